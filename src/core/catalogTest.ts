@@ -1,0 +1,117 @@
+/**
+ * Catalog unit tests, in the spirit of `promtool test rules`: input series per metric, an evaluation time, and the
+ * expected status of metrics, items, pillars and the overall scorecard. The format is documented in docs/catalog.md.
+ * A metric not listed under `series` has no data. An expectation on a bare metric id of an items metric checks its
+ * worst item (the same total order as the rollup).
+ */
+import { parseDuration } from './duration';
+import type { ItemResult } from './evaluate';
+import { expandValues, toPoints } from './notation';
+import { compareWorse } from './rollup';
+import { evaluateScorecard } from './scorecard';
+import type { Catalog, Observation, Problem, Series } from './types';
+
+export interface TestCase {
+  name: string;
+  interval?: string;
+  series?: Record<string, SeriesSpec | SeriesSpec[] | { error: string }>;
+  expect: { metrics?: Record<string, string>; pillars?: Record<string, string>; overall?: string };
+}
+interface SeriesSpec {
+  labels?: Record<string, string>;
+  values: string;
+  ago?: string;
+}
+export interface TestFile {
+  catalog: string;
+  evaluationTime: string;
+  tests: TestCase[];
+}
+
+export interface TestOutcome {
+  name: string;
+  failures: string[];
+}
+
+/** Structural problems of a test file, with paths. */
+export function testFileProblems(data: unknown): Problem[] {
+  const f = data as Partial<TestFile> | null;
+  const problems: Problem[] = [];
+  if (!f || typeof f !== 'object') {
+    return [{ path: '(file)', message: 'must be a mapping with catalog, evaluationTime and tests' }];
+  }
+  if (typeof f.catalog !== 'string') {
+    problems.push({ path: 'catalog', message: 'must name the catalog file (relative to the test file)' });
+  }
+  if (typeof f.evaluationTime !== 'string' || Number.isNaN(Date.parse(f.evaluationTime))) {
+    problems.push({ path: 'evaluationTime', message: 'must be an ISO 8601 time such as 2026-11-16T12:00:00Z' });
+  }
+  if (!Array.isArray(f.tests) || f.tests.length === 0) {
+    problems.push({ path: 'tests', message: 'must list at least one test' });
+  }
+  return problems;
+}
+
+function observationsFor(t: TestCase, now: number): { observations: Record<string, Observation>; errors: string[] } {
+  const intervalMs = parseDuration(t.interval ?? '1h');
+  const errors: string[] = [];
+  const observations: Record<string, Observation> = {};
+  if (intervalMs === undefined) {
+    return { observations, errors: [`interval: "${t.interval}" is not a duration`] };
+  }
+  for (const [id, spec] of Object.entries(t.series ?? {})) {
+    if (!Array.isArray(spec) && 'error' in spec) {
+      observations[id] = { error: String(spec.error), source: 'test' };
+      continue;
+    }
+    const series: Series[] = [];
+    for (const [i, s] of (Array.isArray(spec) ? spec : [spec]).entries()) {
+      const where = Array.isArray(spec) ? `series.${id}[${i}]` : `series.${id}`;
+      const expanded = expandValues(String(s.values ?? ''));
+      const ago = s.ago === undefined ? 0 : parseDuration(s.ago);
+      if (expanded.error || ago === undefined) {
+        errors.push(`${where}: ${expanded.error ?? `ago "${s.ago}" is not a duration`}`);
+        continue;
+      }
+      series.push({ labels: s.labels, points: toPoints(expanded.values!, now - ago, intervalMs) });
+    }
+    observations[id] = { series };
+  }
+  return { observations, errors };
+}
+
+function statusOf(items: ItemResult[], key: string): string | undefined {
+  const [id, item] = key.split('/');
+  const mine = items.filter((r) => r.metricId === id && (item === undefined || r.item === item));
+  return mine.reduce<ItemResult | undefined>((w, r) => (!w || compareWorse(r, w) > 0 ? r : w), undefined)?.status;
+}
+
+export function runCatalogTests(catalog: Catalog, file: TestFile): TestOutcome[] {
+  const now = Date.parse(file.evaluationTime);
+  return file.tests.map((t, i) => {
+    const name = t.name ?? `tests[${i}]`;
+    const { observations, errors } = observationsFor(t, now);
+    const unknown = Object.keys(t.series ?? {}).filter((id) => !catalog.metrics.some((m) => m.id === id));
+    const failures = [...errors, ...unknown.map((id) => `series.${id}: no such metric in the catalog`)];
+    const { items, scorecard } = evaluateScorecard({ catalog, observations, now }).result;
+    const check = (what: string, expected: string, got: string | undefined, evidence?: string) => {
+      if (expected !== got) {
+        failures.push(
+          `${what}: expected ${expected}, got ${got ?? 'nothing (no such metric or item)'}${evidence ? ` — ${evidence}` : ''}`
+        );
+      }
+    };
+    for (const [key, expected] of Object.entries(t.expect?.metrics ?? {})) {
+      const [id, item] = key.split('/');
+      const evidence = items.find((r) => r.metricId === id && (item === undefined || r.item === item))?.evidence;
+      check(`metric ${key}`, expected, statusOf(items, key), evidence);
+    }
+    for (const [id, expected] of Object.entries(t.expect?.pillars ?? {})) {
+      check(`pillar ${id}`, expected, scorecard.pillars.find((p) => p.id === id)?.colour);
+    }
+    if (t.expect?.overall !== undefined) {
+      check('overall', t.expect.overall, scorecard.colour);
+    }
+    return { name, failures };
+  });
+}

@@ -1,0 +1,199 @@
+/**
+ * Evaluation of one metric definition against what its source returned, as of `now`.
+ *
+ * Status rules (no status optimism without evidence):
+ * - the source failed                       -> `error`, shown red, the source's message as evidence;
+ * - no finite sample at or before `now`     -> `noData`, shown red;
+ * - latest finite sample older than maxAge  -> `stale`, shown amber, or red when that old value was red;
+ * - otherwise the value's colour (thresholds.ts) is both the status and the shown colour.
+ * A definition with `items` yields one result per label value; an `expected` item that is absent is `noData`.
+ */
+import { formatInstant, formatSpan, parseDuration } from './duration';
+import { asOfText, judgementText, plainFormat, staleText, type ValueFormatter } from './evidence';
+import { cleanPoints, sampleAtWindowStart, type Sample } from './series';
+import { changeQuality, classify, COLOUR_RANK } from './thresholds';
+import type { Boundary, Colour, MetricDef, Observation, Series, Status, Thresholds, WithWarnings } from './types';
+
+export interface ItemResult {
+  metricId: string;
+  /** The label value naming this item, for definitions with `items`. */
+  item?: string;
+  status: Status;
+  colour: Colour;
+  value?: number;
+  target: Boundary;
+  evidence: string;
+  previous?: number;
+  previousTime?: number;
+  change?: number;
+  relativeChange?: number;
+  changeQuality?: 'better' | 'worse' | 'same';
+  /** Since when the item has shown its current colour; a lower bound when `colourSinceIsLowerBound`. */
+  colourSince?: number;
+  colourSinceIsLowerBound: boolean;
+  lastSampleTime?: number;
+  sparkline: Array<[number, number]>;
+  retired: boolean;
+}
+
+export interface EvaluateInput {
+  def: MetricDef;
+  observation: Observation;
+  now: number;
+  format?: ValueFormatter;
+}
+
+const worse = (a: Colour, b: Colour): Colour => (COLOUR_RANK[a] >= COLOUR_RANK[b] ? a : b);
+
+function baseResult(def: MetricDef, item: string | undefined): ItemResult {
+  return {
+    metricId: def.id,
+    ...(item === undefined ? {} : { item }),
+    status: 'noData',
+    colour: 'red',
+    target: def.target,
+    evidence: '',
+    colourSinceIsLowerBound: false,
+    sparkline: [],
+    retired: Boolean(def.retired),
+  };
+}
+
+/** The start of the run of samples that share the latest sample's colour; a gap longer than maxAge breaks a green run. */
+function colourRun(samples: Sample[], colourOf: (v: number) => Colour, maxAgeMs: number) {
+  const last = samples.length - 1;
+  const colour = colourOf(samples[last].v);
+  let i = last;
+  while (i > 0 && colourOf(samples[i - 1].v) === colour) {
+    const gapShown = samples[i].t - samples[i - 1].t > maxAgeMs ? worse('amber', colour) : colour;
+    if (gapShown !== colour) {
+      break;
+    }
+    i--;
+  }
+  return { since: samples[i].t, isLowerBound: i === 0 };
+}
+
+function evaluateSeries(input: EvaluateInput, series: Series, item: string | undefined): WithWarnings<ItemResult> {
+  const { def, now } = input;
+  const format = input.format ?? plainFormat;
+  const thresholds: Thresholds = (item !== undefined && def.items?.thresholds?.[item]) || def.thresholds;
+  const windowMs = parseDuration(def.trend.window) ?? 0;
+  const maxAgeMs = parseDuration(def.freshness.maxAge) ?? 0;
+  const name = item === undefined ? def.id : `${def.id}{${def.items?.label}="${item}"}`;
+  const warnings: string[] = [];
+  const result = baseResult(def, item);
+  const { samples, nonFinite } = cleanPoints(series.points, now);
+  if (nonFinite > 0) {
+    warnings.push(`${name}: ${nonFinite} sample(s) were null, NaN or ±Inf and are not counted as evidence`);
+  }
+  if (samples.length === 0) {
+    result.evidence = `No data in the ${def.trend.window} before ${formatInstant(now, now)}`;
+    return { result, warnings };
+  }
+  const latest = samples[samples.length - 1];
+  const colourOf = (v: number) => classify(v, def.direction, thresholds);
+  const valueColour = colourOf(latest.v);
+  const judged = judgementText({
+    value: latest.v,
+    colour: valueColour,
+    direction: def.direction,
+    thresholds,
+    unit: def.unit,
+    format,
+  });
+  const target = typeof def.target === 'number' ? `, target ${format(def.target, def.unit)}` : '';
+  const run = colourRun(samples, colourOf, maxAgeMs);
+  result.value = latest.v;
+  result.lastSampleTime = latest.t;
+  result.sparkline = samples.filter((s) => s.t >= now - windowMs).map((s) => [s.t, s.v]);
+  if (now - latest.t > maxAgeMs) {
+    result.status = 'stale';
+    result.colour = worse('amber', valueColour);
+    result.evidence = `${staleText(latest.t, now, maxAgeMs)}; last value ${judged}`;
+    result.colourSince = valueColour === 'red' ? run.since : latest.t + maxAgeMs;
+    result.colourSinceIsLowerBound = valueColour === 'red' && run.isLowerBound;
+  } else {
+    result.status = valueColour;
+    result.colour = valueColour;
+    result.evidence = `${judged}${target}, ${asOfText(latest.t, now)}`;
+    result.colourSince = run.since;
+    result.colourSinceIsLowerBound = run.isLowerBound;
+  }
+  const previous = sampleAtWindowStart(samples, now, windowMs);
+  if (previous) {
+    result.previous = previous.v;
+    result.previousTime = previous.t;
+    result.change = latest.v - previous.v;
+    result.relativeChange = previous.v === 0 ? undefined : result.change / Math.abs(previous.v);
+    result.changeQuality = changeQuality(previous.v, latest.v, def.direction, thresholds);
+  }
+  return { result, warnings };
+}
+
+function errorResult(def: MetricDef, item: string | undefined, message: string): ItemResult {
+  return { ...baseResult(def, item), status: 'error', colour: 'red', evidence: message };
+}
+
+/** Evaluates one definition: one result per item (or one result), with warnings naming the metric. */
+export function evaluateMetric(input: EvaluateInput): WithWarnings<ItemResult[]> {
+  const { def, observation } = input;
+  const expected = def.items?.expected ?? [];
+  if ('error' in observation) {
+    const message = observation.source ? `${observation.source}: ${observation.error}` : observation.error;
+    const items = expected.length > 0 ? expected : [undefined];
+    return { result: items.map((item) => errorResult(def, item, message)), warnings: [] };
+  }
+  const { series } = observation;
+  if (!def.items) {
+    if (series.length > 1) {
+      const message = `the query returned ${series.length} series but the definition declares no items label`;
+      return { result: [errorResult(def, undefined, message)], warnings: [`${def.id}: ${message}`] };
+    }
+    return evaluateSeriesList(input, series.length === 1 ? [[undefined, series[0]]] : [[undefined, { points: [] }]]);
+  }
+  const label = def.items.label;
+  const byItem = new Map<string, Series>();
+  const warnings: string[] = [];
+  for (const s of series) {
+    const item = s.labels?.[label];
+    if (item === undefined) {
+      warnings.push(`${def.id}: a series without the "${label}" label was ignored`);
+    } else if (byItem.has(item)) {
+      warnings.push(`${def.id}: more than one series for ${label}="${item}"; their points were merged`);
+      byItem.get(item)!.points.push(...s.points);
+    } else {
+      byItem.set(item, { labels: s.labels, points: [...s.points] });
+    }
+  }
+  const names = [...expected, ...[...byItem.keys()].filter((k) => !expected.includes(k)).sort()];
+  if (names.length === 0) {
+    names.push('');
+  }
+  const evaluated = evaluateSeriesList(
+    input,
+    names.map((n) => [n === '' ? undefined : n, byItem.get(n) ?? { points: [] }])
+  );
+  return { result: evaluated.result, warnings: [...warnings, ...evaluated.warnings] };
+}
+
+function evaluateSeriesList(
+  input: EvaluateInput,
+  list: Array<[string | undefined, Series]>
+): WithWarnings<ItemResult[]> {
+  const warnings: string[] = [];
+  const result = list.map(([item, s]) => {
+    const r = evaluateSeries(input, s, item);
+    warnings.push(...r.warnings);
+    return r.result;
+  });
+  return { result, warnings };
+}
+
+/** "red for 12 d", "amber for ≥ 7 d": how long the shown colour has held, for the panel and the CLI. */
+export function colourDuration(r: ItemResult, now: number): string | undefined {
+  if (r.colourSince === undefined) {
+    return undefined;
+  }
+  return `${r.colour} for ${r.colourSinceIsLowerBound ? '≥ ' : ''}${formatSpan(now - r.colourSince)}`;
+}

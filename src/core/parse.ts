@@ -1,0 +1,45 @@
+/**
+ * Reading a catalog: YAML text -> plain data (syntax errors with line and column) -> a validated Catalog.
+ */
+import { parseDocument } from 'yaml';
+
+import type { Catalog, Problem } from './types';
+import { validateCatalog } from './validate';
+
+export interface SyntaxProblem extends Problem {
+  line: number;
+  column: number;
+}
+
+export interface ParsedYaml {
+  data?: unknown;
+  syntaxErrors: SyntaxProblem[];
+}
+
+/** Parses YAML (1.2, one document). Duplicate keys are syntax errors: a definition must not be silently shadowed. */
+export function parseYaml(text: string): ParsedYaml {
+  const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
+  const syntaxErrors = doc.errors.map((e): SyntaxProblem => {
+    const pos = e.linePos?.[0] ?? { line: 0, col: 0 };
+    const firstLine = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+    return { path: `line ${pos.line}, column ${pos.col}`, message: firstLine, line: pos.line, column: pos.col };
+  });
+  return syntaxErrors.length > 0 ? { syntaxErrors } : { data: doc.toJS({ maxAliasCount: 100 }), syntaxErrors };
+}
+
+export interface LoadedCatalog {
+  /** The parsed data, also when invalid (the fingerprint and the config page use it). */
+  data?: unknown;
+  catalog?: Catalog;
+  syntaxErrors: SyntaxProblem[];
+  problems: Problem[];
+}
+
+export function loadCatalog(text: string): LoadedCatalog {
+  const parsed = parseYaml(text);
+  if (parsed.syntaxErrors.length > 0) {
+    return { syntaxErrors: parsed.syntaxErrors, problems: [] };
+  }
+  const { catalog, problems } = validateCatalog(parsed.data);
+  return { data: parsed.data, catalog, syntaxErrors: [], problems };
+}

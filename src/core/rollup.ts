@@ -1,0 +1,111 @@
+/**
+ * Rollup: items -> pillars -> scorecard.
+ *
+ * - A pillar shows the worst shown colour of its active items; a pillar without any active item is red ("no
+ *   evidence"). The overall colour is the worst pillar.
+ * - "Worst" is a total order, so the result never depends on item order: first the shown colour
+ *   (red > amber > green), then the status (red > error > noData > stale > amber > green), then metric id and item
+ *   name ascending. (A known peer picks "unknown" or "critical" depending on which came first; this cannot.)
+ * - Retired metrics are shown, labelled, for RETIRED_VISIBLE_DAYS after their retirement date, and never count in
+ *   colours, tier counts or the score.
+ * - Open alerts by tier count the active items that are not green.
+ *
+ * Health score, 0–100 (integer):
+ *   raw   = floor(100 × Σ weight(tier) × credit(status) / Σ weight(tier)) over active items
+ *   weight: critical 8, high 4, medium 2, low 1
+ *   credit: green 1, amber 0.5, and 0 for red, stale, noData and error (no fresh evidence earns nothing)
+ *   score = min(raw, 59) when the overall colour is red, min(raw, 89) when amber, raw when green.
+ * So the score's band always matches the overall colour: ≥ 90 only when everything is green with fresh evidence,
+ * 60–89 amber, ≤ 59 red. Example: 19 green high items and one red critical: raw = floor(100 × 76 / 84) = 90,
+ * capped to 59 because something is red.
+ */
+import type { ItemResult } from './evaluate';
+import { COLOUR_RANK } from './thresholds';
+import type { Catalog, Colour, Status, Tier, WithWarnings } from './types';
+
+export const RETIRED_VISIBLE_DAYS = 90;
+export const TIER_WEIGHT: Record<Tier, number> = { critical: 8, high: 4, medium: 2, low: 1 };
+export const TIERS: Tier[] = ['critical', 'high', 'medium', 'low'];
+export const STATUS_RANK: Record<Status, number> = { green: 0, amber: 1, stale: 2, noData: 3, error: 4, red: 5 };
+const CREDIT: Record<Status, number> = { green: 1, amber: 0.5, stale: 0, noData: 0, error: 0, red: 0 };
+
+export interface ScoredItem extends ItemResult {
+  pillar: string;
+  tier: Tier;
+}
+
+export interface PillarResult {
+  id: string;
+  title: string;
+  question: string;
+  colour: Colour;
+  /** The worst active item, absent when the pillar has none. */
+  worst?: ScoredItem;
+  items: ScoredItem[];
+}
+
+export interface ScorecardResult {
+  colour: Colour;
+  score: number;
+  pillars: PillarResult[];
+  /** Active items not green, by tier. */
+  openByTier: Record<Tier, number>;
+}
+
+/** Positive when `a` is worse than `b`. Total: equal only for the same metric and item. */
+export function compareWorse(a: ItemResult, b: ItemResult): number {
+  return (
+    COLOUR_RANK[a.colour] - COLOUR_RANK[b.colour] ||
+    STATUS_RANK[a.status] - STATUS_RANK[b.status] ||
+    (a.metricId < b.metricId ? 1 : a.metricId > b.metricId ? -1 : 0) ||
+    ((a.item ?? '') < (b.item ?? '') ? 1 : (a.item ?? '') > (b.item ?? '') ? -1 : 0)
+  );
+}
+
+const worstColour = (colours: Colour[]): Colour =>
+  colours.reduce<Colour>((w, c) => (COLOUR_RANK[c] > COLOUR_RANK[w] ? c : w), 'green');
+
+function visible(catalog: Catalog, item: ItemResult, now: number): boolean {
+  const retired = catalog.metrics.find((m) => m.id === item.metricId)?.retired;
+  return !retired || Date.parse(retired.date) + RETIRED_VISIBLE_DAYS * 86_400_000 >= now;
+}
+
+export function rollup(catalog: Catalog, results: ItemResult[], now: number): WithWarnings<ScorecardResult> {
+  const warnings: string[] = [];
+  const defs = new Map(catalog.metrics.map((m) => [m.id, m]));
+  const scored: ScoredItem[] = [];
+  for (const r of results) {
+    const def = defs.get(r.metricId);
+    if (!def) {
+      warnings.push(`${r.metricId}: result for a metric the catalog does not define was ignored`);
+    } else if (visible(catalog, r, now)) {
+      scored.push({ ...r, pillar: def.pillar, tier: def.tier });
+    }
+  }
+  const active = scored.filter((s) => !s.retired);
+  const pillars = [...catalog.pillars]
+    .sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : 1))
+    .map((p): PillarResult => {
+      const items = scored.filter((s) => s.pillar === p.id);
+      const own = active.filter((s) => s.pillar === p.id);
+      const worst = own.reduce<ScoredItem | undefined>((w, s) => (!w || compareWorse(s, w) > 0 ? s : w), undefined);
+      if (own.length === 0) {
+        warnings.push(`${p.id}: the pillar has no active metric and is shown red`);
+      }
+      return { id: p.id, title: p.title, question: p.question, colour: worst?.colour ?? 'red', worst, items };
+    });
+  const colour = pillars.length === 0 ? 'red' : worstColour(pillars.map((p) => p.colour));
+  const openByTier: Record<Tier, number> = { critical: 0, high: 0, medium: 0, low: 0 };
+  let weights = 0;
+  let earned = 0;
+  for (const s of active) {
+    if (s.colour !== 'green') {
+      openByTier[s.tier]++;
+    }
+    weights += TIER_WEIGHT[s.tier];
+    earned += TIER_WEIGHT[s.tier] * CREDIT[s.status];
+  }
+  const raw = weights === 0 ? 0 : Math.floor((100 * earned) / weights);
+  const score = colour === 'red' ? Math.min(raw, 59) : colour === 'amber' ? Math.min(raw, 89) : raw;
+  return { result: { colour, score, pillars, openByTier }, warnings };
+}

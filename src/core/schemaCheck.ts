@@ -1,0 +1,78 @@
+/**
+ * Structural validation against the committed JSON Schema (Ajv), with Ajv's errors rewritten as
+ * `path: plain-English reason` (`metrics[3].owner: every metric needs an owner`).
+ */
+import Ajv, { type ErrorObject } from 'ajv';
+
+import schema from './schema/catalog-v1.schema.json';
+import type { Problem } from './types';
+
+const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true });
+// `x-missing` carries the plain-English reason shown when a required field is absent.
+ajv.addKeyword({ keyword: 'x-missing', schemaType: 'string' });
+const validateSchema = ajv.compile(schema);
+
+const PATTERN_MESSAGES: Record<string, string> = {
+  '^[a-z0-9]+(-[a-z0-9]+)*$': 'must be kebab-case: lowercase letters and digits joined by single hyphens',
+  '^[1-9][0-9]*(s|m|h|d|w)$': 'must be a duration such as 15m, 6h, 7d or 2w',
+  '^\\d{4}-\\d{2}-\\d{2}$': 'must be a date written YYYY-MM-DD',
+};
+
+/** `/metrics/3/owner` -> `metrics[3].owner`. */
+export function toPath(pointer: string, extra?: string): string {
+  const parts = pointer.split('/').slice(1);
+  if (extra !== undefined) {
+    parts.push(extra);
+  }
+  return parts
+    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .reduce((path, p) => (/^\d+$/.test(p) ? `${path}[${p}]` : path ? `${path}.${p}` : p), '');
+}
+
+function describe(e: ErrorObject): Problem {
+  const path = toPath(e.instancePath) || '(catalog)';
+  const p = e.params as Record<string, unknown>;
+  switch (e.keyword) {
+    case 'required': {
+      const prop = String(p.missingProperty);
+      const sub = (e.parentSchema as { properties?: Record<string, { 'x-missing'?: string }> }).properties?.[prop];
+      return { path: toPath(e.instancePath, prop), message: sub?.['x-missing'] ?? 'is required' };
+    }
+    case 'additionalProperties':
+      return { path: toPath(e.instancePath, String(p.additionalProperty)), message: 'is not a catalog field' };
+    case 'enum':
+      return { path, message: `must be one of ${(p.allowedValues as unknown[]).join(', ')}` };
+    case 'const':
+      return { path, message: `must be ${String(p.allowedValue)}` };
+    case 'type': {
+      const types = ([] as string[]).concat(p.type as string);
+      const wanted = types.includes('array')
+        ? 'a number, or a [low, high] pair for direction within'
+        : `a ${types.join(' or ')}`;
+      return { path, message: `must be ${wanted}` };
+    }
+    case 'pattern':
+      return { path, message: PATTERN_MESSAGES[String(p.pattern)] ?? `must match ${String(p.pattern)}` };
+    case 'minLength':
+      return { path, message: 'must not be empty' };
+    case 'minItems':
+    case 'maxItems':
+      return { path, message: p.limit === 1 ? 'must not be empty' : 'a band must be exactly [low, high]' };
+    case 'minProperties':
+    case 'maxProperties':
+      return { path, message: 'must name exactly one source: prometheus or sql' };
+    default:
+      return { path, message: e.message ?? 'is invalid' };
+  }
+}
+
+export function schemaProblems(data: unknown): Problem[] {
+  if (validateSchema(data)) {
+    return [];
+  }
+  const seen = new Set<string>();
+  return (validateSchema.errors ?? []).map(describe).filter((pr) => {
+    const key = `${pr.path}: ${pr.message}`;
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
+}

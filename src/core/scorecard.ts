@@ -1,0 +1,42 @@
+/**
+ * The whole engine in one call: every metric of a catalog evaluated against its observation, then rolled up.
+ * The datasource, the CLI and the catalog tests all go through here, so they cannot disagree. Pure and synchronous,
+ * so it can be timed on its own.
+ */
+import { evaluateMetric, type ItemResult } from './evaluate';
+import type { ValueFormatter } from './evidence';
+import { rollup, type ScorecardResult } from './rollup';
+import type { Catalog, Observation, WithWarnings } from './types';
+
+export interface ScorecardInput {
+  catalog: Catalog;
+  /** By metric id; a metric without an entry has no data. */
+  observations: Record<string, Observation | undefined>;
+  now: number;
+  format?: ValueFormatter;
+  /** Evaluate only these metric ids (all when absent). */
+  only?: string[];
+}
+
+export interface ScorecardOutput {
+  items: ItemResult[];
+  scorecard: ScorecardResult;
+}
+
+export function evaluateScorecard(input: ScorecardInput): WithWarnings<ScorecardOutput> {
+  const { catalog, observations, now, format } = input;
+  const selected = input.only ? catalog.metrics.filter((m) => input.only!.includes(m.id)) : catalog.metrics;
+  const warnings: string[] = [];
+  const items: ItemResult[] = [];
+  for (const def of selected) {
+    const observation = observations[def.id] ?? { series: [] };
+    const evaluated = evaluateMetric({ def, observation, now, format });
+    items.push(...evaluated.result);
+    warnings.push(...evaluated.warnings);
+  }
+  const scope = input.only
+    ? { ...catalog, pillars: catalog.pillars.filter((p) => selected.some((m) => m.pillar === p.id)) }
+    : catalog;
+  const rolled = rollup(scope, items, now);
+  return { result: { items, scorecard: rolled.result }, warnings: [...warnings, ...rolled.warnings] };
+}

@@ -1,0 +1,114 @@
+/**
+ * The Candor domain model. Pure data: no React, no Grafana. The catalog format is `apiVersion: candor/v1`,
+ * documented field by field in `docs/catalog.md` and in `src/core/schema/catalog-v1.schema.json`.
+ */
+
+export const API_VERSION = 'candor/v1';
+
+export type Direction = 'higher-is-better' | 'lower-is-better' | 'within';
+export type Indicator = 'leading' | 'lagging';
+export type Tier = 'critical' | 'high' | 'medium' | 'low';
+
+/** What a metric is; `noData`, `stale` and `error` are statuses without (fresh) evidence. */
+export type Status = 'green' | 'amber' | 'red' | 'noData' | 'stale' | 'error';
+/** What a metric is shown as. noData and error show red; stale shows amber at best. */
+export type Colour = 'green' | 'amber' | 'red';
+
+/** For higher/lower-is-better the boundaries are numbers; for `within` they are `[low, high]` bands. */
+export type Boundary = number | [number, number];
+export interface Thresholds {
+  green: Boundary;
+  amber: Boundary;
+}
+
+export interface PrometheusSource {
+  prometheus: { datasourceUid: string; expr: string };
+}
+export interface SqlSource {
+  sql: { datasourceUid: string; rawSql: string; format?: 'time_series' | 'table' };
+}
+/** A discriminated union on its single key. */
+export type Source = PrometheusSource | SqlSource;
+
+export interface Link {
+  title: string;
+  url: string;
+}
+
+export interface Items {
+  /** The series label (Prometheus) or column (SQL) that names each item, e.g. `severity`. */
+  label: string;
+  /** Items that must always appear; a missing one is `noData`, so a query cannot hide a row by dropping it. */
+  expected?: string[];
+  /** Per-item thresholds replacing the metric's, keyed by the label value. */
+  thresholds?: Record<string, Thresholds>;
+}
+
+export interface Retirement {
+  reason: string;
+  approvedBy: string;
+  date: string;
+}
+
+export interface MetricDef {
+  id: string;
+  pillar: string;
+  name: string;
+  description: string;
+  owner: string;
+  indicator: Indicator;
+  unit: string;
+  direction: Direction;
+  target: Boundary;
+  thresholds: Thresholds;
+  freshness: { maxAge: string };
+  tier: Tier;
+  trend: { window: string };
+  links?: Link[];
+  source: Source;
+  items?: Items;
+  retired?: Retirement;
+}
+
+export interface PillarDef {
+  id: string;
+  title: string;
+  question: string;
+  order: number;
+}
+
+export interface Catalog {
+  apiVersion: typeof API_VERSION;
+  scorecard: { id: string; title: string; version: string };
+  pillars: PillarDef[];
+  metrics: MetricDef[];
+}
+
+/** Observed data for one metric: one series per item, or the source's failure. */
+export interface Series {
+  labels?: Record<string, string>;
+  /** `[epoch milliseconds, value]`; null, NaN and ±Inf are kept and handled by the evaluation. */
+  points: Array<[number, number | null]>;
+}
+export type Observation = { series: Series[] } | { error: string; source?: string };
+
+export interface Problem {
+  path: string;
+  message: string;
+}
+
+/** The pattern of the whole core: results come with warnings, never instead of them. */
+export interface WithWarnings<T> {
+  result: T;
+  warnings: string[];
+}
+
+export function isPrometheus(source: Source): source is PrometheusSource {
+  return 'prometheus' in source;
+}
+export function isSql(source: Source): source is SqlSource {
+  return 'sql' in source;
+}
+export function sourceUid(source: Source): string {
+  return isPrometheus(source) ? source.prometheus.datasourceUid : source.sql.datasourceUid;
+}
