@@ -3,6 +3,7 @@
 process.env.TZ = 'UTC';
 
 const base = require('./.config/jest.config');
+const { grafanaESModules, nodeModulesToTransform } = require('./.config/jest/utils');
 const swc = base.transform['^.+\\.(t|j)sx?$'];
 
 module.exports = {
@@ -10,6 +11,8 @@ module.exports = {
   ...base,
   // d3-color 3.1.1 (through @grafana/data) ships only `.mjs`: transform it like the rest.
   transform: { ...base.transform, '^.+\\.mjs$': swc },
+  // yaml's browser build (picked under jsdom) is ESM only.
+  transformIgnorePatterns: [nodeModulesToTransform([...grafanaESModules, 'yaml'])],
   // Unit tests sit beside the code; browser and end-to-end tests under test/ have their own runners.
   testPathIgnorePatterns: ['/node_modules/', '<rootDir>/dist/', '<rootDir>/test/'],
 };

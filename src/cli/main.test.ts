@@ -1,0 +1,110 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import path from 'path';
+import { parse, stringify } from 'yaml';
+
+import { createCatalog, createMetric } from '../core/testing/factories';
+import type { Catalog } from '../core/types';
+import { main } from './main';
+
+const ROOT = path.resolve(__dirname, '../..');
+const CATALOG = path.join(ROOT, 'provisioning/catalogs/platform-scorecard.yaml');
+const CATALOG_TESTS = path.join(ROOT, 'provisioning/catalogs/tests/platform-scorecard.test.yaml');
+
+async function run(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(argv, { out: (l) => out.push(l), err: (l) => err.push(l) });
+  return { code, out, err };
+}
+function tempFile(name: string, text: string): string {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'candor-')), name);
+  writeFileSync(file, text);
+  return file;
+}
+
+describe('candor validate', () => {
+  it('exits 0 with one summary line for a valid catalog', async () => {
+    const r = await run('validate', tempFile('c.yaml', stringify(createCatalog())));
+    expect(r.code).toBe(0);
+    expect(r.out).toHaveLength(1);
+    expect(r.out[0]).toMatch(
+      /valid candor\/v1 catalog "test-scorecard" v1: 1 pillars, 1 active metrics \(0 retired\), sha256:[0-9a-f]{12}$/
+    );
+  });
+
+  it('exits 1 with one "path: reason" line per problem', async () => {
+    const bad = createCatalog({ metrics: [createMetric({ owner: '', unit: 'percentage' })] });
+    const r = await run('validate', tempFile('c.yaml', stringify(bad)));
+    expect(r.code).toBe(1);
+    expect(r.err.slice(0, 2)).toEqual([
+      'metrics[0].owner: every metric needs an owner',
+      'metrics[0].unit: unknown Grafana unit "percentage" (did you mean percent?)',
+    ]);
+  });
+
+  it('exits 2 with line:column when the YAML cannot be parsed', async () => {
+    const file = tempFile('c.yaml', 'apiVersion: candor/v1\npillars: [\n  - a\n');
+    const r = await run('validate', file);
+    expect(r.code).toBe(2);
+    expect(r.err[0]).toMatch(new RegExp(`^${file}:\\d+:\\d+: `));
+  });
+
+  it('exits 2 when the file cannot be read, and on a wrong command line', async () => {
+    expect((await run('validate', '/nonexistent/catalog.yaml')).code).toBe(2);
+    expect((await run('frobnicate', 'x')).code).toBe(2);
+    expect((await run()).code).toBe(2);
+  });
+
+  it('accepts the default catalog', async () => {
+    const r = await run('validate', CATALOG);
+    expect(r.err).toEqual([]);
+    expect(r.code).toBe(0);
+    expect(r.out[0]).toMatch(/5 pillars, 20 active metrics/);
+  });
+});
+
+describe('candor fingerprint', () => {
+  it('prints the short and the full fingerprint, the same for a reformatted copy', async () => {
+    const a = await run('fingerprint', tempFile('a.yaml', stringify(createCatalog())));
+    const b = await run('fingerprint', tempFile('b.json', JSON.stringify(createCatalog(), null, 4)));
+    expect(a.code).toBe(0);
+    expect(a.out[0]).toMatch(/^short: sha256:[0-9a-f]{12}$/);
+    expect(a.out[1]).toMatch(/^full: {2}sha256:[0-9a-f]{64}$/);
+    expect(b.out).toEqual(a.out);
+  });
+});
+
+describe('candor test', () => {
+  it('passes the shipped tests of the default catalog', async () => {
+    const r = await run('test', CATALOG_TESTS);
+    expect(r.err).toEqual([]);
+    expect(r.code).toBe(0);
+    expect(r.out[0]).toMatch(/: \d+ passed, 0 failed$/);
+  });
+
+  it('fails when a threshold in a copy of the catalog is loosened', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'candor-'));
+    const catalog = parse(readFileSync(CATALOG, 'utf8')) as Catalog;
+    const m = catalog.metrics[0];
+    // Loosen the first metric's amber boundary so far that it can never be red.
+    m.thresholds.amber =
+      m.direction === 'higher-is-better' ? -1e12 : m.direction === 'lower-is-better' ? 1e12 : [-1e12, 1e12];
+    writeFileSync(path.join(dir, 'platform-scorecard.yaml'), stringify(catalog));
+    const spec = parse(readFileSync(CATALOG_TESTS, 'utf8'));
+    writeFileSync(path.join(dir, 'copy.test.yaml'), stringify({ ...spec, catalog: './platform-scorecard.yaml' }));
+    const r = await run('test', path.join(dir, 'copy.test.yaml'));
+    expect(r.code).toBe(1);
+    expect(r.err.join('\n')).toContain(`metric ${m.id}: expected red, got amber`);
+  });
+
+  it('reports a broken test file with its path', async () => {
+    const r = await run('test', tempFile('t.yaml', 'catalog: 3\ntests: []\n'));
+    expect(r.code).toBe(2);
+    expect(r.err.map((l) => l.replace(/^.*?: /, ''))).toEqual([
+      'catalog: must name the catalog file (relative to the test file)',
+      'evaluationTime: must be an ISO 8601 time such as 2026-11-16T12:00:00Z',
+      'tests: must list at least one test',
+    ]);
+  });
+});

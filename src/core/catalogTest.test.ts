@@ -1,0 +1,78 @@
+import { runCatalogTests, type TestFile } from './catalogTest';
+import { createCatalog, createMetric, createPillar } from './testing/factories';
+
+const catalog = createCatalog({
+  pillars: [createPillar()],
+  metrics: [
+    createMetric(),
+    createMetric({
+      id: 'vulns',
+      direction: 'lower-is-better',
+      unit: 'short',
+      target: 0,
+      thresholds: { green: 5, amber: 10 },
+      freshness: { maxAge: '1d' },
+      items: { label: 'severity', expected: ['critical', 'high'], thresholds: { critical: { green: 0, amber: 0 } } },
+    }),
+  ],
+});
+const file = (tests: TestFile['tests']): TestFile => ({ catalog: 'x', evaluationTime: '2026-11-16T12:00:00Z', tests });
+
+describe('runCatalogTests', () => {
+  it('passes when every expectation holds', () => {
+    const [outcome] = runCatalogTests(
+      catalog,
+      file([
+        {
+          name: 'mixed',
+          series: {
+            uptime: { values: '0.98 0.9995' },
+            vulns: [
+              { labels: { severity: 'critical' }, values: '0x3' },
+              { labels: { severity: 'high' }, values: '7', ago: '2d' },
+            ],
+          },
+          expect: {
+            metrics: { uptime: 'green', 'vulns/critical': 'green', 'vulns/high': 'stale', vulns: 'stale' },
+            pillars: { reliability: 'amber' },
+            overall: 'amber',
+          },
+        },
+      ])
+    );
+    expect(outcome).toEqual({ name: 'mixed', failures: [] });
+  });
+
+  it('names each failed expectation with the evidence', () => {
+    const [outcome] = runCatalogTests(
+      catalog,
+      file([
+        {
+          name: 'wrong',
+          series: { uptime: { values: '0.9' }, nope: { values: '1' } },
+          expect: { metrics: { uptime: 'green', vulns: 'green' }, overall: 'green' },
+        },
+      ])
+    );
+    expect(outcome.failures).toEqual([
+      'series.nope: no such metric in the catalog',
+      'metric uptime: expected green, got red — 90% < 99.5% (amber), target 99.9%, as of 12:00 UTC',
+      'metric vulns: expected green, got noData — No data in the 7d before 12:00 UTC',
+      'overall: expected green, got red',
+    ]);
+  });
+
+  it('treats an error entry as a failing source and a bad notation as a test failure', () => {
+    const [outcome] = runCatalogTests(
+      catalog,
+      file([
+        {
+          name: 'e',
+          series: { uptime: { error: 'boom' }, vulns: { values: '1 two' } },
+          expect: { metrics: { uptime: 'error' } },
+        },
+      ])
+    );
+    expect(outcome.failures).toEqual(['series.vulns: "two" is not a value, "_", "axN" or "a+bxN"']);
+  });
+});

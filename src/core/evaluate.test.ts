@@ -1,0 +1,216 @@
+import { colourDuration, evaluateMetric } from './evaluate';
+import { createMetric, createSeries, DAY, FIXED_NOW, HOUR, MINUTE } from './testing/factories';
+import type { MetricDef, Observation } from './types';
+
+const one = (def: MetricDef, observation: Observation, now = FIXED_NOW) => {
+  const { result, warnings } = evaluateMetric({ def, observation, now });
+  expect(result).toHaveLength(1);
+  return { ...result[0], warnings };
+};
+const uptime = createMetric();
+const errorRate = createMetric({
+  id: 'error-rate',
+  direction: 'lower-is-better',
+  thresholds: { green: 0.001, amber: 0.01 },
+  target: 0.001,
+});
+const budget = createMetric({
+  id: 'budget-variance',
+  direction: 'within',
+  thresholds: { green: [-0.1, 0.05], amber: [-0.2, 0.1] },
+  target: 0,
+  freshness: { maxAge: '2d' },
+});
+
+describe('evaluateMetric: each boundary, inclusive on the better side', () => {
+  it.each([
+    [uptime, 0.9995, 'green'],
+    [uptime, 0.999, 'green'],
+    [uptime, 0.9989, 'amber'],
+    [uptime, 0.995, 'amber'],
+    [uptime, 0.9949, 'red'],
+    [errorRate, 0.0005, 'green'],
+    [errorRate, 0.001, 'green'],
+    [errorRate, 0.0011, 'amber'],
+    [errorRate, 0.01, 'amber'],
+    [errorRate, 0.0101, 'red'],
+    [budget, 0, 'green'],
+    [budget, 0.05, 'green'],
+    [budget, -0.1, 'green'],
+    [budget, 0.06, 'amber'],
+    [budget, -0.2, 'amber'],
+    [budget, 0.1, 'amber'],
+    [budget, 0.11, 'red'],
+    [budget, -0.21, 'red'],
+  ])('%#: %s', (def, value, expected) => {
+    const r = one(def, { series: [createSeries([value])] });
+    expect(r.status).toBe(expected);
+    expect(r.colour).toBe(expected);
+  });
+});
+
+describe('evaluateMetric: statuses without evidence are never green', () => {
+  it('no series is noData, shown red', () => {
+    const r = one(uptime, { series: [] });
+    expect(r).toMatchObject({ status: 'noData', colour: 'red', evidence: 'No data in the 7d before 12:00 UTC' });
+  });
+
+  it('a series of only NaN, ±Inf and null is noData with a warning', () => {
+    const r = one(uptime, { series: [createSeries([NaN, Infinity, -Infinity, null])] });
+    expect(r).toMatchObject({ status: 'noData', colour: 'red' });
+    expect(r.warnings).toEqual(['uptime: 4 sample(s) were null, NaN or ±Inf and are not counted as evidence']);
+  });
+
+  it('a stale green value shows amber and says how old it is', () => {
+    const r = one(uptime, { series: [createSeries([0.9999], { end: FIXED_NOW - 3 * DAY })] });
+    expect(r).toMatchObject({ status: 'stale', colour: 'amber', value: 0.9999 });
+    expect(r.evidence).toBe('Stale: last sample 3 d ago, allowed 15 min; last value 99.99% ≥ 99.9% (green)');
+  });
+
+  it('a stale red value stays red', () => {
+    const r = one(uptime, { series: [createSeries([0.9], { end: FIXED_NOW - HOUR })] });
+    expect(r).toMatchObject({ status: 'stale', colour: 'red' });
+  });
+
+  it('exactly maxAge old is still fresh; one millisecond more is stale', () => {
+    expect(one(uptime, { series: [createSeries([0.9999], { end: FIXED_NOW - 15 * MINUTE })] }).status).toBe('green');
+    expect(one(uptime, { series: [createSeries([0.9999], { end: FIXED_NOW - 15 * MINUTE - 1 })] }).status).toBe(
+      'stale'
+    );
+  });
+
+  it('a failing source is error, shown red, with the source name in the evidence', () => {
+    const r = one(uptime, { error: 'connection refused', source: 'Prometheus (prom)' });
+    expect(r).toMatchObject({ status: 'error', colour: 'red', evidence: 'Prometheus (prom): connection refused' });
+  });
+
+  it('NaN after a good sample does not refresh freshness', () => {
+    const s = createSeries([0.9999, NaN, NaN], { stepMs: 10 * MINUTE });
+    const r = one(uptime, { series: [s] });
+    expect(r).toMatchObject({ status: 'stale', value: 0.9999, lastSampleTime: FIXED_NOW - 20 * MINUTE });
+  });
+});
+
+describe('evaluateMetric: time handling', () => {
+  it('ignores samples after now (the as-of view) and sorts unordered samples', () => {
+    const s = {
+      points: [
+        [FIXED_NOW, 0.9995],
+        [FIXED_NOW - HOUR, 0.99],
+        [FIXED_NOW + HOUR, 0.5],
+      ] as Array<[number, number]>,
+    };
+    const r = one(uptime, { series: [s] });
+    expect(r).toMatchObject({ status: 'green', value: 0.9995, lastSampleTime: FIXED_NOW, previous: 0.99 });
+  });
+
+  it('for equal timestamps the later point in the input wins', () => {
+    const s = {
+      points: [
+        [FIXED_NOW, 0.5],
+        [FIXED_NOW, 0.9995],
+      ] as Array<[number, number]>,
+    };
+    expect(one(uptime, { series: [s] }).value).toBe(0.9995);
+  });
+
+  it('an as-of time in the past judges the past', () => {
+    const s = createSeries([0.9, 0.9, 0.9999, 0.9999], { stepMs: DAY });
+    const r = one(uptime, { series: [s] }, FIXED_NOW - 2 * DAY);
+    expect(r).toMatchObject({ status: 'red', value: 0.9, lastSampleTime: FIXED_NOW - 2 * DAY });
+  });
+});
+
+describe('evaluateMetric: trend, colour since, sparkline, evidence', () => {
+  const s = createSeries([0.98, 0.98, 0.9991, 0.9992, 0.9995], { stepMs: 2 * DAY, end: FIXED_NOW - 5 * MINUTE });
+  // Daily-ish records: samples two days apart, allowed three days.
+  const r = one(createMetric({ freshness: { maxAge: '3d' } }), { series: [s] });
+
+  it('compares with the value one trend window earlier and says whether that is better', () => {
+    expect(r.previous).toBe(0.98);
+    expect(r.previousTime).toBe(FIXED_NOW - 5 * MINUTE - 8 * DAY);
+    expect(r.change).toBeCloseTo(0.0195, 10);
+    expect(r.relativeChange).toBeCloseTo(0.0195 / 0.98, 10);
+    expect(r.changeQuality).toBe('better');
+  });
+
+  it('knows since when the colour holds', () => {
+    expect(r.colourSince).toBe(FIXED_NOW - 5 * MINUTE - 4 * DAY);
+    expect(r.colourSinceIsLowerBound).toBe(false);
+    expect(colourDuration(r, FIXED_NOW)).toBe('green for 4 d');
+  });
+
+  it('keeps only the trend window in the sparkline', () => {
+    const end = FIXED_NOW - 5 * MINUTE;
+    expect(r.sparkline).toEqual([
+      [end - 6 * DAY, 0.98],
+      [end - 4 * DAY, 0.9991],
+      [end - 2 * DAY, 0.9992],
+      [end, 0.9995],
+    ]);
+  });
+
+  it('writes a one-line evidence text with the target and the sample time', () => {
+    expect(r.evidence).toBe('99.95% ≥ 99.9% (green), target 99.9%, as of 11:55 UTC');
+  });
+
+  it('a falling error rate is better; a budget moving into its band is better', () => {
+    expect(one(errorRate, { series: [createSeries([0.02, 0.005], { stepMs: 8 * DAY })] }).changeQuality).toBe('better');
+    expect(one(budget, { series: [createSeries([0.3, 0.15], { stepMs: 8 * DAY })] }).changeQuality).toBe('better');
+    expect(one(budget, { series: [createSeries([0.0, 0.04], { stepMs: 8 * DAY })] }).changeQuality).toBe('same');
+  });
+
+  it('a run reaching the first sample is a lower bound', () => {
+    const red = one(uptime, { series: [createSeries([0.9, 0.9, 0.9])] });
+    expect(red.colourSinceIsLowerBound).toBe(true);
+    expect(colourDuration(red, FIXED_NOW)).toBe('red for ≥ 2 h');
+  });
+
+  it('a gap longer than maxAge breaks a green run (it was not green while it had no data)', () => {
+    const gap = createSeries([0.9999, 0.9999, 0.9999], { stepMs: HOUR });
+    expect(one(uptime, { series: [gap] }).colourSince).toBe(FIXED_NOW);
+  });
+});
+
+describe('evaluateMetric: items', () => {
+  const vulns = createMetric({
+    id: 'open-vulns',
+    direction: 'lower-is-better',
+    unit: 'short',
+    target: 0,
+    thresholds: { green: 5, amber: 10 },
+    items: { label: 'severity', expected: ['critical', 'high'], thresholds: { critical: { green: 0, amber: 0 } } },
+  });
+
+  it('yields one result per item, expected ones first, a missing expected item as noData', () => {
+    const { result } = evaluateMetric({
+      def: vulns,
+      observation: {
+        series: [
+          createSeries([1], { labels: { severity: 'critical' } }),
+          createSeries([3], { labels: { severity: 'low' } }),
+        ],
+      },
+      now: FIXED_NOW,
+    });
+    expect(result.map((r) => [r.item, r.status])).toEqual([
+      ['critical', 'red'],
+      ['high', 'noData'],
+      ['low', 'green'],
+    ]);
+  });
+
+  it('several series without an items label are an error, not a guess', () => {
+    const r = one(uptime, { series: [createSeries([1]), createSeries([0.5])] });
+    expect(r.status).toBe('error');
+    expect(r.warnings[0]).toMatch(/2 series/);
+  });
+
+  it('a source error marks every expected item as error', () => {
+    const { result } = evaluateMetric({ def: vulns, observation: { error: 'timeout' }, now: FIXED_NOW });
+    expect(result.map((r) => [r.item, r.status, r.evidence])).toEqual([
+      ['critical', 'error', 'timeout'],
+      ['high', 'error', 'timeout'],
+    ]);
+  });
+});

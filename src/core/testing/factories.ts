@@ -1,0 +1,61 @@
+/**
+ * Test factories: a small valid catalog and metric, changed by overrides. Everything is relative to FIXED_NOW so
+ * no test depends on the clock.
+ */
+import type { Catalog, MetricDef, PillarDef, Series } from '../types';
+
+export const FIXED_NOW = Date.parse('2026-11-16T12:00:00Z');
+export const MINUTE = 60_000;
+export const HOUR = 60 * MINUTE;
+export const DAY = 24 * HOUR;
+
+export function createMetric(overrides: Partial<MetricDef> = {}): MetricDef {
+  return {
+    id: 'uptime',
+    pillar: 'reliability',
+    name: 'Uptime',
+    description: 'Share of successful probes over 30 days.',
+    owner: 'Head of SRE',
+    indicator: 'leading',
+    unit: 'percentunit',
+    direction: 'higher-is-better',
+    target: 0.999,
+    thresholds: { green: 0.999, amber: 0.995 },
+    freshness: { maxAge: '15m' },
+    tier: 'critical',
+    trend: { window: '7d' },
+    links: [{ title: 'Runbook', url: 'https://runbooks.example.com/uptime' }],
+    source: { prometheus: { datasourceUid: 'prom', expr: 'avg_over_time(probe_success[30d])' } },
+    ...overrides,
+  };
+}
+
+export function createPillar(overrides: Partial<PillarDef> = {}): PillarDef {
+  return {
+    id: 'reliability',
+    title: 'Platform Reliability',
+    question: 'Is the platform stable right now?',
+    order: 1,
+    ...overrides,
+  };
+}
+
+export function createCatalog(overrides: Partial<Catalog> = {}): Catalog {
+  return {
+    apiVersion: 'candor/v1',
+    scorecard: { id: 'test-scorecard', title: 'Test scorecard', version: '1' },
+    pillars: [createPillar()],
+    metrics: [createMetric()],
+    ...overrides,
+  };
+}
+
+/** A series of `values` one `stepMs` apart, the last at `end` (default FIXED_NOW). */
+export function createSeries(
+  values: Array<number | null>,
+  opts: { end?: number; stepMs?: number; labels?: Record<string, string> } = {}
+): Series {
+  const end = opts.end ?? FIXED_NOW;
+  const step = opts.stepMs ?? HOUR;
+  return { labels: opts.labels, points: values.map((v, i) => [end - (values.length - 1 - i) * step, v]) };
+}

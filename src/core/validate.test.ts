@@ -1,0 +1,227 @@
+import { loadCatalog, parseYaml } from './parse';
+import { createCatalog, createMetric, createPillar } from './testing/factories';
+import type { Catalog } from './types';
+import { validateCatalog } from './validate';
+
+/** A good catalog + one change: each case names the change and the exact problems it must produce. */
+type Change = (c: Catalog) => unknown;
+const withMetric =
+  (over: Record<string, unknown>): Change =>
+  (c) => ({ ...c, metrics: [{ ...c.metrics[0], ...over }] });
+const without =
+  (field: string): Change =>
+  (c) => {
+    const m: Record<string, unknown> = { ...c.metrics[0] };
+    delete m[field];
+    return { ...c, metrics: [m] };
+  };
+
+const cases: Array<[string, Change, string[]]> = [
+  ['missing owner', without('owner'), ['metrics[0].owner: every metric needs an owner']],
+  ['blank owner', withMetric({ owner: '  ' }), ['metrics[0].owner: every metric needs an owner']],
+  [
+    'unknown unit',
+    withMetric({ unit: 'percentage' }),
+    ['metrics[0].unit: unknown Grafana unit "percentage" (did you mean percent?)'],
+  ],
+  ['custom suffix unit is fine', withMetric({ unit: 'suffix: deploys/day' }), []],
+  [
+    'javascript link',
+    withMetric({ links: [{ title: 'x', url: 'javascript:alert(1)' }] }),
+    ['metrics[0].links[0].url: only http and https links are allowed'],
+  ],
+  [
+    'ftp link',
+    withMetric({ links: [{ title: 'x', url: 'ftp://files.example.com/a' }] }),
+    ['metrics[0].links[0].url: only http and https links are allowed'],
+  ],
+  [
+    'higher-is-better with green below amber',
+    withMetric({ thresholds: { green: 0.99, amber: 0.995 }, target: 0.999 }),
+    ['metrics[0].thresholds: for higher-is-better the green boundary (0.99) must be ≥ the amber boundary (0.995)'],
+  ],
+  [
+    'lower-is-better with green above amber',
+    withMetric({ direction: 'lower-is-better', thresholds: { green: 5, amber: 1 }, target: 0 }),
+    ['metrics[0].thresholds: for lower-is-better the green boundary (5) must be ≤ the amber boundary (1)'],
+  ],
+  [
+    'within without bands',
+    withMetric({ direction: 'within', thresholds: { green: 1, amber: [0, 2] }, target: 1 }),
+    ['metrics[0].thresholds.green: direction within needs a [low, high] band'],
+  ],
+  [
+    'within whose amber band does not contain green',
+    withMetric({ direction: 'within', thresholds: { green: [-0.1, 0.2], amber: [-0.2, 0.1] }, target: 0 }),
+    ['metrics[0].thresholds: the amber band [-0.2, 0.1] must contain the green band [-0.1, 0.2]'],
+  ],
+  [
+    'band for a one-sided direction',
+    withMetric({ thresholds: { green: [0.99, 1], amber: 0.9 } }),
+    ['metrics[0].thresholds.green: direction higher-is-better needs a single number'],
+  ],
+  [
+    'target that is not green',
+    withMetric({ target: 0.99 }),
+    ['metrics[0].target: target 0.99 would be red under these thresholds; a target must be green'],
+  ],
+  [
+    'unknown pillar',
+    withMetric({ pillar: 'nope' }),
+    [
+      'metrics[0].pillar: unknown pillar "nope" (known: reliability)',
+      'pillars[0]: pillar "reliability" has no active metric',
+    ],
+  ],
+  [
+    'duplicate metric id',
+    (c) => ({ ...c, metrics: [c.metrics[0], { ...c.metrics[0], indicator: 'lagging' }] }),
+    ['metrics[1].id: duplicate metric id "uptime" (also metrics[0])'],
+  ],
+  [
+    'duplicate pillar id',
+    (c) => ({ ...c, pillars: [c.pillars[0], createPillar({ order: 2 })] }),
+    ['pillars[1].id: duplicate pillar id "reliability" (also pillars[0])'],
+  ],
+  [
+    'pillar with only lagging indicators',
+    withMetric({ indicator: 'lagging' }),
+    ['pillars[0]: pillar "reliability" has only lagging indicators; add at least one leading indicator'],
+  ],
+  [
+    'retiring the only leading metric leaves lagging only',
+    (c) => ({
+      ...c,
+      metrics: [
+        { ...c.metrics[0], retired: { reason: 'replaced', approvedBy: 'CTO', date: '2026-10-01' } },
+        createMetric({ id: 'mttr', indicator: 'lagging' }),
+      ],
+    }),
+    ['pillars[0]: pillar "reliability" has only lagging indicators; add at least one leading indicator'],
+  ],
+  [
+    'pillar without metrics',
+    (c) => ({ ...c, pillars: [...c.pillars, createPillar({ id: 'empty', order: 2 })] }),
+    ['pillars[1]: pillar "empty" has no active metric'],
+  ],
+  [
+    'id not kebab-case',
+    withMetric({ id: 'Uptime_SLO' }),
+    ['metrics[0].id: must be kebab-case: lowercase letters and digits joined by single hyphens'],
+  ],
+  [
+    'bad duration',
+    withMetric({ freshness: { maxAge: '15 minutes' } }),
+    ['metrics[0].freshness.maxAge: must be a duration such as 15m, 6h, 7d or 2w'],
+  ],
+  [
+    'unknown indicator',
+    withMetric({ indicator: 'trailing' }),
+    ['metrics[0].indicator: must be one of leading, lagging'],
+  ],
+  ['unknown field', withMetric({ colour: 'green' }), ['metrics[0].colour: is not a catalog field']],
+  [
+    'two sources',
+    withMetric({
+      source: { prometheus: { datasourceUid: 'p', expr: 'up' }, sql: { datasourceUid: 's', rawSql: 'select 1' } },
+    }),
+    ['metrics[0].source: must name exactly one source: prometheus or sql'],
+  ],
+  [
+    'sql without rawSql',
+    withMetric({ source: { sql: { datasourceUid: 's' } } }),
+    ['metrics[0].source.sql.rawSql: is required'],
+  ],
+  ['wrong apiVersion', (c) => ({ ...c, apiVersion: 'candor/v2' }), ['apiVersion: must be candor/v1']],
+  [
+    'missing question',
+    (c) => ({ ...c, pillars: [{ id: 'reliability', title: 'R', order: 1 }] }),
+    ['pillars[0].question: every pillar answers an executive question'],
+  ],
+  [
+    'password in a connection string',
+    withMetric({
+      source: { sql: { datasourceUid: 's', rawSql: 'select 1 -- postgres://grafana:hunter22@db:5432/ops' } },
+    }),
+    [
+      "metrics[0].source.sql.rawSql: looks like a secret (a password in a URL); a catalog reaches every viewer's browser, keep secrets in the datasource's secure settings",
+    ],
+  ],
+  [
+    'token in a description',
+    withMetric({ description: 'Use api_key=sk_live_abcdef123456 to call it' }),
+    [
+      "metrics[0].description: looks like a secret (a credential assignment); a catalog reaches every viewer's browser, keep secrets in the datasource's secure settings",
+    ],
+  ],
+  [
+    'item thresholds ordered against the direction',
+    withMetric({ items: { label: 'severity', thresholds: { critical: { green: 0.9, amber: 0.95 } } } }),
+    [
+      'metrics[0].items.thresholds.critical: for higher-is-better the green boundary (0.9) must be ≥ the amber boundary (0.95)',
+    ],
+  ],
+];
+
+describe('validateCatalog: a good catalog + one change', () => {
+  it('accepts the good catalog', () => {
+    expect(validateCatalog(createCatalog())).toEqual({ catalog: createCatalog(), problems: [] });
+  });
+
+  it.each(cases)('%s', (_name, change, expected) => {
+    const { problems, catalog } = validateCatalog(change(createCatalog()));
+    expect(problems.map((p) => `${p.path}: ${p.message}`)).toEqual(expected);
+    expect(catalog === undefined).toBe(expected.length > 0);
+  });
+
+  it('rejects an impossible retirement date (the pillar then has no active metric either)', () => {
+    const { problems } = validateCatalog(
+      withMetric({ retired: { reason: 'x', approvedBy: 'CTO', date: '2026-13-45' } })(createCatalog())
+    );
+    expect(problems.map((p) => p.path)).toContain('metrics[0].retired.date');
+  });
+});
+
+describe('validateCatalog reports everything at once', () => {
+  it('lists structural and semantic problems of different metrics together', () => {
+    const c = createCatalog({
+      metrics: [
+        createMetric({ unit: 'percentage' }),
+        {
+          ...createMetric({ id: 'second' }),
+          owner: undefined as unknown as string,
+          links: [{ title: 'x', url: 'file:///etc/passwd' }],
+        },
+      ],
+    });
+    const lines = validateCatalog(c).problems.map((p) => `${p.path}: ${p.message}`);
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        'metrics[1].owner: every metric needs an owner',
+        'metrics[0].unit: unknown Grafana unit "percentage" (did you mean percent?)',
+        'metrics[1].links[0].url: only http and https links are allowed',
+      ])
+    );
+  });
+});
+
+describe('parsing', () => {
+  it('reports YAML syntax errors with line and column', () => {
+    const { syntaxErrors } = parseYaml('apiVersion: candor/v1\npillars: [\n  - a\n');
+    expect(syntaxErrors.length).toBeGreaterThan(0);
+    expect(syntaxErrors[0]).toMatchObject({ line: expect.any(Number), column: expect.any(Number) });
+    expect(syntaxErrors[0].line).toBeGreaterThanOrEqual(2);
+  });
+
+  it('treats a duplicate key as a syntax error, not a silent override', () => {
+    const { syntaxErrors } = parseYaml('a: 1\na: 2\n');
+    expect(syntaxErrors).toHaveLength(1);
+    expect(syntaxErrors[0].message).toMatch(/unique/i);
+    expect(syntaxErrors[0].line).toBe(2);
+  });
+
+  it('loads a valid catalog from YAML', () => {
+    const yaml = JSON.stringify(createCatalog());
+    expect(loadCatalog(yaml)).toMatchObject({ catalog: createCatalog(), problems: [], syntaxErrors: [] });
+  });
+});
