@@ -17,6 +17,11 @@ export default defineConfig([
   },
   ...baseConfig,
   {
+    // The scaffold lints src/ only; the root build config, the CLI entry and the tests under test/ count too.
+    files: ['webpack.config.ts', 'test/**/*.{ts,tsx}'],
+    languageOptions: { parserOptions: { project: './tsconfig.json' } },
+  },
+  {
     // The core is pure TypeScript: the CLI, generators and tests reuse it without a browser or Grafana.
     files: ['src/core/**/*.ts'],
     ignores: ['src/core/**/*.test.ts'],
