@@ -76,3 +76,22 @@ describe('runCatalogTests', () => {
     expect(outcome.failures).toEqual(['series.vulns: "two" is not a value, "_", "axN" or "a+bxN"']);
   });
 });
+
+describe('runCatalogTests rejects tests that would pass vacuously', () => {
+  it('flags an empty series entry, an unknown expect key and a test without expectations', () => {
+    const outcomes = runCatalogTests(
+      catalog,
+      file([
+        { name: 'typo', series: { uptime: null as never }, expect: { pillar: { reliability: 'green' } } as never },
+        { name: 'empty', expect: {} },
+      ])
+    );
+    expect(outcomes.map((o) => o.failures)).toEqual([
+      [
+        'series.uptime: must be a series ({ values: "…" }), a list of series, or { error: "…" }',
+        'expect.pillar: unknown key (expected metrics, pillars or overall)',
+      ],
+      ['expect: the test expects nothing; a test without an expectation proves nothing'],
+    ]);
+  });
+});

@@ -60,6 +60,10 @@ function observationsFor(t: TestCase, now: number): { observations: Record<strin
     return { observations, errors: [`interval: "${t.interval}" is not a duration`] };
   }
   for (const [id, spec] of Object.entries(t.series ?? {})) {
+    if (spec === null || typeof spec !== 'object') {
+      errors.push(`series.${id}: must be a series ({ values: "…" }), a list of series, or { error: "…" }`);
+      continue;
+    }
     if (!Array.isArray(spec) && 'error' in spec) {
       observations[id] = { error: String(spec.error), source: 'test' };
       continue;
@@ -93,6 +97,13 @@ export function runCatalogTests(catalog: Catalog, file: TestFile): TestOutcome[]
     const { observations, errors } = observationsFor(t, now);
     const unknown = Object.keys(t.series ?? {}).filter((id) => !catalog.metrics.some((m) => m.id === id));
     const failures = [...errors, ...unknown.map((id) => `series.${id}: no such metric in the catalog`)];
+    const expectKeys = Object.keys(t.expect ?? {});
+    expectKeys
+      .filter((k) => !['metrics', 'pillars', 'overall'].includes(k))
+      .forEach((k) => failures.push(`expect.${k}: unknown key (expected metrics, pillars or overall)`));
+    if (expectKeys.length === 0) {
+      failures.push('expect: the test expects nothing; a test without an expectation proves nothing');
+    }
     const { items, scorecard } = evaluateScorecard({ catalog, observations, now }).result;
     const check = (what: string, expected: string, got: string | undefined, evidence?: string) => {
       if (expected !== got) {

@@ -15,9 +15,10 @@
  *   weight: critical 8, high 4, medium 2, low 1
  *   credit: green 1, amber 0.5, and 0 for red, stale, noData and error (no fresh evidence earns nothing)
  *   score = min(raw, 59) when the overall colour is red, min(raw, 89) when amber, raw when green.
- * So the score's band always matches the overall colour: ≥ 90 only when everything is green with fresh evidence,
- * 60–89 amber, ≤ 59 red. Example: 19 green high items and one red critical: raw = floor(100 × 76 / 84) = 90,
- * capped to 59 because something is red.
+ * So the score cannot read healthy while anything is wrong: above 89 only when everything is green with fresh
+ * evidence, at most 89 while anything is amber or stale, at most 59 while anything is red (it can be lower: all
+ * items amber score 50, all stale 0). Example: 19 green high items and one red critical: raw =
+ * floor(100 × 76 / 84) = 90, capped to 59 because something is red.
  */
 import type { ItemResult } from './evaluate';
 import { COLOUR_RANK } from './thresholds';

@@ -72,10 +72,23 @@ const SECRET_VALUE: Array<[RegExp, string]> = [
   [/\beyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}\./, 'a JSON web token'],
 ];
 
-/** Every string in the data that looks like a secret, with its path. */
+const SECRET_KEY =
+  /^(password|passwd|pwd|secret|client[_-]?secret|token|api[_-]?key|access[_-]?key|credentials?|private[_-]?key)$/i;
+
+/** `YYYY-MM-DD` that names a real day (not 2026-02-30). */
+function isRealDate(text: string): boolean {
+  const t = Date.parse(`${text}T00:00:00Z`);
+  return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === text;
+}
+
+/** Every string in the data that looks like a secret, or sits under a secret-looking key, with its path. */
 export function secretProblems(value: unknown, path = ''): Problem[] {
   if (typeof value === 'string') {
-    const hit = SECRET_VALUE.find(([re]) => re.test(value));
+    const key = path.split('.').pop() ?? '';
+    const hit =
+      SECRET_KEY.test(key) && value.trim() !== ''
+        ? ([/./, `a value under "${key}"`] as const)
+        : SECRET_VALUE.find(([re]) => re.test(value));
     return hit
       ? [
           {
@@ -138,7 +151,14 @@ function metricProblems(m: MetricDef, i: number, pillarIds: Set<string>, broken:
     }
   }
   if (ok('direction', 'items')) {
+    const expected = m.items?.expected;
     Object.entries(m.items?.thresholds ?? {}).forEach(([item, t]) => {
+      if (expected && !expected.includes(item)) {
+        problems.push({
+          path: `${at}.items.thresholds.${item}`,
+          message: `"${item}" is not one of the expected items (${expected.join(', ')})`,
+        });
+      }
       problems.push(...thresholdProblems(`${at}.items.thresholds.${item}`, m.direction, t));
     });
   }
@@ -149,7 +169,7 @@ function metricProblems(m: MetricDef, i: number, pillarIds: Set<string>, broken:
       }
     });
   }
-  if (ok('retired') && m.retired && Number.isNaN(Date.parse(m.retired.date))) {
+  if (ok('retired') && m.retired && !isRealDate(m.retired.date)) {
     problems.push({ path: `${at}.retired.date`, message: 'is not a real date' });
   }
   return problems;
@@ -162,12 +182,11 @@ export function validateCatalog(data: unknown): { catalog?: Catalog; problems: P
   if (!c || !Array.isArray(c.pillars) || !Array.isArray(c.metrics)) {
     return { problems: [...structural, ...secrets] };
   }
-  // Semantic rules still run on every metric that is structurally sound, so all problems show at once.
+  // Semantic rules still run where the fields they read are structurally sound, so all problems show at once.
   const broken = (prefix: string) =>
     structural.some((p) => p.path === prefix || p.path.startsWith(`${prefix}.`) || p.path.startsWith(`${prefix}[`));
   const pillars = c.pillars.filter((p) => p !== null && typeof p === 'object');
   const objects = c.metrics.map((m, i) => [m, i] as const).filter(([m]) => m !== null && typeof m === 'object');
-  const sound = objects.filter(([, i]) => !broken(`metrics[${i}]`));
   const pillarIds = new Set(pillars.map((p) => p.id));
   const problems: Problem[] = [
     ...structural,
@@ -179,7 +198,12 @@ export function validateCatalog(data: unknown): { catalog?: Catalog; problems: P
     ...duplicates(objects, 'metric', 'metrics'),
     ...objects.flatMap(([m, i]) => metricProblems(m, i, pillarIds, broken)),
   ];
-  if (sound.length === c.metrics.length) {
+  // The pillar rules need only each metric's pillar, indicator and retirement to be sound.
+  const pillarFields = ['id', 'pillar', 'indicator', 'retired'];
+  if (
+    objects.length === c.metrics.length &&
+    objects.every(([, i]) => pillarFields.every((f) => !broken(`metrics[${i}].${f}`)))
+  ) {
     problems.push(...pillarProblems(c.pillars, c.metrics));
   }
   problems.push(...secrets);
