@@ -46,9 +46,11 @@ function describe(e: ErrorObject): Problem {
       return { path, message: `must be ${String(p.allowedValue)}` };
     case 'type': {
       const types = ([] as string[]).concat(p.type as string);
-      const wanted = types.includes('array')
-        ? 'a number, or a [low, high] pair for direction within'
-        : `a ${types.join(' or ')}`;
+      const names: Record<string, string> = { object: 'a mapping', array: 'a list', integer: 'an integer' };
+      const wanted =
+        types.includes('number') && types.includes('array')
+          ? 'a number, or a [low, high] pair for direction within'
+          : types.map((t) => names[t] ?? `a ${t}`).join(' or ');
       return { path, message: `must be ${wanted}` };
     }
     case 'pattern':

@@ -161,6 +161,42 @@ const cases: Array<[string, Change, string[]]> = [
       'metrics[0].items.thresholds.critical: for higher-is-better the green boundary (0.9) must be ≥ the amber boundary (0.95)',
     ],
   ],
+  [
+    'item thresholds for an item that is not expected',
+    withMetric({
+      items: { label: 'severity', expected: ['critical'], thresholds: { crtical: { green: 1, amber: 0.5 } } },
+    }),
+    ['metrics[0].items.thresholds.crtical: "crtical" is not one of the expected items (critical)'],
+  ],
+  [
+    'a secret under a secret-looking key',
+    withMetric({ source: { prometheus: { datasourceUid: 'p', expr: 'up', password: 'hunter2hunter' } } }),
+    [
+      'metrics[0].source.prometheus.password: is not a catalog field',
+      'metrics[0].source.prometheus.password: looks like a secret (a value under "password"); a catalog reaches every viewer\'s browser, keep secrets in the datasource\'s secure settings',
+    ],
+  ],
+  [
+    'a retirement date that does not exist',
+    withMetric({ retired: { reason: 'x', approvedBy: 'CTO', date: '2026-02-30' } }),
+    ['metrics[0].retired.date: is not a real date', 'pillars[0]: pillar "reliability" has no active metric'],
+  ],
+  [
+    'order that is not an integer',
+    (c) => ({ ...c, pillars: [{ ...c.pillars[0], order: 1.5 }] }),
+    ['pillars[0].order: must be an integer'],
+  ],
+  ['freshness that is not a mapping', withMetric({ freshness: '15m' }), ['metrics[0].freshness: must be a mapping']],
+  [
+    'thresholds without amber',
+    withMetric({ thresholds: { green: 0.999 } }),
+    ['metrics[0].thresholds.amber: thresholds need an amber boundary'],
+  ],
+  [
+    'no thresholds at all',
+    without('thresholds'),
+    ['metrics[0].thresholds: every metric needs thresholds: a green and an amber boundary'],
+  ],
 ];
 
 describe('validateCatalog: a good catalog + one change', () => {
