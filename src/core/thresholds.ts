@@ -72,3 +72,15 @@ export function changeQuality(
   }
   return gain > 0 ? 'better' : gain < 0 ? 'worse' : 'same';
 }
+
+/** "green ≥ 99.9%, amber ≥ 99.5%, red below" for a reader, with the caller's formatter. */
+export function thresholdSummary(direction: Direction, thresholds: Thresholds, fmt: (v: number) => string): string {
+  if (direction === 'within') {
+    const [gLo, gHi] = thresholds.green as [number, number];
+    const [aLo, aHi] = thresholds.amber as [number, number];
+    return `green ${fmt(gLo)}…${fmt(gHi)}, amber ${fmt(aLo)}…${fmt(aHi)}, red outside`;
+  }
+  const op = direction === 'higher-is-better' ? '≥' : '≤';
+  const beyond = direction === 'higher-is-better' ? 'below' : 'above';
+  return `green ${op} ${fmt(thresholds.green as number)}, amber ${op} ${fmt(thresholds.amber as number)}, red ${beyond}`;
+}

@@ -1,23 +1,129 @@
 import {
+  DataSourceApi,
   type DataQueryRequest,
   type DataQueryResponse,
-  DataSourceApi,
   type DataSourceInstanceSettings,
   type TestDataSourceResponse,
 } from '@grafana/data';
+import { getBackendSrv, getDataSourceSrv, getTemplateSrv } from '@grafana/runtime';
+
+import { runEngine, selectMetrics, type Selection } from '../core/engine';
+import type { ValueFormatter } from '../core/evidence';
+import { buildRequests } from '../core/queries';
+import { sourceUid } from '../core/types';
+import { formatValue } from '../shared/valueFormat';
+import { loadDefinitions, type LoadedDefinitions } from './catalog';
+import { fetchAll } from './fetchFrames';
+import { makeInterpolate } from './interpolate';
+import { toScorecardFrame } from './toFrame';
 import type { CandorOptions, CandorQuery } from './types';
 
-/** Skeleton of the Candor datasource: it loads and answers, but returns no frames until catalog evaluation lands. */
+/** Grafana's value formats without flattering rounding (src/shared/valueFormat.ts), as the panel shows them. */
+export const grafanaFormat: ValueFormatter = formatValue;
+
+/**
+ * The Candor datasource: one instance = one catalog (provisioned in jsonData). Each refresh evaluates the
+ * selected definitions over the SOURCE datasources through one `POST /api/ds/query`.
+ */
 export class CandorDatasource extends DataSourceApi<CandorQuery, CandorOptions> {
+  readonly definitions: LoadedDefinitions;
+  private readonly approval: CandorOptions['approval'];
+
   constructor(instanceSettings: DataSourceInstanceSettings<CandorOptions>) {
     super(instanceSettings);
+    this.definitions = loadDefinitions(instanceSettings.jsonData);
+    this.approval = instanceSettings.jsonData?.approval;
   }
 
-  async query(_request: DataQueryRequest<CandorQuery>): Promise<DataQueryResponse> {
-    return { data: [] };
+  /** Datasource names by uid, for evidence texts; unknown uids are simply left out. */
+  private sourceNames(): Record<string, string> {
+    const names: Record<string, string> = {};
+    for (const m of this.definitions.catalog?.metrics ?? []) {
+      const uid = sourceUid(m.source);
+      const name = getDataSourceSrv().getInstanceSettings(uid)?.name;
+      if (name) {
+        names[uid] = name;
+      }
+    }
+    return names;
   }
 
+  async query(request: DataQueryRequest<CandorQuery>): Promise<DataQueryResponse> {
+    const { catalog, fingerprint, problems, warnings } = this.definitions;
+    if (!catalog || !fingerprint) {
+      const list = problems.map((p) => `${p.path}: ${p.message}`).join('; ');
+      return { data: [], errors: [{ message: `The Candor catalog of "${this.name}" is invalid: ${list}` }] };
+    }
+    const targets = request.targets.filter((t) => !t.hide);
+    const selections = targets.map((t): Selection => ({ pillars: t.pillars, metrics: t.metrics }));
+    const needed = new Set(selections.flatMap((s) => selectMetrics(catalog, s).result.map((m) => m.id)));
+    const defs = catalog.metrics.filter((m) => needed.has(m.id));
+    const asOf = request.range.to.valueOf();
+    const asOfIsNow = typeof request.rangeRaw?.to === 'string' && request.rangeRaw.to.trim() === 'now';
+    const interpolate = makeInterpolate(getTemplateSrv(), request.scopedVars);
+    const results = defs.length
+      ? await fetchAll(
+          getBackendSrv(),
+          buildRequests(defs, asOf, interpolate),
+          `candor-${this.uid}-${request.panelId ?? ''}`
+        )
+      : { frames: [], errors: [] };
+    const sourceNames = this.sourceNames();
+    const data = targets.map((target, i) => {
+      const out = runEngine({
+        catalog,
+        fingerprint,
+        approval: this.approval,
+        selection: selections[i],
+        frames: results.frames,
+        errors: results.errors,
+        asOf,
+        asOfIsNow,
+        now: asOfIsNow ? Date.now() : asOf,
+        sourceNames,
+        format: grafanaFormat,
+      });
+      return toScorecardFrame(target.refId, out.result, [...warnings, ...out.warnings]);
+    });
+    return { data };
+  }
+
+  /** Save & test: the catalog is valid, every source uid exists, and every query runs once without error. */
   async testDatasource(): Promise<TestDataSourceResponse> {
-    return { status: 'success', message: 'Candor datasource loaded' };
+    const { catalog, problems } = this.definitions;
+    if (!catalog) {
+      return {
+        status: 'error',
+        message: `Invalid catalog: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`,
+      };
+    }
+    const uids = [...new Set(catalog.metrics.map((m) => sourceUid(m.source)))];
+    const missing = uids.filter((uid) => !getDataSourceSrv().getInstanceSettings(uid));
+    if (missing.length > 0) {
+      return { status: 'error', message: `Unknown datasource uid(s): ${missing.join(', ')}` };
+    }
+    const now = Date.now();
+    const interpolate = makeInterpolate(getTemplateSrv());
+    const { frames, errors } = await fetchAll(
+      getBackendSrv(),
+      buildRequests(catalog.metrics, now, interpolate),
+      `candor-test-${this.uid}`
+    );
+    const answered = new Set(frames.map((f) => f.refId));
+    const failed = errors.map((e) => `${e.refId}: ${e.message}`);
+    const silent = catalog.metrics
+      .filter((m) => !answered.has(m.id) && !errors.some((e) => e.refId === m.id))
+      .map((m) => m.id);
+    if (failed.length > 0) {
+      return {
+        status: 'error',
+        message: `${failed.length} of ${catalog.metrics.length} queries failed: ${failed.join('; ')}`,
+      };
+    }
+    const note = silent.length > 0 ? ` ${silent.length} returned no data (${silent.join(', ')}).` : '';
+    return {
+      status: 'success',
+      message: `Catalog ${catalog.scorecard.id} v${catalog.scorecard.version}: ${catalog.metrics.length} queries ran.${note}`,
+    };
   }
 }

@@ -2,11 +2,29 @@ import type { DataSourceJsonData } from '@grafana/data';
 // Type-only: erased from the bundle, so @grafana/schema (not a Grafana-provided external) is never bundled.
 import type { DataQuery } from '@grafana/schema';
 
-/** One scorecard query, with optional pillar and metric id filters. */
+/** One scorecard query: the whole scorecard, or only the selected pillars and/or metric ids (an SRE's embed). */
 export interface CandorQuery extends DataQuery {
   pillars?: string[];
   metrics?: string[];
 }
 
-/** Data source settings; none yet. */
-export interface CandorOptions extends DataSourceJsonData {}
+/** The approval record of a catalog, written by `candor approve` into the lock file and provisioned with it. */
+export interface Approval {
+  version: string;
+  fingerprint: string;
+  approvedBy: string[];
+  date: string;
+}
+
+/**
+ * Provisioned settings of one Candor datasource = one catalog. jsonData reaches every viewer's browser: it holds
+ * the public catalog and its approval record only, never a secret (credentials live in the SOURCE datasources).
+ */
+export interface CandorOptions extends DataSourceJsonData {
+  /** The catalog (candor/v1) as JSON, exactly as `candor provision` wrote it from the YAML. */
+  catalog?: unknown;
+  /** The catalog's `scorecard.version` and full sha256 fingerprint at provisioning time. */
+  catalogVersion?: string;
+  fingerprint?: string;
+  approval?: Approval;
+}

@@ -1,0 +1,113 @@
+/**
+ * One refresh, after the queries came back: frames and errors per refId -> observations -> scorecard -> rows and
+ * meta (docs/frames.md). The datasource and `candor evaluate` both call `runEngine`, so a response pasted into the
+ * CLI gives exactly the rows the panel showed.
+ *
+ * As-of time: the evaluation time is the dashboard range's `to`. When `to` is "now" the caller passes the wall
+ * clock as `now` (so freshness is judged against the present); a past `to` shows the scorecard as it stood then.
+ */
+import type { ValueFormatter } from './evidence';
+import type { Fingerprint } from './fingerprint';
+import { observationFromFrames, type FrameLike } from './frames';
+import { sourceLabel, toRows, type ScorecardMeta, type ScorecardRow, FRAME_SCHEMA_VERSION } from './rows';
+import { evaluateScorecard } from './scorecard';
+import type { Catalog, MetricDef, Observation, WithWarnings } from './types';
+
+export interface Selection {
+  pillars?: string[];
+  metrics?: string[];
+}
+
+/** The selected metrics: all, or those in the selected pillars plus the selected metric ids (unknown ids warned). */
+export function selectMetrics(catalog: Catalog, selection: Selection): WithWarnings<MetricDef[]> {
+  const pillars = selection.pillars?.filter(Boolean) ?? [];
+  const metrics = selection.metrics?.filter(Boolean) ?? [];
+  const warnings = [
+    ...pillars
+      .filter((p) => !catalog.pillars.some((x) => x.id === p))
+      .map((p) => `selection: no pillar "${p}" in the catalog`),
+    ...metrics
+      .filter((m) => !catalog.metrics.some((x) => x.id === m))
+      .map((m) => `selection: no metric "${m}" in the catalog`),
+  ];
+  if (pillars.length === 0 && metrics.length === 0) {
+    return { result: catalog.metrics, warnings };
+  }
+  return { result: catalog.metrics.filter((m) => pillars.includes(m.pillar) || metrics.includes(m.id)), warnings };
+}
+
+export interface EngineInput {
+  catalog: Catalog;
+  fingerprint: Fingerprint;
+  approval?: unknown;
+  selection: Selection;
+  frames: FrameLike[];
+  /** Per-refId failures reported by Grafana (one query failed, its datasource answered an error, …). */
+  errors: Array<{ refId: string; message: string }>;
+  asOf: number;
+  asOfIsNow: boolean;
+  /** The evaluation time: `asOf`, or the wall clock when `asOfIsNow`. */
+  now: number;
+  /** Datasource display names by uid, for evidence ("Prometheus (candor-prometheus): …"). */
+  sourceNames?: Record<string, string>;
+  format?: ValueFormatter;
+}
+
+export interface EngineOutput {
+  rows: ScorecardRow[];
+  meta: ScorecardMeta;
+}
+
+export function runEngine(input: EngineInput): WithWarnings<EngineOutput> {
+  const { catalog } = input;
+  const selected = selectMetrics(catalog, input.selection);
+  const warnings = [...selected.warnings];
+  const observations: Record<string, Observation> = {};
+  for (const def of selected.result) {
+    const source = sourceLabel(catalog, def.id, input.sourceNames);
+    const error = input.errors.find((e) => e.refId === def.id);
+    if (error) {
+      observations[def.id] = { error: error.message, source };
+      continue;
+    }
+    const read = observationFromFrames({
+      metricId: def.id,
+      frames: input.frames.filter((f) => f.refId === def.id),
+      source,
+    });
+    observations[def.id] = read.observation;
+    warnings.push(...read.warnings);
+  }
+  const evaluated = evaluateScorecard({
+    catalog,
+    observations,
+    now: input.now,
+    format: input.format,
+    only: selected.result.map((m) => m.id),
+  });
+  warnings.push(...evaluated.warnings);
+  const { scorecard } = evaluated.result;
+  const order = new Map(catalog.pillars.map((p) => [p.id, p.order]));
+  const meta: ScorecardMeta = {
+    schemaVersion: FRAME_SCHEMA_VERSION,
+    scorecardId: catalog.scorecard.id,
+    title: catalog.scorecard.title,
+    catalogVersion: catalog.scorecard.version,
+    fingerprint: input.fingerprint.full,
+    fingerprintShort: input.fingerprint.short,
+    ...(input.approval === undefined ? {} : { approval: input.approval }),
+    asOf: input.asOf,
+    asOfIsNow: input.asOfIsNow,
+    overall: { colour: scorecard.colour, score: scorecard.score, openByTier: scorecard.openByTier },
+    pillars: scorecard.pillars.map((p) => ({
+      id: p.id,
+      title: p.title,
+      question: p.question,
+      order: order.get(p.id) ?? 0,
+      colour: p.colour,
+      ...(p.worst ? { worstMetricId: p.worst.metricId } : {}),
+    })),
+    selection: input.selection,
+  };
+  return { result: { rows: toRows(catalog, evaluated.result, input.sourceNames), meta }, warnings };
+}

@@ -1,0 +1,115 @@
+/**
+ * From Grafana data frames to observations. `FrameLike` is the structural subset of @grafana/data's DataFrame that
+ * Candor reads, so the datasource passes real DataFrames (from `toDataQueryResponse`) and the CLI passes frames
+ * decoded by `response.ts`; both then share this code.
+ *
+ * Shapes understood (Grafana's data plane): one time field plus number fields, each number field one series
+ * whose labels name the item —
+ *   - Prometheus `timeseries-multi` (range) and `numeric-multi` (instant) frames;
+ *   - SQL `time_series` frames, wide (several labelled value fields) or multi;
+ *   - long frames (SQL `table` format): string columns become labels, rows are grouped by them.
+ * Anything else (no time field, no number field) is not guessed at: it becomes a warning naming the metric, and
+ * the metric is `error` if no usable frame is left. Source notices (Prometheus warnings) are passed on.
+ */
+import type { Observation, Series } from './types';
+
+export interface FieldLike {
+  name: string;
+  type: string;
+  labels?: Record<string, string>;
+  values: ArrayLike<unknown>;
+}
+export interface FrameLike {
+  refId?: string;
+  name?: string;
+  fields: FieldLike[];
+  meta?: { notices?: Array<{ severity?: string; text: string }> };
+}
+
+function toNumber(v: unknown): number | null {
+  if (typeof v === 'number') {
+    return v;
+  }
+  if (typeof v === 'string' && v.trim() !== '' && !Number.isNaN(Number(v))) {
+    return Number(v);
+  }
+  return null;
+}
+
+function toTime(v: unknown): number {
+  if (typeof v === 'number') {
+    return v;
+  }
+  if (typeof v === 'string') {
+    return Date.parse(v);
+  }
+  return v instanceof Date ? v.getTime() : NaN;
+}
+
+/** The series of one frame, or the reason it cannot be read. */
+export function seriesOfFrame(frame: FrameLike): { series?: Series[]; problem?: string } {
+  const rows = frame.fields[0]?.values.length ?? 0;
+  if (frame.fields.length === 0 || rows === 0) {
+    return { series: [] };
+  }
+  const time = frame.fields.find((f) => f.type === 'time');
+  const numbers = frame.fields.filter((f) => f.type === 'number');
+  const strings = frame.fields.filter((f) => f.type === 'string');
+  if (!time) {
+    return { problem: 'returned a frame without a time field; freshness cannot be judged without sample times' };
+  }
+  if (numbers.length === 0) {
+    return {
+      problem: `returned a frame without a number field (fields: ${frame.fields.map((f) => `${f.name}:${f.type}`).join(', ')})`,
+    };
+  }
+  const times = Array.from(time.values, toTime);
+  const series: Series[] = [];
+  for (const field of numbers) {
+    const byLabels = new Map<string, Series>();
+    for (let i = 0; i < times.length; i++) {
+      const rowLabels: Record<string, string> = { ...(field.labels ?? {}) };
+      strings.forEach((s) => (rowLabels[s.name] = String(s.values[i] ?? '')));
+      const key = JSON.stringify(Object.entries(rowLabels).sort());
+      if (!byLabels.has(key)) {
+        byLabels.set(key, { labels: rowLabels, points: [] });
+      }
+      byLabels.get(key)!.points.push([times[i], toNumber(field.values[i])]);
+    }
+    series.push(...byLabels.values());
+  }
+  return { series };
+}
+
+export interface FramesInput {
+  metricId: string;
+  frames: FrameLike[];
+  /** The source's display name, for warnings and an error observation. */
+  source: string;
+}
+
+/** The observation of one metric from the frames answering its refId. */
+export function observationFromFrames({ metricId, frames, source }: FramesInput): {
+  observation: Observation;
+  warnings: string[];
+} {
+  const warnings: string[] = [];
+  const series: Series[] = [];
+  const problems: string[] = [];
+  frames.forEach((frame, i) => {
+    for (const notice of frame.meta?.notices ?? []) {
+      warnings.push(`${metricId}: ${source}: ${notice.text}`);
+    }
+    const read = seriesOfFrame(frame);
+    if (read.problem) {
+      problems.push(read.problem);
+      warnings.push(`${metricId}: frame ${i + 1} ${read.problem}`);
+    } else {
+      series.push(...read.series!);
+    }
+  });
+  if (series.length === 0 && problems.length > 0) {
+    return { observation: { error: `unsupported data: the query ${problems[0]}`, source }, warnings };
+  }
+  return { observation: { series }, warnings };
+}

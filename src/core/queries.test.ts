@@ -1,0 +1,48 @@
+import { buildRequests, buildSourceQuery, MAX_QUERIES_PER_REQUEST, prometheusStep, requestRange } from './queries';
+import { createMetric, DAY, FIXED_NOW, MINUTE } from './testing/factories';
+
+const identity = (text: string) => text;
+
+describe('queries', () => {
+  it('spans the longest trend window plus its freshness allowance', () => {
+    const defs = [
+      createMetric({ trend: { window: '7d' } }),
+      createMetric({ id: 'b', trend: { window: '30d' }, freshness: { maxAge: '2d' } }),
+    ];
+    expect(requestRange(defs, FIXED_NOW)).toEqual({ from: FIXED_NOW - 32 * DAY, to: FIXED_NOW });
+  });
+
+  it('steps Prometheus at a third of maxAge, so a step-aligned last point is never mistaken for stale', () => {
+    const def = createMetric({ freshness: { maxAge: '15m' } });
+    const range = { from: FIXED_NOW - 32 * DAY, to: FIXED_NOW };
+    expect(prometheusStep(def, range)).toEqual({ stepMs: 5 * MINUTE, points: 9216 });
+    expect(buildSourceQuery(def, range, identity)).toMatchObject({
+      refId: 'uptime',
+      range: true,
+      instant: false,
+      intervalMs: 5 * MINUTE,
+      maxDataPoints: 9216,
+    });
+  });
+
+  it('stays under Prometheus point limit on long ranges', () => {
+    const def = createMetric({ freshness: { maxAge: '1m' } });
+    const { points } = prometheusStep(def, { from: FIXED_NOW - 90 * DAY, to: FIXED_NOW });
+    expect(points).toBeLessThanOrEqual(10_000);
+  });
+
+  it('sends SQL in the format the definition asks, time_series by default', () => {
+    const sql = createMetric({ source: { sql: { datasourceUid: 'pg', rawSql: 'SELECT 1' } } });
+    expect(buildSourceQuery(sql, { from: 0, to: 1 }, identity)).toMatchObject({
+      rawSql: 'SELECT 1',
+      format: 'time_series',
+      rawQuery: true,
+    });
+  });
+
+  it('chunks only past the documented limit', () => {
+    const defs = Array.from({ length: MAX_QUERIES_PER_REQUEST + 1 }, (_, i) => createMetric({ id: `m${i}` }));
+    expect(buildRequests(defs.slice(0, MAX_QUERIES_PER_REQUEST), FIXED_NOW, identity)).toHaveLength(1);
+    expect(buildRequests(defs, FIXED_NOW, identity).map((b) => b.queries.length)).toEqual([MAX_QUERIES_PER_REQUEST, 1]);
+  });
+});

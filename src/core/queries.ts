@@ -1,0 +1,119 @@
+/**
+ * The underlying query of each metric, as Grafana's `POST /api/ds/query` takes it. One builder for the datasource
+ * and the generated alert rules, so they cannot drift apart.
+ *
+ * - refId is the metric id (a metric needs exactly one query today; a suffix `-2`… is reserved for more).
+ * - Prometheus: `expr` as a RANGE query, so one query gives the current value, the value one trend window earlier,
+ *   the sparkline and "since when". Grafana derives the step from `intervalMs` (minimum) and `maxDataPoints`, and
+ *   aligns the range's end DOWN to a multiple of the step, so the newest point can be up to one step old. The step
+ *   is therefore a third of the metric's maxAge (at least 15 s): an aligned point is never mistaken for a stale one.
+ *   Prometheus refuses more than 11,000 points per series; past MAX_POINTS the step grows and freshness is judged
+ *   more coarsely (`prometheusStep` says so).
+ * - SQL: `rawSql` in the definition's `format` (time_series unless the definition says table).
+ * - All queries of one refresh share one time range: [asOf − longest trend window − maxAge, asOf] (see
+ *   `requestRange`); each metric then reads only its own window for trend and sparkline.
+ * - Template variables are interpolated by an injected function that escapes for the target language
+ *   (`escape.ts`): the core never sees Grafana's template service.
+ */
+import { parseDuration } from './duration';
+import { isPrometheus, type MetricDef } from './types';
+
+export const PROMETHEUS_TYPE = 'prometheus';
+export const POSTGRES_TYPE = 'grafana-postgresql-datasource';
+/** The most points asked of Prometheus per series (its own limit is 11,000). */
+export const MAX_POINTS = 10_000;
+/** Queries per `/api/ds/query` request; larger selections are sent in chunks of this size. */
+export const MAX_QUERIES_PER_REQUEST = 50;
+
+export interface PrometheusQuery {
+  refId: string;
+  datasource: { type: typeof PROMETHEUS_TYPE; uid: string };
+  expr: string;
+  range: true;
+  instant: false;
+  editorMode: 'code';
+  intervalMs: number;
+  maxDataPoints: number;
+}
+export interface SqlQuery {
+  refId: string;
+  datasource: { type: typeof POSTGRES_TYPE; uid: string };
+  rawSql: string;
+  format: 'time_series' | 'table';
+  rawQuery: true;
+  editorMode: 'code';
+}
+export type SourceQuery = PrometheusQuery | SqlQuery;
+
+export type Language = 'promql' | 'sql';
+/** Replaces `$var`/`${var}` in text, escaping values for the language. Identity when there are no variables. */
+export type Interpolate = (text: string, language: Language) => string;
+
+export interface RequestRange {
+  from: number;
+  to: number;
+}
+
+/** The shared range of one refresh: long enough for every selected metric's trend window and freshness. */
+export function requestRange(defs: MetricDef[], asOf: number): RequestRange {
+  const longest = defs.reduce((max, d) => {
+    const span = (parseDuration(d.trend.window) ?? 0) + (parseDuration(d.freshness.maxAge) ?? 0);
+    return Math.max(max, span);
+  }, 0);
+  return { from: asOf - Math.max(longest, 60_000), to: asOf };
+}
+
+/** The step of a metric's Prometheus range query (see the comment at the top), and how many points it yields. */
+export function prometheusStep(def: MetricDef, range: RequestRange): { stepMs: number; points: number } {
+  const span = Math.max(1, range.to - range.from);
+  const wanted = Math.max(15_000, Math.floor((parseDuration(def.freshness.maxAge) ?? 0) / 3));
+  const stepMs = Math.max(wanted, Math.ceil(span / MAX_POINTS));
+  return { stepMs, points: Math.ceil(span / stepMs) };
+}
+
+export function buildSourceQuery(def: MetricDef, range: RequestRange, interpolate: Interpolate): SourceQuery {
+  if (isPrometheus(def.source)) {
+    const { datasourceUid, expr } = def.source.prometheus;
+    const { stepMs, points } = prometheusStep(def, range);
+    return {
+      refId: def.id,
+      datasource: { type: PROMETHEUS_TYPE, uid: datasourceUid },
+      expr: interpolate(expr, 'promql'),
+      range: true,
+      instant: false,
+      editorMode: 'code',
+      intervalMs: stepMs,
+      maxDataPoints: points,
+    };
+  }
+  const { datasourceUid, rawSql, format } = def.source.sql;
+  return {
+    refId: def.id,
+    datasource: { type: POSTGRES_TYPE, uid: datasourceUid },
+    rawSql: interpolate(rawSql, 'sql'),
+    format: format ?? 'time_series',
+    rawQuery: true,
+    editorMode: 'code',
+  };
+}
+
+export interface DsQueryBody {
+  queries: SourceQuery[];
+  from: string;
+  to: string;
+}
+
+/** The request bodies of one refresh: one, unless more than MAX_QUERIES_PER_REQUEST metrics are selected. */
+export function buildRequests(defs: MetricDef[], asOf: number, interpolate: Interpolate): DsQueryBody[] {
+  const range = requestRange(defs, asOf);
+  const queries = defs.map((d) => buildSourceQuery(d, range, interpolate));
+  const bodies: DsQueryBody[] = [];
+  for (let i = 0; i < queries.length; i += MAX_QUERIES_PER_REQUEST) {
+    bodies.push({
+      queries: queries.slice(i, i + MAX_QUERIES_PER_REQUEST),
+      from: String(range.from),
+      to: String(range.to),
+    });
+  }
+  return bodies;
+}

@@ -1,0 +1,254 @@
+import type { DataFrame } from '@grafana/data';
+
+import type { Catalog } from '../core/types';
+import { CandorDatasource } from './datasource';
+import {
+  createRequest,
+  createSettings,
+  DEFAULT_CATALOG,
+  installBackend,
+  installDatasources,
+  installTemplates,
+  TO,
+  type Handler,
+} from './testing/services';
+
+const catalog = DEFAULT_CATALOG as Catalog;
+const promIds = catalog.metrics.filter((m) => 'prometheus' in m.source).map((m) => m.id);
+const sqlIds = catalog.metrics.filter((m) => 'sql' in m.source).map((m) => m.id);
+
+/** A one-series frame per query, the latest sample at `at` with `value`. */
+const answerAll =
+  (value: number, at = TO): Handler =>
+  (body) => ({
+    results: Object.fromEntries(
+      body.queries.map((q) => [
+        q.refId,
+        {
+          status: 200,
+          frames: [
+            {
+              schema: {
+                refId: q.refId,
+                fields: [
+                  { name: 'Time', type: 'time' },
+                  { name: 'Value', type: 'number' },
+                ],
+              },
+              data: {
+                values: [
+                  [at - 3_600_000, at],
+                  [value, value],
+                ],
+              },
+            },
+          ],
+        },
+      ])
+    ),
+  });
+
+const field = (frame: DataFrame, name: string) => frame.fields.find((f) => f.name === name)!.values as unknown[];
+const rows = (frame: DataFrame) =>
+  field(frame, 'metric_id').map((id, i) => ({
+    id,
+    item: field(frame, 'item')[i],
+    status: field(frame, 'status')[i],
+    evidence: field(frame, 'evidence')[i] as string,
+  }));
+
+beforeEach(() => {
+  jest.spyOn(Date, 'now').mockReturnValue(TO);
+  installTemplates({});
+  installDatasources({ 'candor-prometheus': 'Prometheus', 'candor-postgres': 'PostgreSQL' });
+});
+afterEach(() => jest.restoreAllMocks());
+
+describe('CandorDatasource.query', () => {
+  it('sends exactly one request per refresh of the default catalog, with every metric as its own refId', async () => {
+    const requests = installBackend(answerAll(1));
+    const ds = new CandorDatasource(createSettings());
+    const response = await ds.query(createRequest());
+    expect(requests).toHaveLength(1);
+    expect(requests[0]).toMatchObject({ url: '/api/ds/query', method: 'POST', showErrorAlert: false });
+    const body = requests[0].data as { queries: Array<{ refId: string }> };
+    expect(body.queries.map((q) => q.refId)).toEqual(catalog.metrics.map((m) => m.id));
+    expect(body).toMatchSnapshot();
+    expect(response.data).toHaveLength(1);
+    expect(rows(response.data[0])).toHaveLength(catalog.metrics.length + 3); // open-security-issues yields 4 items
+  });
+
+  it("writes evidence with Grafana's value formats", async () => {
+    installBackend(answerAll(0.9995));
+    const all = rows(((await new CandorDatasource(createSettings()).query(createRequest())).data as DataFrame[])[0]);
+    expect(all.find((r) => r.id === 'uptime-slo')?.evidence).toBe(
+      '99.95% ≥ 99.9% (green), target 99.9%, as of 12:00 UTC'
+    );
+  });
+
+  it('puts the catalog version, fingerprint and rollup in the frame meta', async () => {
+    installBackend(answerAll(1));
+    const [frame] = (await new CandorDatasource(createSettings()).query(createRequest())).data as DataFrame[];
+    const meta = frame.meta?.custom?.candor;
+    expect(meta).toMatchObject({
+      schemaVersion: 1,
+      catalogVersion: '2026.11.1',
+      asOf: TO,
+      asOfIsNow: true,
+      scorecardId: 'platform-scorecard',
+    });
+    expect(meta.fingerprint).toMatch(/^[0-9a-f]{64}$/);
+    expect(meta.pillars.map((p: { id: string }) => p.id)).toEqual(catalog.pillars.map((p) => p.id));
+  });
+
+  it('one source down while the other answers: only its metrics are errors, named after the source', async () => {
+    installBackend((body) => {
+      if (body.queries.some((q) => q.datasource.uid === 'candor-prometheus')) {
+        throw { status: 502, data: { message: 'dial tcp 10.0.0.9:9090: connection refused' } };
+      }
+      return answerAll(1)(body);
+    });
+    const [frame] = (await new CandorDatasource(createSettings()).query(createRequest())).data as DataFrame[];
+    const all = rows(frame);
+    for (const r of all.filter((r) => promIds.includes(r.id as string))) {
+      expect(r.status).toBe('error');
+      expect(r.evidence).toBe('Prometheus (candor-prometheus): HTTP 502: dial tcp 10.0.0.9:9090: connection refused');
+    }
+    expect(all.filter((r) => sqlIds.includes(r.id as string)).every((r) => r.status !== 'error')).toBe(true);
+  });
+
+  it('a query error for one metric marks only that metric', async () => {
+    installBackend((body) => {
+      const ok = answerAll(1)(body) as { results: Record<string, unknown> };
+      ok.results['mttr'] = { status: 400, error: 'pq: column "resolved_at" does not exist' };
+      return ok;
+    });
+    const all = rows(((await new CandorDatasource(createSettings()).query(createRequest())).data as DataFrame[])[0]);
+    expect(all.filter((r) => r.status === 'error').map((r) => [r.id, r.evidence])).toEqual([
+      ['mttr', 'PostgreSQL (candor-postgres): pq: column "resolved_at" does not exist'],
+    ]);
+  });
+
+  it('an empty response is noData everywhere, never green', async () => {
+    installBackend(() => ({ results: {} }));
+    const [frame] = (await new CandorDatasource(createSettings()).query(createRequest())).data as DataFrame[];
+    expect(new Set(rows(frame).map((r) => r.status))).toEqual(new Set(['noData']));
+    expect(frame.meta?.custom?.candor.overall).toMatchObject({ colour: 'red', score: 0 });
+  });
+
+  it('an as-of time in the past judges the data as it stood then, without the wall clock', async () => {
+    const past = TO - 7 * 86_400_000;
+    const requests = installBackend(answerAll(1, past));
+    const [frame] = (await new CandorDatasource(createSettings()).query(createRequest({}, past, 'now-7d')))
+      .data as DataFrame[];
+    expect((requests[0].data as { to: string }).to).toBe(String(past));
+    expect(frame.meta?.custom?.candor).toMatchObject({ asOf: past, asOfIsNow: false });
+    expect(rows(frame).some((r) => r.status === 'stale')).toBe(false);
+  });
+
+  it('the same data read "now" a week later is stale, not green', async () => {
+    installBackend(answerAll(1, TO - 7 * 86_400_000));
+    const [frame] = (await new CandorDatasource(createSettings()).query(createRequest())).data as DataFrame[];
+    const all = rows(frame);
+    // open-security-issues needs a severity label the answer does not have: its items have no data.
+    expect(all.filter((r) => r.id !== 'open-security-issues').every((r) => r.status === 'stale')).toBe(true);
+    expect(all.filter((r) => r.id === 'open-security-issues').every((r) => r.status === 'noData')).toBe(true);
+  });
+
+  it('selects pillars and metrics for embedding, and warns about unknown ids', async () => {
+    const requests = installBackend(answerAll(1));
+    const request = createRequest({
+      targets: [{ refId: 'A', pillars: ['security-risk'], metrics: ['uptime-slo', 'nope'] }],
+    });
+    const [frame] = (await new CandorDatasource(createSettings()).query(request)).data as DataFrame[];
+    const ids = catalog.metrics.filter((m) => m.pillar === 'security-risk' || m.id === 'uptime-slo').map((m) => m.id);
+    expect((requests[0].data as { queries: Array<{ refId: string }> }).queries.map((q) => q.refId)).toEqual(ids);
+    expect([...new Set(rows(frame).map((r) => r.id))]).toEqual(ids);
+    expect(frame.meta?.notices).toContainEqual({
+      severity: 'warning',
+      text: 'selection: no metric "nope" in the catalog',
+    });
+  });
+
+  it('an invalid catalog is a clear error naming the paths, and nothing is fetched', async () => {
+    const requests = installBackend(answerAll(1));
+    const broken = { ...catalog, metrics: [{ ...catalog.metrics[0], owner: '' }, ...catalog.metrics.slice(1)] };
+    const response = await new CandorDatasource(createSettings({ catalog: broken })).query(createRequest());
+    expect(requests).toHaveLength(0);
+    expect(response.errors?.[0]?.message).toBe(
+      'The Candor catalog of "Candor" is invalid: metrics[0].owner: every metric needs an owner'
+    );
+  });
+});
+
+describe('template variables are escaped for their query language', () => {
+  const hostile = createSettings({
+    catalog: {
+      ...catalog,
+      metrics: catalog.metrics.map((m) =>
+        m.id === 'error-rate'
+          ? {
+              ...m,
+              source: {
+                prometheus: { datasourceUid: 'candor-prometheus', expr: 'sum(rate(x{env="$env",team=~"$teams"}[5m]))' },
+              },
+            }
+          : m.id === 'mttr'
+            ? {
+                ...m,
+                source: {
+                  sql: {
+                    datasourceUid: 'candor-postgres',
+                    rawSql: 'SELECT $__timeFrom() AS time, 1 AS value WHERE env = $env AND team IN ($teams)',
+                  },
+                },
+              }
+            : m
+      ),
+    },
+  });
+
+  it('cannot break out of a PromQL string or an SQL literal', async () => {
+    installTemplates({ env: `prod"} or vector(1) # '; DROP TABLE incidents; --\\`, teams: ['a.b', 'c|d', "o'neil"] });
+    const requests = installBackend(answerAll(1));
+    await new CandorDatasource(hostile).query(createRequest());
+    const queries = (requests[0].data as { queries: Array<{ refId: string; expr?: string; rawSql?: string }> }).queries;
+    expect(queries.find((q) => q.refId === 'error-rate')?.expr).toBe(
+      `sum(rate(x{env="prod\\"} or vector(1) # '; DROP TABLE incidents; --\\\\",team=~"a\\\\.b|c\\\\|d|o'neil"}[5m]))`
+    );
+    expect(queries.find((q) => q.refId === 'mttr')?.rawSql).toBe(
+      `SELECT $__timeFrom() AS time, 1 AS value WHERE env = 'prod"} or vector(1) # ''; DROP TABLE incidents; --\\' AND team IN ('a.b','c|d','o''neil')`
+    );
+  });
+});
+
+describe('CandorDatasource.testDatasource (Save & test)', () => {
+  it('passes when the catalog is valid, every source exists and every query runs', async () => {
+    installBackend(answerAll(1));
+    expect(await new CandorDatasource(createSettings()).testDatasource()).toEqual({
+      status: 'success',
+      message: 'Catalog platform-scorecard v2026.11.1: 20 queries ran.',
+    });
+  });
+
+  it('names unknown datasource uids', async () => {
+    installDatasources({ 'candor-prometheus': 'Prometheus' });
+    installBackend(answerAll(1));
+    expect(await new CandorDatasource(createSettings()).testDatasource()).toEqual({
+      status: 'error',
+      message: 'Unknown datasource uid(s): candor-postgres',
+    });
+  });
+
+  it('reports which queries fail and why', async () => {
+    installBackend((body) => {
+      const ok = answerAll(1)(body) as { results: Record<string, unknown> };
+      ok.results['churn-rate'] = { status: 400, error: 'relation "churn_events" does not exist' };
+      return ok;
+    });
+    expect(await new CandorDatasource(createSettings()).testDatasource()).toEqual({
+      status: 'error',
+      message: '1 of 20 queries failed: churn-rate: relation "churn_events" does not exist',
+    });
+  });
+});

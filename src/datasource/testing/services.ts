@@ -1,0 +1,119 @@
+/**
+ * Grafana's services for datasource tests, installed through @grafana/runtime's own setters (as Grafana does at
+ * boot), never by patching plugin code. The backend double records every request and answers with a handler.
+ */
+import { dateTime, type DataQueryRequest, type DataSourceInstanceSettings } from '@grafana/data';
+import {
+  setBackendSrv,
+  setDataSourceSrv,
+  setTemplateSrv,
+  type BackendSrv,
+  type BackendSrvRequest,
+  type DataSourceSrv,
+  type TemplateSrv,
+} from '@grafana/runtime';
+import { readFileSync } from 'fs';
+import path from 'path';
+import { of, throwError } from 'rxjs';
+
+import { fingerprint } from '../../core/fingerprint';
+import { parseYaml } from '../../core/parse';
+import type { CandorOptions, CandorQuery } from '../types';
+
+export const DEFAULT_CATALOG = parseYaml(
+  readFileSync(path.resolve(__dirname, '../../../provisioning/catalogs/platform-scorecard.yaml'), 'utf8')
+).data;
+
+export type Handler = (body: {
+  queries: Array<{ refId: string; datasource: { uid: string } }>;
+  from: string;
+  to: string;
+}) => unknown;
+
+/** A thrown value `{ status, data }` becomes an HTTP error, like backendSrv's FetchError. */
+export function installBackend(handler: Handler) {
+  const requests: BackendSrvRequest[] = [];
+  const backend = {
+    fetch: (options: BackendSrvRequest) => {
+      requests.push(options);
+      try {
+        return of({
+          data: handler(options.data),
+          status: 200,
+          ok: true,
+          headers: new Headers(),
+          redirected: false,
+          statusText: 'OK',
+          type: 'basic',
+          url: options.url,
+          config: options,
+        });
+      } catch (err) {
+        return throwError(() => err);
+      }
+    },
+  } as unknown as BackendSrv;
+  setBackendSrv(backend);
+  return requests;
+}
+
+/** Grafana's replace contract: `$name` and `${name}` become format(value); unknown names stay as they are. */
+export function installTemplates(vars: Record<string, string | string[]>) {
+  const srv = {
+    replace: (text = '', _scoped?: unknown, format?: (v: string | string[]) => string) =>
+      text.replace(/\$\{(\w+)\}|\$(\w+)/g, (whole, a, b) => {
+        const name = a ?? b;
+        return name in vars ? (format ? format(vars[name]) : String(vars[name])) : whole;
+      }),
+    getVariables: () => [],
+    containsTemplate: () => false,
+    updateTimeRange: () => undefined,
+  } as unknown as TemplateSrv;
+  setTemplateSrv(srv);
+}
+
+export function installDatasources(names: Record<string, string>) {
+  setDataSourceSrv({
+    getInstanceSettings: (uid: string) => (names[uid] ? { uid, name: names[uid] } : undefined),
+    getList: () => [],
+    get: async () => undefined,
+    reload: async () => undefined,
+    registerRuntimeDataSource: () => undefined,
+  } as unknown as DataSourceSrv);
+}
+
+export function createSettings(jsonData: Partial<CandorOptions> = {}): DataSourceInstanceSettings<CandorOptions> {
+  const catalog = jsonData.catalog ?? DEFAULT_CATALOG;
+  return {
+    id: 1,
+    uid: 'candor-platform-scorecard',
+    type: 'candor-scorecard-datasource',
+    name: 'Candor',
+    access: 'proxy',
+    readOnly: true,
+    meta: {} as never,
+    jsonData: { catalog, fingerprint: fingerprint(catalog).full, catalogVersion: '2026.11.1', ...jsonData },
+  };
+}
+
+export const TO = Date.parse('2026-11-16T12:00:00Z');
+
+export function createRequest(
+  overrides: Partial<DataQueryRequest<CandorQuery>> = {},
+  to = TO,
+  rawTo = 'now'
+): DataQueryRequest<CandorQuery> {
+  return {
+    requestId: 'r1',
+    interval: '1m',
+    intervalMs: 60_000,
+    range: { from: dateTime(to - 7 * 86_400_000), to: dateTime(to), raw: { from: 'now-7d', to: rawTo } },
+    rangeRaw: { from: 'now-7d', to: rawTo },
+    scopedVars: {},
+    targets: [{ refId: 'A' }],
+    timezone: 'utc',
+    app: 'dashboard',
+    startTime: to,
+    ...overrides,
+  };
+}
