@@ -1,0 +1,111 @@
+import type { DataFrame } from '@grafana/data';
+import { mkdtempSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import path from 'path';
+
+import { CandorDatasource } from '../datasource/datasource';
+import {
+  createRequest,
+  createSettings,
+  installBackend,
+  installDatasources,
+  installTemplates,
+  TO,
+} from '../datasource/testing/services';
+import { evaluateCommand } from './evaluate';
+
+const CATALOG = path.resolve(__dirname, '../../provisioning/catalogs/platform-scorecard.yaml');
+const frame = (refId: string, values: number[], end: number) => ({
+  schema: {
+    refId,
+    fields: [
+      { name: 'Time', type: 'time' },
+      { name: 'Value', type: 'number' },
+    ],
+  },
+  data: { values: [values.map((_, i) => end - (values.length - 1 - i) * 3_600_000), values] },
+});
+/** A response as the browser's network tab shows it: one metric answered, one failed, the rest silent. */
+const RESPONSE = {
+  results: {
+    'uptime-slo': { status: 200, frames: [frame('uptime-slo', [0.98, 0.9995], TO - 60_000)] },
+    'error-rate': { status: 200, frames: [frame('error-rate', [0.002, 0.02], TO - 60_000)] },
+    mttr: { status: 400, error: 'pq: relation "incidents" does not exist' },
+  },
+};
+
+function run(argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = evaluateCommand(argv, { out: (l) => out.push(l), err: (l) => err.push(l) }, () => TO);
+  return { code, out, err };
+}
+function saved(json: unknown): string {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'candor-')), 'response.json');
+  writeFileSync(file, JSON.stringify(json));
+  return file;
+}
+
+describe('candor evaluate', () => {
+  it('prints the rows of a saved response as JSON, explaining each status', () => {
+    const r = run(['--catalog', CATALOG, '--response', saved(RESPONSE), '--now', new Date(TO).toISOString()]);
+    expect(r.code).toBe(0);
+    const { meta, rows } = JSON.parse(r.out.join('\n'));
+    const byId = (id: string) => rows.find((x: { metric_id: string }) => x.metric_id === id);
+    expect(byId('uptime-slo')).toMatchObject({
+      status: 'green',
+      value: 0.9995,
+      previous: 0.98,
+      change_quality: 'better',
+    });
+    expect(byId('error-rate')).toMatchObject({
+      status: 'red',
+      evidence: '2% > 1% (amber), target 0.05%, as of 11:59 UTC',
+    });
+    expect(byId('mttr')).toMatchObject({
+      status: 'error',
+      evidence: 'SQL (candor-postgres): pq: relation "incidents" does not exist',
+    });
+    expect(byId('nps')).toMatchObject({ status: 'noData', colour: 'red' });
+    expect(meta).toMatchObject({ asOf: TO, asOfIsNow: false, overall: { colour: 'red' } });
+  });
+
+  it('gives the same statuses and values as the datasource for the same response', async () => {
+    jest.spyOn(Date, 'now').mockReturnValue(TO);
+    installTemplates({});
+    installDatasources({});
+    installBackend(() => RESPONSE);
+    const [frameOut] = (await new CandorDatasource(createSettings()).query(createRequest({}, TO, 'now')))
+      .data as DataFrame[];
+    const col = (name: string) => frameOut.fields.find((f) => f.name === name)!.values as unknown[];
+    const fromDatasource = col('metric_id').map((id, i) => [
+      id,
+      col('item')[i],
+      col('status')[i],
+      col('value')[i],
+      col('colour_since')[i],
+    ]);
+    const cli = JSON.parse(run(['--catalog', CATALOG, '--response', saved(RESPONSE)]).out.join('\n'));
+    const fromCli = cli.rows.map((x: Record<string, unknown>) => [
+      x.metric_id,
+      x.item,
+      x.status,
+      x.value,
+      x.colour_since,
+    ]);
+    expect(fromCli).toEqual(fromDatasource);
+    jest.restoreAllMocks();
+  });
+
+  it('exits 2 on wrong arguments or unreadable files, and 1 on an invalid catalog', () => {
+    expect(run(['--catalog', CATALOG]).code).toBe(2);
+    expect(run(['--catalog', CATALOG, '--response', saved(RESPONSE), '--now', 'yesterday']).err).toEqual([
+      '--now: "yesterday" is not an ISO 8601 time',
+    ]);
+    expect(run(['--catalog', '/nope.yaml', '--response', saved(RESPONSE)]).code).toBe(2);
+    expect(run(['--catalog', saved({ apiVersion: 'candor/v1' }), '--response', saved(RESPONSE)]).code).toBe(1);
+    const notJson = saved('x');
+    writeFileSync(notJson, '{');
+    expect(run(['--catalog', CATALOG, '--response', notJson]).code).toBe(2);
+  });
+});
