@@ -1,0 +1,67 @@
+/**
+ * Finding and loading catalogs with their lock files, for `check`, `approve` and `provision`. Without explicit
+ * files these commands work on every catalog under `provisioning/catalogs/` of the project root (`--root`, default
+ * the current directory): `*.yaml`/`*.yml` there, lock files (`*.lock.yaml`) excepted; tests live in a subfolder.
+ */
+import { existsSync, readdirSync } from 'fs';
+import path from 'path';
+
+import { loadCatalog, type SyntaxProblem } from '../core/parse';
+import type { Catalog, Problem } from '../core/types';
+import { type Lock, lockPathFor, parseLock } from '../provision/lock';
+import { CliError, read } from './common';
+
+export const CATALOG_DIR = 'provisioning/catalogs';
+
+export function findCatalogs(root: string): string[] {
+  const dir = path.join(root, CATALOG_DIR);
+  if (!existsSync(dir)) {
+    throw new CliError(`${dir}: no catalog folder (run from the project root, or pass --root)`, 2);
+  }
+  const files = readdirSync(dir)
+    .filter((f) => /\.ya?ml$/.test(f) && !/\.lock\.ya?ml$/.test(f))
+    .sort()
+    .map((f) => path.join(dir, f));
+  if (files.length === 0) {
+    throw new CliError(`${dir}: no catalogs found`, 2);
+  }
+  return files;
+}
+
+export interface LoadedEntry {
+  /** The catalog file as given or found. */
+  file: string;
+  lockFile: string;
+  data?: unknown;
+  catalog?: Catalog;
+  syntaxErrors: SyntaxProblem[];
+  lock?: Lock;
+  /** Problems of the lock file itself (unreadable YAML, wrong shape). */
+  lockProblems: Problem[];
+}
+
+export function loadEntry(file: string): LoadedEntry {
+  const loaded = loadCatalog(read(file));
+  const lockFile = lockPathFor(file);
+  const entry: LoadedEntry = {
+    file,
+    lockFile,
+    data: loaded.data,
+    catalog: loaded.catalog,
+    syntaxErrors: loaded.syntaxErrors,
+    lockProblems: [],
+  };
+  if (existsSync(lockFile)) {
+    const { lock, problems } = parseLock(read(lockFile));
+    entry.lock = lock;
+    entry.lockProblems = problems;
+  }
+  return entry;
+}
+
+/** Today in UTC, YYYY-MM-DD. */
+export const todayUtc = () => new Date().toISOString().slice(0, 10);
+
+/** Paths in output and generated headers: relative to the root, with forward slashes. */
+export const relativePath = (root: string, file: string) =>
+  path.relative(root, path.resolve(file)).split(path.sep).join('/');

@@ -1,0 +1,42 @@
+/**
+ * `candor check [FILE...] [--root DIR]`: governance of each catalog against its lock file (docs/provisioning.md):
+ * valid (an owner for every metric, a leading indicator in every pillar, …), no approved metric missing, and the
+ * definitions approved. Exit 0 when all pass, 1 when one fails, 2 when a file cannot be read or parsed.
+ */
+import { governanceProblems } from '../provision/governance';
+import { currentApproval } from '../provision/lock';
+import { findCatalogs, loadEntry, type LoadedEntry } from './catalogs';
+import { type Command, type Io, parseArgs } from './common';
+
+const USAGE = `usage: candor check [FILE...] [--root DIR]
+  Checks each catalog (default: every catalog under provisioning/catalogs/) against its lock file.`;
+
+/** Prints the outcome of one catalog; returns its exit code. */
+export function reportEntry(entry: LoadedEntry, io: Io): number {
+  const { file } = entry;
+  if (entry.syntaxErrors.length > 0) {
+    entry.syntaxErrors.forEach((e) => io.err(`${file}:${e.line}:${e.column}: ${e.message}`));
+    return 2;
+  }
+  if (entry.lockProblems.length > 0) {
+    entry.lockProblems.forEach((p) => io.err(`${entry.lockFile}: ${p.path}: ${p.message}`));
+    return 2;
+  }
+  const problems = governanceProblems({ data: entry.data, lock: entry.lock });
+  if (problems.length > 0) {
+    problems.forEach((p) => io.err(`${file}: ${p.path}: ${p.message}`));
+    return 1;
+  }
+  const a = currentApproval(entry.lock!);
+  io.out(
+    `${file}: approved: v${a.version} (sha256:${a.fingerprint.slice(0, 12)}) by ${a.approvedBy.join(', ')} on ${a.date}`
+  );
+  return 0;
+}
+
+export const check: Command = (argv, io) => {
+  const args = parseArgs(argv, { flags: { root: 'string' }, usage: USAGE, maxPositional: Infinity });
+  const files = args.positional.length > 0 ? args.positional : findCatalogs(args.strings.root ?? '.');
+  const codes = files.map((f) => reportEntry(loadEntry(f), io));
+  return Math.max(0, ...codes);
+};

@@ -1,0 +1,110 @@
+/**
+ * What every `candor` command shares: output, errors with an exit code, reading files, and flag parsing.
+ * Exit codes: 0 success; 1 the input is readable but wrong; 2 the input cannot be read or parsed, or the command
+ * line is wrong.
+ */
+import { readFileSync } from 'fs';
+
+import { loadCatalog } from '../core/parse';
+import type { Catalog } from '../core/types';
+
+export interface Io {
+  out: (line: string) => void;
+  err: (line: string) => void;
+}
+
+export const consoleIo: Io = {
+  out: (l) => process.stdout.write(`${l}\n`),
+  err: (l) => process.stderr.write(`${l}\n`),
+};
+
+/** Each command gets its own arguments (after the command name) and the output. */
+export type Command = (argv: string[], io: Io) => number | Promise<number>;
+
+export class CliError extends Error {
+  constructor(
+    message: string,
+    readonly code: number
+  ) {
+    super(message);
+  }
+}
+
+export function read(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new CliError(`${file}: cannot read: ${(e as Error).message}`, 2);
+  }
+}
+
+/** A valid catalog, or a CliError: exit 2 for syntax errors (with line:column), exit 1 for invalid content. */
+export function loadValid(file: string, io: Io): Catalog {
+  const loaded = loadCatalog(read(file));
+  if (loaded.syntaxErrors.length > 0) {
+    loaded.syntaxErrors.forEach((e) => io.err(`${file}:${e.line}:${e.column}: ${e.message}`));
+    throw new CliError('', 2);
+  }
+  if (!loaded.catalog) {
+    loaded.problems.forEach((p) => io.err(`${p.path}: ${p.message}`));
+    throw new CliError(`${file}: ${loaded.problems.length} problem(s)`, 1);
+  }
+  return loaded.catalog;
+}
+
+export type FlagKind = 'string' | 'boolean' | 'list';
+
+export interface ParsedArgs {
+  positional: string[];
+  strings: Record<string, string | undefined>;
+  booleans: Record<string, boolean>;
+  lists: Record<string, string[]>;
+}
+
+/**
+ * `--name value`, `--name=value` and boolean `--name`; a `list` flag may repeat. Anything unknown, a missing value
+ * or more positional arguments than `maxPositional` is a usage error (exit 2).
+ */
+export interface ArgSpec {
+  flags: Record<string, FlagKind>;
+  usage: string;
+  /** How many positional arguments are allowed (default none). */
+  maxPositional?: number;
+}
+
+export function parseArgs(argv: string[], { flags, usage, maxPositional = 0 }: ArgSpec): ParsedArgs {
+  const parsed: ParsedArgs = { positional: [], strings: {}, booleans: {}, lists: {} };
+  const fail = (why: string): never => {
+    throw new CliError(`candor: ${why}\n${usage}`, 2);
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (!arg.startsWith('--')) {
+      parsed.positional.push(arg);
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    const name = arg.slice(2, eq < 0 ? undefined : eq);
+    const kind = flags[name] ?? fail(`unknown option --${name}`);
+    if (kind === 'boolean') {
+      if (eq >= 0) {
+        fail(`--${name} takes no value`);
+      }
+      parsed.booleans[name] = true;
+      continue;
+    }
+    const value = eq >= 0 ? arg.slice(eq + 1) : argv[++i];
+    if (value === undefined || (eq < 0 && value.startsWith('--'))) {
+      fail(`--${name} needs a value`);
+    }
+    if (kind === 'list') {
+      parsed.lists[name] = [...(parsed.lists[name] ?? []), value];
+    } else {
+      parsed.strings[name] = value;
+    }
+  }
+  if (parsed.positional.length > maxPositional) {
+    fail(`unexpected argument "${parsed.positional[maxPositional]}"`);
+  }
+  return parsed;
+}

@@ -1,0 +1,119 @@
+import http from 'http';
+import type { AddressInfo } from 'net';
+
+import { run } from './testing/run';
+
+const TOKEN = 'glsa_test_token_never_printed_0123456789';
+
+interface Recorded {
+  method: string;
+  url: string;
+  authorization?: string;
+  body?: unknown;
+}
+
+/** A fake Grafana on 127.0.0.1 that records every request; folder permissions live in `state`. */
+function fakeGrafana(initial: unknown[]) {
+  const requests: Recorded[] = [];
+  let state = initial;
+  const server = http.createServer((req, res) => {
+    let body = '';
+    req.on('data', (c) => (body += c));
+    req.on('end', () => {
+      const parsed = body ? JSON.parse(body) : undefined;
+      requests.push({ method: req.method!, url: req.url!, authorization: req.headers.authorization, body: parsed });
+      const send = (status: number, json: unknown) => {
+        res.writeHead(status, { 'Content-Type': 'application/json' });
+        res.end(JSON.stringify(json));
+      };
+      if (req.headers.authorization !== `Bearer ${TOKEN}`) {
+        return send(401, { message: 'Unauthorized' });
+      }
+      if (req.url?.startsWith('/api/teams/search')) {
+        return send(200, { teams: [{ id: 7, name: 'Platform Team' }] });
+      }
+      if (req.url === '/api/folders/candor/permissions') {
+        if (req.method === 'GET') {
+          return send(200, state);
+        }
+        state = (parsed as { items: Array<Record<string, unknown>> }).items.map((i) => ({
+          ...i,
+          ...(i.teamId ? { team: 'Platform Team' } : {}),
+        }));
+        return send(200, { message: 'Folder permissions updated' });
+      }
+      return send(404, { message: 'Not found' });
+    });
+  });
+  return {
+    requests,
+    start: () =>
+      new Promise<string>((resolve) =>
+        server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`))
+      ),
+    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+describe('candor lock', () => {
+  const grafana = fakeGrafana([
+    { role: 'Viewer', permission: 1, permissionName: 'View' },
+    { role: 'Editor', permission: 2, permissionName: 'Edit' },
+    { role: 'Admin', permission: 4, permissionName: 'Admin' },
+  ]);
+  let url = '';
+  beforeAll(async () => {
+    url = await grafana.start();
+  });
+  afterAll(() => grafana.stop());
+
+  it('applies viewers View, the platform team Admin and nobody Edit, then changes nothing the second time', async () => {
+    const first = await run('lock', '--url', url, '--token', TOKEN);
+    expect(first.err).toEqual([]);
+    expect(first.code).toBe(0);
+    expect(first.out).toEqual([
+      'folder candor: permissions locked; changed:',
+      '  + team Platform Team: Admin',
+      '  - role Editor: Edit (removed)',
+    ]);
+    const posts = grafana.requests.filter((r) => r.method === 'POST');
+    expect(posts).toEqual([
+      {
+        method: 'POST',
+        url: '/api/folders/candor/permissions',
+        authorization: `Bearer ${TOKEN}`,
+        body: {
+          items: [
+            { role: 'Viewer', permission: 1 },
+            { teamId: 7, permission: 4 },
+          ],
+        },
+      },
+    ]);
+    expect(grafana.requests[0]).toMatchObject({ method: 'GET', url: '/api/folders/candor/permissions' });
+
+    const second = await run('lock', '--url', `${url}/`, '--token', TOKEN);
+    expect(second.code).toBe(0);
+    expect(second.out).toEqual([
+      'folder candor: permissions already locked (Viewer View, Platform Team Admin, nobody Edit); nothing changed',
+    ]);
+    expect(grafana.requests.filter((r) => r.method === 'POST')).toHaveLength(1);
+    for (const r of [first, second]) {
+      expect([...r.out, ...r.err].join('\n')).not.toContain(TOKEN);
+    }
+  });
+
+  it('fails clearly, without printing the token, on a missing folder, a wrong token or a missing team', async () => {
+    const missing = await run('lock', '--url', url, '--token', TOKEN, '--folder', 'nope');
+    expect(missing.code).toBe(1);
+    expect(missing.err.join('\n')).toContain('folder "nope" not found');
+    const denied = await run('lock', '--url', url, '--token', 'wrong-token-abcdef');
+    expect(denied.code).toBe(1);
+    expect(denied.err.join('\n')).toContain('HTTP 401 (Unauthorized)');
+    expect(denied.err.join('\n')).not.toContain('wrong-token-abcdef');
+    const team = await run('lock', '--url', url, '--token', TOKEN, '--team', 'Nobody');
+    expect(team.code).toBe(1);
+    expect(team.err.join('\n')).toContain('team "Nobody" not found');
+    expect((await run('lock', '--url', url)).code).toBe(2);
+  });
+});

@@ -1,0 +1,208 @@
+/**
+ * `candor lock --url URL --token TOKEN [--folder UID] [--team NAME]`: folder permissions cannot be provisioned by
+ * file in Grafana OSS, so this applies them through the HTTP API: viewers View, the platform team Admin, nobody
+ * Edit. Idempotent: it reads the permissions first and posts only when they differ, then prints what changed.
+ * The token (also read from CANDOR_GRAFANA_TOKEN, which keeps it out of the process list) is never printed.
+ */
+import http from 'http';
+import https from 'https';
+
+import { FOLDER_UID } from '../provision/context';
+import { CliError, type Command, type Io, parseArgs } from './common';
+
+const USAGE = `usage: candor lock --url URL [--token TOKEN] [--folder UID] [--team NAME]
+  Sets the permissions of the Candor folder (default uid ${FOLDER_UID}): Viewer role View, the team (default
+  "Platform Team") Admin, nothing else (so nobody can Edit). The token may come from CANDOR_GRAFANA_TOKEN.`;
+
+const PERMISSION_NAMES: Record<number, string> = { 1: 'View', 2: 'Edit', 4: 'Admin' };
+
+interface Response {
+  status: number;
+  body: unknown;
+}
+
+interface Request {
+  method: 'GET' | 'POST';
+  url: URL;
+  token: string;
+  body?: unknown;
+}
+
+/** One JSON request with node's http(s) (no global fetch needed). */
+function request({ method, url, token, body }: Request): Promise<Response> {
+  const payload = body === undefined ? undefined : JSON.stringify(body);
+  const client = url.protocol === 'https:' ? https : http;
+  return new Promise((resolve, reject) => {
+    const req = client.request(
+      url,
+      {
+        method,
+        headers: {
+          Accept: 'application/json',
+          Authorization: `Bearer ${token}`,
+          ...(payload ? { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(payload) } : {}),
+        },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          let parsed: unknown = text;
+          try {
+            parsed = text ? JSON.parse(text) : undefined;
+          } catch {
+            // not JSON: keep the text for the error message
+          }
+          resolve({ status: res.statusCode ?? 0, body: parsed });
+        });
+      }
+    );
+    req.on('error', (e) => reject(new CliError(`${method} ${url.origin}${url.pathname}: ${e.message}`, 1)));
+    req.end(payload);
+  });
+}
+
+/** One permission entry, keyed by its principal. */
+export interface Grant {
+  key: string;
+  label: string;
+  permission: number;
+  item: { role?: string; teamId?: number; userId?: number; permission: number };
+}
+
+interface RawItem {
+  role?: string;
+  teamId?: number;
+  team?: string;
+  userId?: number;
+  userLogin?: string;
+  permission?: number;
+  inherited?: boolean;
+}
+
+/** The folder's own grants (inherited ones and the built-in Admin role, which Grafana always keeps, aside). */
+export function grantsOf(items: RawItem[]): Grant[] {
+  return items
+    .filter((i) => !i.inherited && i.role !== 'Admin' && typeof i.permission === 'number')
+    .map((i): Grant => {
+      const permission = i.permission!;
+      if (i.role) {
+        return { key: `role:${i.role}`, label: `role ${i.role}`, permission, item: { role: i.role, permission } };
+      }
+      if (i.teamId) {
+        return {
+          key: `team:${i.teamId}`,
+          label: `team ${i.team ?? i.teamId}`,
+          permission,
+          item: { teamId: i.teamId, permission },
+        };
+      }
+      return {
+        key: `user:${i.userId}`,
+        label: `user ${i.userLogin ?? i.userId}`,
+        permission,
+        item: { userId: i.userId, permission },
+      };
+    });
+}
+
+/** What changes from `current` to `desired`, one line each; empty when they are the same. */
+export function diffGrants(current: Grant[], desired: Grant[]): string[] {
+  const name = (p: number) => PERMISSION_NAMES[p] ?? String(p);
+  const now = new Map(current.map((g) => [g.key, g]));
+  const lines: string[] = [];
+  for (const d of desired) {
+    const c = now.get(d.key);
+    if (!c) {
+      lines.push(`+ ${d.label}: ${name(d.permission)}`);
+    } else if (c.permission !== d.permission) {
+      lines.push(`~ ${d.label}: ${name(c.permission)} -> ${name(d.permission)}`);
+    }
+    now.delete(d.key);
+  }
+  now.forEach((c) => lines.push(`- ${c.label}: ${name(c.permission)} (removed)`));
+  return lines;
+}
+
+function fail(what: string, res: Response): never {
+  const message = typeof res.body === 'object' && res.body ? (res.body as { message?: string }).message : res.body;
+  throw new CliError(`candor lock: ${what}: HTTP ${res.status}${message ? ` (${String(message)})` : ''}`, 1);
+}
+
+async function teamGrant(base: URL, token: string, team: string): Promise<Grant> {
+  const url = new URL(`api/teams/search?name=${encodeURIComponent(team)}`, base);
+  const res = await request({ method: 'GET', url, token });
+  if (res.status !== 200) {
+    fail(`looking up team "${team}"`, res);
+  }
+  const found = ((res.body as { teams?: Array<{ id: number; name: string }> }).teams ?? []).find(
+    (t) => t.name === team
+  );
+  if (!found) {
+    throw new CliError(
+      `candor lock: team "${team}" not found in Grafana: create it (the platform team) or pass --team NAME`,
+      1
+    );
+  }
+  return { key: `team:${found.id}`, label: `team ${team}`, permission: 4, item: { teamId: found.id, permission: 4 } };
+}
+
+async function run(args: { url: string; token: string; folder: string; team: string }, io: Io): Promise<number> {
+  const base = new URL(args.url.endsWith('/') ? args.url : `${args.url}/`);
+  const permissionsUrl = new URL(`api/folders/${encodeURIComponent(args.folder)}/permissions`, base);
+  const current = await request({ method: 'GET', url: permissionsUrl, token: args.token });
+  if (current.status === 404) {
+    throw new CliError(
+      `candor lock: folder "${args.folder}" not found: start Grafana with the provisioned dashboards first`,
+      1
+    );
+  }
+  if (current.status !== 200 || !Array.isArray(current.body)) {
+    fail(`reading the permissions of folder "${args.folder}"`, current);
+  }
+  const viewers: Grant = {
+    key: 'role:Viewer',
+    label: 'role Viewer',
+    permission: 1,
+    item: { role: 'Viewer', permission: 1 },
+  };
+  const desired = [viewers, await teamGrant(base, args.token, args.team)];
+  const changes = diffGrants(grantsOf(current.body as RawItem[]), desired);
+  if (changes.length === 0) {
+    io.out(
+      `folder ${args.folder}: permissions already locked (Viewer View, ${args.team} Admin, nobody Edit); nothing changed`
+    );
+    return 0;
+  }
+  const posted = await request({
+    method: 'POST',
+    url: permissionsUrl,
+    token: args.token,
+    body: { items: desired.map((d) => d.item) },
+  });
+  if (posted.status !== 200) {
+    fail(`setting the permissions of folder "${args.folder}"`, posted);
+  }
+  io.out(`folder ${args.folder}: permissions locked; changed:`);
+  changes.forEach((c) => io.out(`  ${c}`));
+  return 0;
+}
+
+export const lock: Command = async (argv, io) => {
+  const args = parseArgs(argv, {
+    flags: { url: 'string', token: 'string', folder: 'string', team: 'string' },
+    usage: USAGE,
+  });
+  const url = args.strings.url;
+  const token = args.strings.token ?? process.env.CANDOR_GRAFANA_TOKEN;
+  if (!url || !token) {
+    io.err(`candor: lock needs --url and a token (--token or CANDOR_GRAFANA_TOKEN)\n${USAGE}`);
+    return 2;
+  }
+  if (!/^https?:\/\//.test(url)) {
+    io.err(`candor: --url must be an http:// or https:// address\n${USAGE}`);
+    return 2;
+  }
+  return run({ url, token, folder: args.strings.folder ?? FOLDER_UID, team: args.strings.team ?? 'Platform Team' }, io);
+};

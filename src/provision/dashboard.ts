@@ -1,0 +1,108 @@
+/**
+ * The locked executive dashboard of each catalog (a JSON file under dashboards/), the dashboard provider that loads
+ * them (`allowUiUpdates: false`, `disableDeletion: true`, a dedicated folder), and the app's plugin provisioning.
+ *
+ * Dashboard JSON cannot carry comments: the "generated" header is the dashboard's `description` (a field Grafana
+ * keeps and shows in the dashboard settings). Grafana does not expand environment variables in dashboard files.
+ */
+import {
+  APP_ID,
+  type CatalogInput,
+  candorDatasourceUid,
+  DASHBOARDS_PATH,
+  dashboardUid,
+  DATASOURCE_TYPE,
+  FOLDER_TITLE,
+  FOLDER_UID,
+  generatedHeader,
+  type GeneratedFile,
+  PANEL_TYPE,
+} from './context';
+import { toYaml } from './yaml';
+
+export const DASHBOARD_REFRESH = '5m';
+/** Dashboard JSON schema version written; Grafana 12.3+ migrates it forward on load. */
+export const SCHEMA_VERSION = 41;
+
+export function dashboardJson(input: CatalogInput): Record<string, unknown> {
+  const { catalog, approval } = input;
+  const datasource = { type: DATASOURCE_TYPE, uid: candorDatasourceUid(catalog) };
+  return {
+    uid: dashboardUid(catalog),
+    title: catalog.scorecard.title,
+    description: generatedHeader([input]).join(' '),
+    tags: ['candor', 'executive-scorecard'],
+    editable: false,
+    graphTooltip: 0,
+    liveNow: false,
+    refresh: DASHBOARD_REFRESH,
+    time: { from: 'now-7d', to: 'now' },
+    timepicker: {},
+    timezone: 'utc',
+    schemaVersion: SCHEMA_VERSION,
+    version: 1,
+    annotations: { list: [] },
+    templating: { list: [] },
+    links: [],
+    panels: [
+      {
+        id: 1,
+        type: PANEL_TYPE,
+        title: '',
+        gridPos: { h: 32, w: 24, x: 0, y: 0 },
+        datasource,
+        targets: [{ refId: 'A' }],
+        options: { approvedFingerprint: approval.fingerprint },
+        fieldConfig: { defaults: {}, overrides: [] },
+      },
+    ],
+  };
+}
+
+export function generateDashboard(input: CatalogInput): GeneratedFile {
+  return {
+    path: `dashboards/${input.catalog.scorecard.id}.json`,
+    content: `${JSON.stringify(dashboardJson(input), null, 2)}\n`,
+  };
+}
+
+export function dashboardProvider(): Record<string, unknown> {
+  return {
+    apiVersion: 1,
+    providers: [
+      {
+        name: 'candor',
+        orgId: 1,
+        type: 'file',
+        folder: FOLDER_TITLE,
+        folderUid: FOLDER_UID,
+        disableDeletion: true,
+        allowUiUpdates: false,
+        updateIntervalSeconds: 60,
+        options: { path: DASHBOARDS_PATH, foldersFromFilesStructure: false },
+      },
+    ],
+  };
+}
+
+export function generateDashboardProvider(inputs: CatalogInput[]): GeneratedFile {
+  const header = [
+    ...generatedHeader(inputs),
+    '',
+    `Loads dashboards/*.json (mounted at ${DASHBOARDS_PATH}) into the folder "${FOLDER_TITLE}" (uid ${FOLDER_UID}):`,
+    'no UI changes are saved and the dashboards cannot be deleted. Folder permissions: `candor lock`.',
+  ];
+  return { path: 'provisioning/dashboards/candor.yaml', content: toYaml(dashboardProvider(), header) };
+}
+
+export function generatePluginProvisioning(inputs: CatalogInput[]): GeneratedFile {
+  const header = [
+    ...generatedHeader(inputs),
+    '',
+    'Enables the Candor app (and with it the bundled panel and datasource) in the default organisation.',
+  ];
+  return {
+    path: 'provisioning/plugins/candor.yaml',
+    content: toYaml({ apiVersion: 1, apps: [{ type: APP_ID, org_id: 1, disabled: false }] }, header),
+  };
+}

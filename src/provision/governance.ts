@@ -1,0 +1,145 @@
+/**
+ * Governance of a catalog against its lock file (docs/provisioning.md, "Governance"). Pure.
+ *
+ * `candor check` fails when the catalog is invalid (this reuses the catalog validation, which already rejects a
+ * metric without an owner and a pillar with only lagging indicators), when an approved metric is missing, and
+ * when the definitions (the fingerprint) differ from the last approval. `candor approve` records an approval, and
+ * refuses exactly where an approval is not the remedy.
+ */
+import { fingerprint } from '../core/fingerprint';
+import type { Problem } from '../core/types';
+import { validateCatalog } from '../core/validate';
+import { currentApproval, isRealDate, LOCK_API_VERSION, type Lock } from './lock';
+
+const APPROVE_HINT = 'record the approval with "candor approve --by NAME"';
+const short = (full: string) => `sha256:${full.slice(0, 12)}`;
+
+interface CatalogFacts {
+  version?: string;
+  metricIds: string[];
+  full: string;
+}
+
+function factsOf(data: unknown): CatalogFacts {
+  const d = (data ?? {}) as { scorecard?: { version?: unknown }; metrics?: unknown };
+  const metrics = Array.isArray(d.metrics) ? d.metrics : [];
+  const metricIds = metrics
+    .map((m) => (m !== null && typeof m === 'object' ? (m as { id?: unknown }).id : undefined))
+    .filter((id): id is string => typeof id === 'string');
+  const version = typeof d.scorecard?.version === 'string' ? d.scorecard.version : undefined;
+  return { version, metricIds, full: fingerprint(data).full };
+}
+
+/** Approved metric ids missing from the catalog: never fixable by an approval. */
+export function removedMetricProblems(data: unknown, lock: Lock): Problem[] {
+  const present = new Set(factsOf(data).metricIds);
+  return lock.approvedMetrics
+    .filter((id) => !present.has(id))
+    .map((id) => ({
+      path: 'metrics',
+      message: `approved metric "${id}" is missing: an approved metric is never removed; retire it instead (retired: reason, approvedBy, date; docs/catalog.md#retirement)`,
+    }));
+}
+
+type ApprovalState =
+  | { state: 'approved' }
+  /** Needs a new version first: approving would record two definitions under one version. */
+  | { state: 'needs-version'; problem: Problem }
+  /** A new version awaiting its approval. */
+  | { state: 'unapproved'; problem: Problem };
+
+/** Fingerprint and version against the approvals. */
+function approvalState(facts: CatalogFacts, lock: Lock): ApprovalState {
+  const last = currentApproval(lock);
+  if (facts.full === last.fingerprint) {
+    return { state: 'approved' };
+  }
+  const path = 'scorecard.version';
+  if (facts.version === last.version) {
+    const message = `the definitions changed (${short(facts.full)}, approved ${short(last.fingerprint)}) but the version is still ${last.version} and no approval records the change: bump scorecard.version and ${APPROVE_HINT}`;
+    return { state: 'needs-version', problem: { path, message } };
+  }
+  const earlier = lock.approvals.find((a) => a.version === facts.version && a.fingerprint !== facts.full);
+  if (earlier) {
+    const message = `version ${facts.version} was approved on ${earlier.date} for other definitions (${short(earlier.fingerprint)}): choose a new version`;
+    return { state: 'needs-version', problem: { path, message } };
+  }
+  const message = `version ${facts.version} (${short(facts.full)}) is not approved; the approval in force is ${last.version} (${short(last.fingerprint)}): ${APPROVE_HINT}`;
+  return { state: 'unapproved', problem: { path, message } };
+}
+
+export interface GovernanceInput {
+  /** The parsed catalog data (also when invalid). */
+  data: unknown;
+  /** The lock, or undefined when the catalog has none yet. */
+  lock?: Lock;
+}
+
+/** Every reason `candor check` fails, catalog validation first. Empty when the catalog is valid and approved. */
+export function governanceProblems({ data, lock }: GovernanceInput): Problem[] {
+  const problems = [...validateCatalog(data).problems];
+  if (!lock) {
+    problems.push({ path: 'lock', message: `no approval record (lock file) for this catalog: ${APPROVE_HINT}` });
+    return problems;
+  }
+  const state = approvalState(factsOf(data), lock);
+  return [...problems, ...removedMetricProblems(data, lock), ...(state.state === 'approved' ? [] : [state.problem])];
+}
+
+export interface ApproveInput {
+  data: unknown;
+  lock?: Lock;
+  /** The catalog file name relative to the lock file, recorded in a new lock. */
+  catalogFile: string;
+  approvedBy: string[];
+  /** YYYY-MM-DD. */
+  date: string;
+}
+
+export interface ApproveResult {
+  /** The new lock; undefined when the approval is refused or nothing changed. */
+  lock?: Lock;
+  /** Why the approval is refused. */
+  problems: Problem[];
+  /** True when the catalog was already approved as it is. */
+  unchanged: boolean;
+}
+
+/** Records an approval of the catalog as it is, unless an approval is not the remedy. */
+export function approve(input: ApproveInput): ApproveResult {
+  const { data, lock, catalogFile, date } = input;
+  const approvedBy = input.approvedBy.map((n) => n.trim()).filter((n) => n !== '');
+  const refuse = (problems: Problem[]): ApproveResult => ({ problems, unchanged: false });
+  if (approvedBy.length === 0) {
+    return refuse([{ path: '--by', message: 'name at least one approver' }]);
+  }
+  if (!isRealDate(date)) {
+    return refuse([{ path: '--date', message: 'must be a date written YYYY-MM-DD' }]);
+  }
+  const { catalog, problems } = validateCatalog(data);
+  if (!catalog) {
+    return refuse(problems);
+  }
+  const facts = factsOf(data);
+  if (lock) {
+    const removed = removedMetricProblems(data, lock);
+    if (removed.length > 0) {
+      return refuse(removed);
+    }
+    const state = approvalState(facts, lock);
+    if (state.state === 'approved') {
+      return { problems: [], unchanged: true };
+    }
+    if (state.state === 'needs-version') {
+      return refuse([state.problem]);
+    }
+  }
+  const approval = { version: catalog.scorecard.version, fingerprint: facts.full, approvedBy, date };
+  const next: Lock = {
+    apiVersion: LOCK_API_VERSION,
+    catalog: lock?.catalog ?? catalogFile,
+    approvals: [...(lock?.approvals ?? []), approval],
+    approvedMetrics: [...new Set([...(lock?.approvedMetrics ?? []), ...facts.metricIds])].sort(),
+  };
+  return { lock: next, problems: [], unchanged: false };
+}
