@@ -19,7 +19,7 @@ describe('candor check', () => {
     const r = await check(p.root);
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/approved: v2026\.11\.1 \(sha256:[0-9a-f]{12}\) by Executive Team on \d{4}-\d{2}-\d{2}$/);
+    expect(r.out).toMatch(/approved: v2026\.11\.1 \(sha256:[0-9a-f]{12}\) by .+ on \d{4}-\d{2}-\d{2}$/);
   });
 
   it('fails when the definitions changed but the version and the approval did not; a new version plus approve fixes it', async () => {
