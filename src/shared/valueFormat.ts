@@ -1,28 +1,47 @@
 /**
- * Values as executives read them: Grafana's value formats (`@grafana/data`), with enough decimals that rounding
- * never flatters. Grafana's automatic decimals show 0.9995 in `percentunit` as "100.0%", which would hide a missed
- * 99.99% target; here the decimals grow until the shown number is within 0.001% (relative) of the real one, so 0.9995
- * reads "99.95%" and 0.98999 reads "98.999%". Shared by the datasource (evidence texts) and the panel.
+ * Values as executives read them: Grafana's value formats (`@grafana/data`) decide the unit and its scaling; only
+ * the decimals are chosen here, so that rounding never flatters. Grafana's automatic decimals show 0.9995 in
+ * `percentunit` as "100.0%", which would hide a missed 99.99% target. Rules:
+ *   - decimals grow until the shown number is within 0.001% (relative) of the real one: 0.9995 reads "99.95%",
+ *     0.98999 reads "98.999%" (never "99%" beside a 99% boundary it is below);
+ *   - with `distinctFrom` (a target or boundary), a value that differs from it never reads the same: decimals are
+ *     added until the texts differ (0.99899 beside 0.999 reads "99.899%");
+ *   - formats that are not plain numbers (dates, booleans) keep Grafana's own choice.
+ * Shared by the datasource (evidence texts) and the panel.
  */
 import { formattedValueToString, getValueFormat } from '@grafana/data';
 
-const MAX_DECIMALS = 6;
+export const MAX_DECIMALS = 6;
 const RELATIVE_TOLERANCE = 1e-5;
 
-export function formatValue(value: number, unit: string): string {
-  const fmt = getValueFormat(unit);
+const format = (value: number, unit: string, decimals?: number) =>
+  getValueFormat(unit === '' ? 'none' : unit)(value, decimals);
+const text = (value: number, unit: string, decimals?: number) => formattedValueToString(format(value, unit, decimals));
+
+/** The decimals for `value` in `unit`, or undefined to leave the choice to Grafana. */
+export function chooseDecimals(value: number, unit: string): number | undefined {
   if (!Number.isFinite(value)) {
-    return formattedValueToString(fmt(value));
+    return undefined;
   }
-  // The number as the unit scales it (e.g. ×100 for percentunit, K/M for short), before rounding.
-  const scaled = Number(fmt(value, 12).text);
+  // The number as the unit scales it (×100 for percentunit, K/M for short, …), before any rounding.
+  const scaled = Number(format(value, unit, 12).text);
   if (!Number.isFinite(scaled)) {
-    return formattedValueToString(fmt(value));
+    return undefined;
   }
   for (let d = 0; d < MAX_DECIMALS; d++) {
     if (Math.abs(Number(scaled.toFixed(d)) - scaled) <= Math.abs(scaled) * RELATIVE_TOLERANCE) {
-      return formattedValueToString(fmt(value, d));
+      return d;
     }
   }
-  return formattedValueToString(fmt(value, MAX_DECIMALS));
+  return MAX_DECIMALS;
+}
+
+export function formatValue(value: number, unit: string, distinctFrom?: number | null): string {
+  let decimals = chooseDecimals(value, unit);
+  if (decimals !== undefined && distinctFrom !== undefined && distinctFrom !== null && distinctFrom !== value) {
+    while (decimals < MAX_DECIMALS && text(value, unit, decimals) === text(distinctFrom, unit, decimals)) {
+      decimals++;
+    }
+  }
+  return text(value, unit, decimals);
 }
