@@ -10,7 +10,7 @@ const services = compose.services as Record<string, Record<string, any>>;
 
 describe('docker-compose.yml', () => {
   it('has no top-level name or include (Debian docker-compose 1.29 rejects them)', () => {
-    expect(Object.keys(compose).sort()).toEqual(['services']);
+    expect(Object.keys(compose).sort()).toEqual(['services', 'volumes']);
   });
 
   it('binds every published port to 127.0.0.1 only', () => {

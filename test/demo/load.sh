@@ -1,7 +1,9 @@
 #!/bin/sh
-# One-shot demo-data loader of the docker compose quickstart (service `demo-data` in docker-compose.yml). It runs
-# after PostgreSQL is healthy, as the database owner (PGHOST, PGUSER, PGPASSWORD, PGDATABASE are set), with this
-# folder mounted at /demo. The demo data itself (tables of docs/demo-schema.md and their rows) comes with the
-# demo-data issue, which replaces this placeholder; until then the scorecard honestly shows noData (red).
+# The docker compose quickstart's demo data, step 2 (service `demo-data`, the postgres image): loads the SQL that
+# step 1 (`demo-sql`, test/demo/compose-seed.mjs) wrote, as the database owner (PGHOST, PGUSER, PGPASSWORD and
+# PGDATABASE are set). The read-only Grafana role gets SELECT on the new tables through the default privileges of
+# provisioning/postgres/10-candor-grafana-role.sh. Loading twice fails on the existing tables: `docker compose down -v`
+# starts over.
 set -eu
-echo "candor demo-data: no demo data yet (test/demo/load.sh is a placeholder); the scorecard shows noData"
+psql -v ON_ERROR_STOP=1 -q -f /seed/seed.sql
+echo "candor demo-data: loaded the demo scenario (docs/demo-scenario.md)"

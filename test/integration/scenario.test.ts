@@ -1,0 +1,133 @@
+/**
+ * The default catalog end to end on the demo stack: every query, exactly as the datasource builds it (buildRequests),
+ * goes through the double of Grafana's `/api/ds/query` to the real Prometheus and the real PostgreSQL (read-only
+ * role); the answer is decoded (decodeResponse) and evaluated (runEngine) like a panel refresh, and every metric
+ * must show the status of the seeded scenario (test/demo/scenario.json, docs/demo-scenario.md).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+
+import { runEngine, type EngineOutput } from '../../src/core/engine';
+import { fingerprint } from '../../src/core/fingerprint';
+import { loadCatalog } from '../../src/core/parse';
+import { buildRequests } from '../../src/core/queries';
+import { decodeResponse, type DecodedResponse } from '../../src/core/response';
+import type { Catalog } from '../../src/core/types';
+import scenario from '../demo/scenario.json';
+import { REPO_ROOT, dsQuery, requireStack, type StackState } from './stack';
+
+const CATALOG_FILE = path.join(REPO_ROOT, 'provisioning/catalogs/platform-scorecard.yaml');
+
+interface Expected {
+  status: string;
+  items?: Record<string, string>;
+}
+const expected = scenario.metrics as Record<string, Expected>;
+
+let state: StackState;
+let catalog: Catalog;
+let output: EngineOutput;
+let decoded: DecodedResponse;
+let httpStatus: number[];
+
+beforeAll(async () => {
+  state = await requireStack();
+  const loaded = loadCatalog(fs.readFileSync(CATALOG_FILE, 'utf8'));
+  if (!loaded.catalog) {
+    throw new Error(`the default catalog is invalid: ${JSON.stringify(loaded.problems)}`);
+  }
+  catalog = loaded.catalog;
+  const now = Date.now();
+  decoded = { frames: [], errors: [] };
+  httpStatus = [];
+  for (const body of buildRequests(catalog.metrics, now, (text) => text)) {
+    const res = await dsQuery(state, body);
+    httpStatus.push(res.status);
+    const part = decodeResponse(res.json);
+    decoded.frames.push(...part.frames);
+    decoded.errors.push(...part.errors);
+  }
+  output = runEngine({
+    catalog,
+    fingerprint: fingerprint(loaded.data),
+    selection: {},
+    frames: decoded.frames,
+    errors: decoded.errors,
+    asOf: now,
+    asOfIsNow: true,
+    now,
+  }).result;
+});
+
+test('the scenario names every metric of the default catalog, and only those', () => {
+  expect(Object.keys(expected).sort()).toEqual(catalog.metrics.map((m) => m.id).sort());
+});
+
+test('every query of the default catalog runs without error against the real Prometheus and PostgreSQL', () => {
+  expect(decoded.errors).toEqual([]);
+  expect(httpStatus.every((s) => s === 200)).toBe(true);
+  const answered = new Set(decoded.frames.map((f) => f.refId));
+  expect([...answered].sort()).toEqual(catalog.metrics.map((m) => m.id).sort());
+});
+
+test.each(Object.entries(expected))('%s shows the scenario status', (metricId, want) => {
+  const rows = output.rows.filter((r) => r.metric_id === metricId);
+  expect(rows.length).toBeGreaterThan(0);
+  if (want.items) {
+    const byItem = Object.fromEntries(rows.map((r) => [r.item, r.status]));
+    expect(byItem).toEqual(want.items);
+  } else {
+    expect(rows.map((r) => `${r.status}: ${r.evidence}`)).toEqual([
+      expect.stringMatching(new RegExp(`^${want.status}: `)),
+    ]);
+  }
+});
+
+test('every status of the scorecard appears except error: green, amber, red, stale and noData', () => {
+  const statuses = new Set(output.rows.map((r) => r.status));
+  expect([...statuses].sort()).toEqual(['amber', 'green', 'noData', 'red', 'stale']);
+  const counts = Object.values(expected).reduce<Record<string, number>>((acc, m) => {
+    acc[m.status] = (acc[m.status] ?? 0) + 1;
+    return acc;
+  }, {});
+  // Most green, some amber, at least two red, one stale, one with no data.
+  expect(counts.green).toBeGreaterThan(Object.keys(expected).length / 2);
+  expect(counts.amber).toBeGreaterThanOrEqual(2);
+  expect(counts.red).toBeGreaterThanOrEqual(2);
+  expect(counts.stale).toBe(1);
+  expect(counts.noData).toBe(1);
+});
+
+test('pillars and the overall colour roll up as the scenario says', () => {
+  expect(Object.fromEntries(output.meta.pillars.map((p) => [p.id, p.colour]))).toEqual(scenario.pillars);
+  expect(output.meta.overall.colour).toBe(scenario.overall);
+});
+
+test('the Prometheus metrics have a point from the last 15 minutes (their maxAge)', () => {
+  const promMetrics = catalog.metrics.filter((m) => 'prometheus' in m.source).map((m) => m.id);
+  expect(promMetrics).toHaveLength(4);
+  for (const id of promMetrics) {
+    const row = output.rows.find((r) => r.metric_id === id)!;
+    expect(row.last_sample).not.toBeNull();
+    expect(Date.now() - row.last_sample!).toBeLessThanOrEqual(15 * 60_000);
+  }
+});
+
+test('trends come from the history: every metric with data has a value one trend window earlier', () => {
+  for (const row of output.rows.filter((r) => r.status !== 'noData')) {
+    expect({ metric: row.metric_id, item: row.item, previous: row.previous }).toEqual({
+      metric: row.metric_id,
+      item: row.item,
+      previous: expect.any(Number),
+    });
+    expect(row.sparkline.length).toBeGreaterThan(3);
+  }
+});
+
+test('docs/demo-scenario.md documents exactly these statuses', () => {
+  const doc = fs.readFileSync(path.join(REPO_ROOT, 'docs/demo-scenario.md'), 'utf8');
+  const rows = [...doc.matchAll(/^\| `([a-z0-9-]+)` +\| (\w+) +\|/gm)].map((m) => [m[1], m[2]]);
+  expect(Object.fromEntries(rows)).toEqual(
+    Object.fromEntries(Object.entries(expected).map(([id, m]) => [id, m.status]))
+  );
+});
