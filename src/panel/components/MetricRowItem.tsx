@@ -31,8 +31,14 @@ export function MetricRowItem({ row, asOf, timeZone }: Props) {
     >
       <div className={styles.line}>
         <EvidenceTrigger row={row} view={view} />
-        <span className={styles.name} title={view.name} data-testid={TEST_IDS.metricName}>
-          {view.name}
+        {row.item && (
+          // The item (e.g. the severity) never truncates: it is what tells two rows of one metric apart.
+          <span className={styles.tag} aria-hidden="true">
+            {row.item}
+          </span>
+        )}
+        <span className={styles.name} title={view.name} aria-label={view.name} data-testid={TEST_IDS.metricName}>
+          {row.item ? row.name : view.name}
         </span>
         {row.retired && <span className={styles.tag}>Retired</span>}
         {row.links.map((link, i) => (
@@ -139,10 +145,12 @@ const getStyles = (theme: GrafanaTheme2, colour: MetricRow['colour']) => {
       '&:focus-visible': { outline: `2px solid ${theme.colors.primary.main}` },
       '@media print': { display: 'none' },
     }),
+    // The value is the point of the row: it does not shrink, the name gives way instead (only a pathological
+    // value wider than 60% of the row is cut, with the full text in its title).
     value: css({
       ...ellipsis,
-      flex: '0 1 auto',
-      maxWidth: '45%',
+      flex: '0 0 auto',
+      maxWidth: '60%',
       fontWeight: theme.typography.fontWeightMedium,
       textAlign: 'right',
     }),
