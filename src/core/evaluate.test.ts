@@ -214,3 +214,42 @@ describe('evaluateMetric: items', () => {
     ]);
   });
 });
+
+describe('evaluateMetric: what the panel shows', () => {
+  it('keeps at most 120 sparkline points, the last of each time bucket, ending with the latest sample', () => {
+    const dense = createSeries(
+      Array.from({ length: 2000 }, (_, i) => 0.999 + (i % 7) * 0.0001),
+      { stepMs: 5 * MINUTE }
+    );
+    const r = one(createMetric({ trend: { window: '7d' } }), { series: [dense] });
+    expect(r.sparkline.length).toBeLessThanOrEqual(120);
+    expect(r.sparkline.length).toBeGreaterThan(100);
+    expect(r.sparkline[r.sparkline.length - 1]).toEqual([FIXED_NOW, dense.points[1999][1]]);
+  });
+
+  it("shows an item's own green boundary as its target", () => {
+    const def = createMetric({
+      id: 'vulns',
+      direction: 'lower-is-better',
+      unit: 'short',
+      target: 0,
+      thresholds: { green: 0, amber: 0 },
+      items: { label: 'severity', thresholds: { low: { green: 30, amber: 60 } } },
+    });
+    const { result } = evaluateMetric({
+      def,
+      observation: {
+        series: [
+          createSeries([22], { labels: { severity: 'low' } }),
+          createSeries([1], { labels: { severity: 'critical' } }),
+        ],
+      },
+      now: FIXED_NOW,
+    });
+    expect(result.map((r) => [r.item, r.target, r.status])).toEqual([
+      ['critical', 0, 'red'],
+      ['low', 30, 'green'],
+    ]);
+    expect(result[1].evidence).toBe('22 ≤ 30 (green), target 30, as of 12:00 UTC');
+  });
+});

@@ -45,13 +45,33 @@ export interface EvaluateInput {
 
 const worse = (a: Colour, b: Colour): Colour => (COLOUR_RANK[a] >= COLOUR_RANK[b] ? a : b);
 
+/** The target shown for an item: its own green boundary when it has its own thresholds, else the metric's target. */
+function targetOf(def: MetricDef, item: string | undefined) {
+  const own = item === undefined ? undefined : def.items?.thresholds?.[item];
+  return own ? own.green : def.target;
+}
+
+/** At most SPARKLINE_POINTS points: the last sample of each equal time bucket (a 70 px line cannot show more). */
+export const SPARKLINE_POINTS = 120;
+function downsample(points: Array<[number, number]>, from: number, to: number): Array<[number, number]> {
+  if (points.length <= SPARKLINE_POINTS) {
+    return points;
+  }
+  const width = (to - from) / SPARKLINE_POINTS;
+  const buckets = new Map<number, [number, number]>();
+  for (const p of points) {
+    buckets.set(Math.min(SPARKLINE_POINTS - 1, Math.floor((p[0] - from) / width)), p);
+  }
+  return [...buckets.values()];
+}
+
 function baseResult(def: MetricDef, item: string | undefined): ItemResult {
   return {
     metricId: def.id,
     ...(item === undefined ? {} : { item }),
     status: 'noData',
     colour: 'red',
-    target: def.target,
+    target: targetOf(def, item),
     evidence: '',
     colourSinceIsLowerBound: false,
     sparkline: [],
@@ -102,11 +122,16 @@ function evaluateSeries(input: EvaluateInput, series: Series, item: string | und
     unit: def.unit,
     format,
   });
-  const target = typeof def.target === 'number' ? `, target ${format(def.target, def.unit)}` : '';
+  const shownTarget = targetOf(def, item);
+  const target = typeof shownTarget === 'number' ? `, target ${format(shownTarget, def.unit)}` : '';
   const run = colourRun(samples, colourOf, maxAgeMs);
   result.value = latest.v;
   result.lastSampleTime = latest.t;
-  result.sparkline = samples.filter((s) => s.t >= now - windowMs).map((s) => [s.t, s.v]);
+  result.sparkline = downsample(
+    samples.filter((s) => s.t >= now - windowMs).map((s) => [s.t, s.v]),
+    now - windowMs,
+    now
+  );
   if (now - latest.t > maxAgeMs) {
     result.status = 'stale';
     result.colour = worse('amber', valueColour);

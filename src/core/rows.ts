@@ -69,7 +69,8 @@ export function sourceLabel(catalog: Catalog, metricId: string, names: Record<st
   }
   const uid = isPrometheus(def.source) ? def.source.prometheus.datasourceUid : def.source.sql.datasourceUid;
   const kind = isPrometheus(def.source) ? 'Prometheus' : 'SQL';
-  return names[uid] ? `${names[uid]} (${uid})` : `${kind} (${uid})`;
+  const name = names[uid];
+  return name && name !== uid ? `${name} (${uid})` : `${kind} (${uid})`;
 }
 
 export function toRows(

@@ -6,7 +6,7 @@ import { dateTimeFormat } from '@grafana/data';
 import { formatSpan } from '../core/duration';
 import type { Tier } from '../core/types';
 import { COLOUR_LOOK } from './status';
-import { chooseDecimals, formatValue } from '../shared/valueFormat';
+import { chooseDecimals, formatChangeValue, formatValue } from '../shared/valueFormat';
 import type { Colour, TimeZone } from './types';
 
 const DAY_MS = 86_400_000;
@@ -20,7 +20,7 @@ export { chooseDecimals, formatValue };
 
 /** A change in the metric's unit, signed: "+0.05%", "-3", "0". */
 export function formatChange(change: number, unit: string): string {
-  const shown = formatValue(change, unit);
+  const shown = formatChangeValue(change, unit);
   return change > 0 ? `+${shown}` : shown;
 }
 

@@ -49,7 +49,8 @@ export function dashboardJson(input: CatalogInput): Record<string, unknown> {
         id: 1,
         type: PANEL_TYPE,
         title: '',
-        gridPos: { h: 32, w: 24, x: 0, y: 0 },
+        // 27 rows of 30 px plus 8 px gaps = 1018 px: one 1080p screen in kiosk mode, without scrolling.
+        gridPos: { h: 27, w: 24, x: 0, y: 0 },
         datasource,
         targets: [{ refId: 'A' }],
         options: { approvedFingerprint: approval.fingerprint },

@@ -45,3 +45,21 @@ export function formatValue(value: number, unit: string, distinctFrom?: number |
   }
   return text(value, unit, decimals);
 }
+
+/**
+ * A change (trend) needs its direction and size, not every digit: two significant digits of the scaled number
+ * ("+0.088%", "-20 hour"), but never rounded to zero when it is not zero.
+ */
+export function formatChangeValue(change: number, unit: string): string {
+  const scaled = Number(format(change, unit, 12).text);
+  if (!Number.isFinite(scaled) || scaled === 0) {
+    return text(change, unit, Number.isFinite(scaled) ? 0 : undefined);
+  }
+  const most = Math.min(MAX_DECIMALS, Math.max(0, 1 - Math.floor(Math.log10(Math.abs(scaled)))));
+  const wanted = Number(scaled.toFixed(most));
+  let decimals = 0;
+  while (decimals < most && Number(scaled.toFixed(decimals)) !== wanted) {
+    decimals++;
+  }
+  return text(change, unit, decimals);
+}

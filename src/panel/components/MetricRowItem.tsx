@@ -63,7 +63,7 @@ export function MetricRowItem({ row, asOf, timeZone }: Props) {
           {view.valueText}
         </span>
       </div>
-      <div className={cx(styles.line, styles.details)}>
+      <div className={cx(styles.line, styles.details, view.problem && styles.problemDetails)}>
         {view.problem ? (
           // No (fresh) evidence: what is missing takes the place of target and trend.
           <span className={styles.problem} data-testid={TEST_IDS.metricProblem} title={view.problem}>
@@ -154,7 +154,10 @@ const getStyles = (theme: GrafanaTheme2, colour: MetricRow['colour']) => {
       fontWeight: theme.typography.fontWeightMedium,
       textAlign: 'right',
     }),
-    valueMissing: css({ fontStyle: 'italic', color: tone.text }),
+    // On the hatched background secondary and tone colours fall just under WCAG AA (4.46:1 measured in Chromium):
+    // problem rows use the primary text colour; the italic, the icon and the hatching carry the state.
+    valueMissing: css({ fontStyle: 'italic', color: theme.colors.text.primary }),
+    problemDetails: css({ color: theme.colors.text.primary }),
     nowrap: css({ whiteSpace: 'nowrap', flex: 'none' }),
     // Read out instead of the arrow; not shown.
     srOnly: css({
