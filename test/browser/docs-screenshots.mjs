@@ -1,0 +1,52 @@
+#!/usr/bin/env node
+// Writes docs/screenshots/scorecard-dark.png and scorecard-light.png: the default scorecard on the saved scenario in
+// a 1920×1080 kiosk page, cropped below the last pillar card (the rest of the screen is empty canvas).
+//   node --import tsx test/browser/docs-screenshots.mjs
+import { chromium } from '@playwright/test';
+import fs from 'node:fs';
+import path from 'node:path';
+
+import { CHROMIUM_ARGS, CHROMIUM_PATH, assertChromium } from './chromium.ts';
+import { startHarness } from './server.mjs';
+import { ROOT } from './server/paths.mjs';
+
+assertChromium();
+const out = path.join(ROOT, 'docs', 'screenshots');
+fs.mkdirSync(out, { recursive: true });
+const { server, url } = await startHarness();
+const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+try {
+  for (const theme of ['dark', 'light']) {
+    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 }, timezoneId: 'UTC', locale: 'en-US' });
+    await page.goto(`${url}?data=fixture&theme=${theme}`);
+    await page.waitForFunction(() => document.body.dataset.harnessState === 'done', null, { timeout: 60_000 });
+    // Every icon fetched (Grafana's Icon shows an empty <svg> until then) and the fonts loaded.
+    await page.waitForFunction(
+      () =>
+        document.fonts.status === 'loaded' &&
+        [...document.querySelectorAll('[data-testid="harness-panel"] svg')].every(
+          (s) => s.hasAttribute('data-testid') || s.childElementCount > 0
+        ),
+      null,
+      { timeout: 15_000 }
+    );
+    const bottom = await page.evaluate(() =>
+      Math.max(
+        ...[...document.querySelectorAll('[data-testid="candor-pillar"]')].map(
+          (el) => el.getBoundingClientRect().bottom
+        )
+      )
+    );
+    const file = path.join(out, `scorecard-${theme}.png`);
+    await page.screenshot({
+      path: file,
+      clip: { x: 0, y: 0, width: 1920, height: Math.min(1080, Math.ceil(bottom) + 24) },
+    });
+    console.log(`docs-screenshots: ${path.relative(ROOT, file)}`);
+    await page.close();
+  }
+} finally {
+  await browser.close();
+  server.closeAllConnections();
+  server.close();
+}

@@ -1,0 +1,41 @@
+#!/usr/bin/env node
+// Records the saved scenario (fixtures/scenario.json.gz) from the running demo stack: loads the harness page with live
+// data in Chromium, so the BUILT datasource sends its usual `POST /api/ds/query` to the Grafana double, and the
+// harness server saves the answer with its as-of time. Run after the stack has started (node test/stack/stack.mjs
+// start), as `node --import tsx test/browser/record-scenario.mjs`; the screenshot tests replay this file, so their pixels do not depend on the wall clock.
+import { chromium } from '@playwright/test';
+import fs from 'node:fs';
+
+import { CHROMIUM_ARGS, CHROMIUM_PATH, assertChromium } from './chromium.ts';
+import { startHarness } from './server.mjs';
+import { liveQueryUrl, readFixture } from './server/dsQuery.mjs';
+import { SCENARIO_FIXTURE } from './server/paths.mjs';
+
+assertChromium();
+if (!liveQueryUrl()) {
+  throw new Error('record-scenario: the demo stack is not running; start it with node test/stack/stack.mjs start');
+}
+const recordTo = `${SCENARIO_FIXTURE}.tmp`;
+fs.rmSync(recordTo, { force: true });
+const { server, url } = await startHarness({ recordTo });
+const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+try {
+  const page = await browser.newPage();
+  await page.goto(`${url}?data=live`);
+  await page.waitForFunction(() => ['done', 'error'].includes(document.body.dataset.harnessState ?? ''), null, {
+    timeout: 60_000,
+  });
+  const status = await page.evaluate(() => window.__candorHarnessStatus);
+  if (status?.state !== 'done' || !fs.existsSync(recordTo)) {
+    throw new Error(`record-scenario: the page did not finish (${JSON.stringify(status)})`);
+  }
+  fs.renameSync(recordTo, SCENARIO_FIXTURE);
+  const saved = readFixture();
+  console.log(
+    `record-scenario: ${Object.keys(saved.response.results).length} answers as of ${saved.asOf} in ${SCENARIO_FIXTURE}`
+  );
+} finally {
+  await browser.close();
+  server.closeAllConnections();
+  server.close();
+}

@@ -1,0 +1,144 @@
+// The harness page: Grafana's boot data, then SystemJS + its AMD extra, then the host bundle.
+// Everything the page knows comes from the project's own provisioning: the datasources of
+// provisioning/datasources/*.yaml (as Grafana lists them in its boot data) and the Candor panel of the provisioned
+// dashboard (dashboards/platform-scorecard.json).
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+
+// TypeScript from the project (the server runs with `node --import tsx`): Grafana's expansion of provisioned values.
+import { expandAllLikeGrafana } from '../../../src/provision/escape.ts';
+import { APP_ID, ROOT } from './paths.mjs';
+
+const GRAFANA_VERSION = JSON.parse(
+  fs.readFileSync(path.join(ROOT, 'node_modules/@grafana/runtime/package.json'), 'utf8')
+).version;
+const PLUGIN_BASE = `/public/plugins/${APP_ID}/`;
+
+const readJson = (file) => JSON.parse(fs.readFileSync(path.join(ROOT, file), 'utf8'));
+
+/** Plugin meta as Grafana's boot data carries it for a datasource type. */
+function metaOf(type) {
+  const nested = { 'candor-scorecard-datasource': 'datasource' }[type];
+  if (nested) {
+    const manifest = readJson(`dist/${nested}/plugin.json`);
+    return {
+      ...manifest,
+      baseUrl: `public/plugins/${APP_ID}/${nested}`,
+      module: `public/plugins/${APP_ID}/${nested}/module.js`,
+    };
+  }
+  return { id: type, type: 'datasource', name: type, info: { logos: {} }, module: `core:plugin/${type}`, baseUrl: '' };
+}
+
+/**
+ * Datasources provisioned for Grafana, as instance settings (secrets and connection settings left out). Grafana
+ * expands `$NAME` and reads `$$` as `$` in datasource fields and jsonData (docs/provisioning.md, "Dollar signs");
+ * here with no environment variables set, as only the Candor datasource's jsonData reaches the browser.
+ */
+export function provisionedDatasources() {
+  const dir = path.join(ROOT, 'provisioning/datasources');
+  const list = fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort()
+    .flatMap((f) => expandAllLikeGrafana(parse(fs.readFileSync(path.join(dir, f), 'utf8')).datasources ?? []));
+  return list.map((ds, i) => ({
+    id: i + 1,
+    uid: ds.uid,
+    name: ds.name,
+    type: ds.type,
+    access: ds.access ?? 'proxy',
+    isDefault: Boolean(ds.isDefault),
+    readOnly: ds.editable === false,
+    meta: metaOf(ds.type),
+    // Only the Candor datasource's jsonData is read in the browser; the sources' settings stay on the server.
+    jsonData: ds.type === 'candor-scorecard-datasource' ? ds.jsonData : {},
+  }));
+}
+
+/** The Candor panel of the provisioned dashboard, with the dashboard's time and time zone. */
+export function provisionedDashboard() {
+  const dashboard = readJson('dashboards/platform-scorecard.json');
+  const panel = dashboard.panels.find((p) => p.type === 'candor-scorecard-panel');
+  if (!panel) {
+    throw new Error('dashboards/platform-scorecard.json has no candor-scorecard-panel');
+  }
+  return {
+    dashboardUid: dashboard.uid,
+    panel: { ...panel, fieldConfig: panel.fieldConfig ?? { defaults: {}, overrides: [] } },
+    time: dashboard.time,
+    timezone: dashboard.timezone || 'browser',
+  };
+}
+
+function bootData({ theme, origin, datasources }) {
+  return {
+    settings: {
+      appUrl: `${origin}/`,
+      appSubUrl: '',
+      buildInfo: { version: GRAFANA_VERSION, commit: 'harness', env: 'production', edition: 'Open Source' },
+      datasources: Object.fromEntries(datasources.map((ds) => [ds.name, ds])),
+      defaultDatasource: datasources.find((ds) => ds.isDefault)?.name ?? '',
+      featureToggles: {},
+      panels: {},
+      bootData: undefined,
+    },
+    user: {
+      id: 1,
+      login: 'viewer',
+      name: 'Executive Viewer',
+      orgId: 1,
+      orgRole: 'Viewer',
+      isSignedIn: true,
+      theme,
+      timezone: 'utc',
+      weekStart: 'monday',
+      locale: 'en-US',
+      language: 'en-US',
+      regionalFormat: 'en-US',
+      permissions: {},
+    },
+    navTree: [],
+    assets: { dark: '', light: '' },
+  };
+}
+
+const script = (value) => JSON.stringify(value).replace(/</g, '\\u003c');
+
+export function renderPage({ url, origin, fixtureAsOf, liveAvailable }) {
+  const theme = url.searchParams.get('theme') === 'light' ? 'light' : 'dark';
+  const datasources = provisionedDatasources();
+  const harness = {
+    appId: APP_ID,
+    pluginBase: PLUGIN_BASE,
+    modules: { app: 'module.js', datasource: 'datasource/module.js', panel: 'panel/module.js' },
+    dashboard: provisionedDashboard(),
+    datasources,
+    defaultData: liveAvailable ? 'live' : 'fixture',
+    fixtureAsOf,
+  };
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>Candor scorecard (harness)</title>
+<link rel="icon" href="${PLUGIN_BASE}img/logo.svg">
+<link rel="stylesheet" href="/harness/host/main.css">
+<!-- Grafana's own stylesheet resets the body margin; GlobalStyles does not. -->
+<style>html, body { margin: 0; }</style>
+<script>
+window.grafanaBootData = ${script(bootData({ theme, origin, datasources }))};
+window.__grafana_public_path__ = '/public/';
+window.__candorHarness = ${script(harness)};
+</script>
+<script src="/harness/vendor/systemjs/system.js"></script>
+<script src="/harness/vendor/systemjs/extras/amd.js"></script>
+<script type="module" src="/harness/host/main.js"></script>
+</head>
+<body>
+<div id="reactRoot"></div>
+</body>
+</html>
+`;
+}
