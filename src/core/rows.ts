@@ -40,6 +40,42 @@ export interface ScorecardRow {
   retired: boolean;
 }
 
+export type ColumnType = 'string' | 'number' | 'time' | 'boolean' | 'other';
+
+/** The fields of schema version 1 in the documented order, with their Grafana field types (docs/frames.md). */
+export const FRAME_COLUMNS = [
+  ['pillar_id', 'string'],
+  ['pillar_title', 'string'],
+  ['pillar_question', 'string'],
+  ['pillar_colour', 'string'],
+  ['metric_id', 'string'],
+  ['item', 'string'],
+  ['name', 'string'],
+  ['description', 'string'],
+  ['owner', 'string'],
+  ['unit', 'string'],
+  ['direction', 'string'],
+  ['indicator', 'string'],
+  ['tier', 'string'],
+  ['value', 'number'],
+  ['target', 'number'],
+  ['target_high', 'number'],
+  ['status', 'string'],
+  ['colour', 'string'],
+  ['evidence', 'string'],
+  ['previous', 'number'],
+  ['change', 'number'],
+  ['relative_change', 'number'],
+  ['change_quality', 'string'],
+  ['colour_since', 'time'],
+  ['colour_since_lower_bound', 'boolean'],
+  ['last_sample', 'time'],
+  ['source', 'string'],
+  ['links', 'other'],
+  ['sparkline', 'other'],
+  ['retired', 'boolean'],
+] as const satisfies ReadonlyArray<readonly [keyof ScorecardRow, ColumnType]>;
+
 export interface ScorecardMeta {
   schemaVersion: number;
   scorecardId: string;

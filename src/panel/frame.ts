@@ -4,42 +4,13 @@
  */
 import type { DataFrame, Field } from '@grafana/data';
 
-export const SCHEMA_VERSION = 1;
+import { FRAME_COLUMNS, FRAME_SCHEMA_VERSION } from '../core/rows';
 
-/** Every field of schema version 1, in the documented order. */
-export const FRAME_FIELDS = [
-  'pillar_id',
-  'pillar_title',
-  'pillar_question',
-  'pillar_colour',
-  'metric_id',
-  'item',
-  'name',
-  'description',
-  'owner',
-  'unit',
-  'direction',
-  'indicator',
-  'tier',
-  'value',
-  'target',
-  'target_high',
-  'status',
-  'colour',
-  'evidence',
-  'previous',
-  'change',
-  'relative_change',
-  'change_quality',
-  'colour_since',
-  'colour_since_lower_bound',
-  'last_sample',
-  'source',
-  'links',
-  'sparkline',
-  'retired',
-] as const;
-export type FrameField = (typeof FRAME_FIELDS)[number];
+export const SCHEMA_VERSION = FRAME_SCHEMA_VERSION;
+
+/** Every field of schema version 1, in the documented order (one list, shared with the datasource). */
+export const FRAME_FIELDS = FRAME_COLUMNS.map(([name]) => name);
+export type FrameField = (typeof FRAME_COLUMNS)[number][0];
 
 /** The `meta.custom.candor` keys the panel needs, with a check of their type. */
 const META_CHECKS: Record<string, (v: unknown) => boolean> = {
