@@ -10,7 +10,7 @@ import path from 'path';
 
 import { approve as recordApproval } from '../provision/governance';
 import { serializeLock } from '../provision/lock';
-import { findCatalogs, loadEntry, todayUtc } from './catalogs';
+import { findCatalogs, loadEntry, todayUtc, unreadable } from './catalogs';
 import { type Command, type Io, parseArgs } from './common';
 
 const USAGE = `usage: candor approve --by NAME [--by NAME…] [--catalog FILE] [--date YYYY-MM-DD] [--root DIR]
@@ -25,13 +25,9 @@ interface ApproveOne {
 
 function approveOne({ file, approvedBy, date, io }: ApproveOne): number {
   const entry = loadEntry(file);
-  if (entry.syntaxErrors.length > 0) {
-    entry.syntaxErrors.forEach((e) => io.err(`${file}:${e.line}:${e.column}: ${e.message}`));
-    return 2;
-  }
-  if (entry.lockProblems.length > 0) {
-    entry.lockProblems.forEach((p) => io.err(`${entry.lockFile}: ${p.path}: ${p.message}`));
-    return 2;
+  const cannotRead = unreadable(entry, io);
+  if (cannotRead !== undefined) {
+    return cannotRead;
   }
   const catalogFile = path.relative(path.dirname(entry.lockFile), file).split(path.sep).join('/');
   const result = recordApproval({ data: entry.data, lock: entry.lock, catalogFile, approvedBy, date });

@@ -65,3 +65,16 @@ export const todayUtc = () => new Date().toISOString().slice(0, 10);
 /** Paths in output and generated headers: relative to the root, with forward slashes. */
 export const relativePath = (root: string, file: string) =>
   path.relative(root, path.resolve(file)).split(path.sep).join('/');
+
+/** Prints why an entry cannot be read (YAML syntax, a malformed lock file); returns exit code 2 then, else undefined. */
+export function unreadable(entry: LoadedEntry, io: { err: (line: string) => void }): number | undefined {
+  if (entry.syntaxErrors.length > 0) {
+    entry.syntaxErrors.forEach((e) => io.err(`${entry.file}:${e.line}:${e.column}: ${e.message}`));
+    return 2;
+  }
+  if (entry.lockProblems.length > 0) {
+    entry.lockProblems.forEach((p) => io.err(`${entry.lockFile}: ${p.path}: ${p.message}`));
+    return 2;
+  }
+  return undefined;
+}

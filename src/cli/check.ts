@@ -5,7 +5,7 @@
  */
 import { governanceProblems } from '../provision/governance';
 import { currentApproval } from '../provision/lock';
-import { findCatalogs, loadEntry, type LoadedEntry } from './catalogs';
+import { findCatalogs, loadEntry, unreadable, type LoadedEntry } from './catalogs';
 import { type Command, type Io, parseArgs } from './common';
 
 const USAGE = `usage: candor check [FILE...] [--root DIR]
@@ -14,13 +14,9 @@ const USAGE = `usage: candor check [FILE...] [--root DIR]
 /** Prints the outcome of one catalog; returns its exit code. */
 export function reportEntry(entry: LoadedEntry, io: Io): number {
   const { file } = entry;
-  if (entry.syntaxErrors.length > 0) {
-    entry.syntaxErrors.forEach((e) => io.err(`${file}:${e.line}:${e.column}: ${e.message}`));
-    return 2;
-  }
-  if (entry.lockProblems.length > 0) {
-    entry.lockProblems.forEach((p) => io.err(`${entry.lockFile}: ${p.path}: ${p.message}`));
-    return 2;
+  const cannotRead = unreadable(entry, io);
+  if (cannotRead !== undefined) {
+    return cannotRead;
   }
   const problems = governanceProblems({ data: entry.data, lock: entry.lock });
   if (problems.length > 0) {

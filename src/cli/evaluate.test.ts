@@ -10,21 +10,13 @@ import {
   installBackend,
   installDatasources,
   installTemplates,
+  seriesFrameJson,
   TO,
 } from '../datasource/testing/services';
 import { evaluateCommand } from './evaluate';
 
 const CATALOG = path.resolve(__dirname, '../../provisioning/catalogs/platform-scorecard.yaml');
-const frame = (refId: string, values: number[], end: number) => ({
-  schema: {
-    refId,
-    fields: [
-      { name: 'Time', type: 'time' },
-      { name: 'Value', type: 'number' },
-    ],
-  },
-  data: { values: [values.map((_, i) => end - (values.length - 1 - i) * 3_600_000), values] },
-});
+const frame = seriesFrameJson;
 /** A response as the browser's network tab shows it: one metric answered, one failed, the rest silent. */
 const RESPONSE = {
   results: {

@@ -117,3 +117,17 @@ export function createRequest(
     ...overrides,
   };
 }
+
+/** Frame JSON of one unlabelled series, hourly samples ending at `end`, as Grafana sends it for `refId`. */
+export function seriesFrameJson(refId: string, values: number[], end: number) {
+  return {
+    schema: {
+      refId,
+      fields: [
+        { name: 'Time', type: 'time' },
+        { name: 'Value', type: 'number' },
+      ],
+    },
+    data: { values: [values.map((_, i) => end - (values.length - 1 - i) * 3_600_000), values] },
+  };
+}

@@ -14,21 +14,13 @@ import {
   installBackend,
   installDatasources,
   installTemplates,
+  seriesFrameJson,
   TO,
 } from '../../datasource/testing/services';
 import { renderPanel } from '../testing/render';
 import { TEST_IDS } from '../testIds';
 
-const series = (refId: string, values: number[], end: number) => ({
-  schema: {
-    refId,
-    fields: [
-      { name: 'Time', type: 'time' },
-      { name: 'Value', type: 'number' },
-    ],
-  },
-  data: { values: [values.map((_, i) => end - (values.length - 1 - i) * 3_600_000), values] },
-});
+const series = seriesFrameJson;
 
 describe('datasource -> panel', () => {
   beforeEach(() => {
