@@ -15,7 +15,7 @@ describe('queries', () => {
   it('steps Prometheus at a third of maxAge, so a step-aligned last point is never mistaken for stale', () => {
     const def = createMetric({ freshness: { maxAge: '15m' } });
     const range = { from: FIXED_NOW - 32 * DAY, to: FIXED_NOW };
-    expect(prometheusStep(def, range)).toEqual({ stepMs: 5 * MINUTE, points: 9216 });
+    expect(prometheusStep(def, range)).toEqual({ stepMs: 5 * MINUTE, points: 9216, coarse: false });
     expect(buildSourceQuery(def, range, identity)).toMatchObject({
       refId: 'uptime',
       range: true,
@@ -25,10 +25,19 @@ describe('queries', () => {
     });
   });
 
-  it('stays under Prometheus point limit on long ranges', () => {
-    const def = createMetric({ freshness: { maxAge: '1m' } });
-    const { points } = prometheusStep(def, { from: FIXED_NOW - 90 * DAY, to: FIXED_NOW });
-    expect(points).toBeLessThanOrEqual(10_000);
+  it("follows Grafana's safe interval on long ranges, and says when that is coarser than freshness needs", () => {
+    const def = createMetric({ freshness: { maxAge: '5m' } });
+    // 32 d / 11,000 = 251 s, which Grafana rounds to 5 m: finer steps would be overridden, so none is claimed.
+    expect(prometheusStep(def, { from: FIXED_NOW - 32 * DAY, to: FIXED_NOW })).toEqual({
+      stepMs: 5 * MINUTE,
+      points: 9216,
+      coarse: true,
+    });
+    const { points } = prometheusStep(createMetric({ freshness: { maxAge: '1m' } }), {
+      from: FIXED_NOW - 90 * DAY,
+      to: FIXED_NOW,
+    });
+    expect(points).toBeLessThanOrEqual(11_000);
   });
 
   it('sends SQL in the format the definition asks, time_series by default', () => {

@@ -7,8 +7,9 @@
  *   the sparkline and "since when". Grafana derives the step from `intervalMs` (minimum) and `maxDataPoints`, and
  *   aligns the range's end DOWN to a multiple of the step, so the newest point can be up to one step old. The step
  *   is therefore a third of the metric's maxAge (at least 15 s): an aligned point is never mistaken for a stale one.
- *   Prometheus refuses more than 11,000 points per series; past MAX_POINTS the step grows and freshness is judged
- *   more coarsely (`prometheusStep` says so).
+ *   Grafana never steps finer than its "safe" interval, span / 11,000 rounded by its interval table
+ *   (`grafanaRoundInterval`); where that is coarser than a third of maxAge the step follows Grafana and
+ *   `prometheusStep` reports `coarse`, so the datasource can say freshness is judged more coarsely.
  * - SQL: `rawSql` in the definition's `format` (time_series unless the definition says table).
  * - All queries of one refresh share one time range: [asOf − longest trend window − maxAge, asOf] (see
  *   `requestRange`); each metric then reads only its own window for trend and sparkline.
@@ -20,8 +21,32 @@ import { isPrometheus, type MetricDef } from './types';
 
 export const PROMETHEUS_TYPE = 'prometheus';
 export const POSTGRES_TYPE = 'grafana-postgresql-datasource';
-/** The most points asked of Prometheus per series (its own limit is 11,000). */
-export const MAX_POINTS = 10_000;
+/** Grafana's safe resolution: it never asks Prometheus for more points per series than this. */
+export const SAFE_RESOLUTION = 11_000;
+
+/** Grafana's interval rounding table (its intervalv2 `roundInterval`), for the ranges a scorecard uses. */
+const ROUND_STEPS: Array<[number, number]> = [
+  [12_500, 10_000],
+  [17_500, 15_000],
+  [25_000, 20_000],
+  [45_000, 30_000],
+  [90_000, 60_000],
+  [210_000, 120_000],
+  [450_000, 300_000],
+  [750_000, 600_000],
+  [1_050_000, 900_000],
+  [1_500_000, 1_200_000],
+  [2_700_000, 1_800_000],
+  [5_400_000, 3_600_000],
+  [9_000_000, 7_200_000],
+  [16_200_000, 10_800_000],
+  [24_300_000, 21_600_000],
+  [64_800_000, 43_200_000],
+];
+export function grafanaRoundInterval(ms: number): number {
+  const hit = ROUND_STEPS.find(([limit]) => ms <= limit);
+  return hit ? hit[1] : 86_400_000;
+}
 /** Queries per `/api/ds/query` request; larger selections are sent in chunks of this size. */
 export const MAX_QUERIES_PER_REQUEST = 50;
 
@@ -64,11 +89,16 @@ export function requestRange(defs: MetricDef[], asOf: number): RequestRange {
 }
 
 /** The step of a metric's Prometheus range query (see the comment at the top), and how many points it yields. */
-export function prometheusStep(def: MetricDef, range: RequestRange): { stepMs: number; points: number } {
+export function prometheusStep(
+  def: MetricDef,
+  range: RequestRange
+): { stepMs: number; points: number; coarse: boolean } {
   const span = Math.max(1, range.to - range.from);
   const wanted = Math.max(15_000, Math.floor((parseDuration(def.freshness.maxAge) ?? 0) / 3));
-  const stepMs = Math.max(wanted, Math.ceil(span / MAX_POINTS));
-  return { stepMs, points: Math.ceil(span / stepMs) };
+  // Grafana's rounded safe interval, and never more points than Prometheus accepts whatever the rounding does.
+  const safe = Math.max(grafanaRoundInterval(span / SAFE_RESOLUTION), Math.ceil(span / SAFE_RESOLUTION));
+  const stepMs = Math.max(wanted, safe);
+  return { stepMs, points: Math.ceil(span / stepMs), coarse: safe > wanted };
 }
 
 export function buildSourceQuery(def: MetricDef, range: RequestRange, interpolate: Interpolate): SourceQuery {

@@ -9,7 +9,7 @@ import { getBackendSrv, getDataSourceSrv, getTemplateSrv } from '@grafana/runtim
 
 import { runEngine, selectMetrics, type Selection } from '../core/engine';
 import type { ValueFormatter } from '../core/evidence';
-import { buildRequests } from '../core/queries';
+import { buildRequests, prometheusStep, requestRange } from '../core/queries';
 import { sourceUid } from '../core/types';
 import { formatValue } from '../shared/valueFormat';
 import { loadDefinitions, type LoadedDefinitions } from './catalog';
@@ -69,6 +69,13 @@ export class CandorDatasource extends DataSourceApi<CandorQuery, CandorOptions> 
         )
       : { frames: [], errors: [] };
     const sourceNames = this.sourceNames();
+    const range = requestRange(defs, asOf);
+    const coarse = defs
+      .filter((d) => 'prometheus' in d.source && prometheusStep(d, range).coarse)
+      .map(
+        (d) =>
+          `${d.id}: over this range Grafana steps Prometheus every ${prometheusStep(d, range).stepMs / 1000} s, coarser than a third of its maxAge ${d.freshness.maxAge}; freshness is judged at that resolution`
+      );
     const data = targets.map((target, i) => {
       const out = runEngine({
         catalog,
@@ -83,7 +90,7 @@ export class CandorDatasource extends DataSourceApi<CandorQuery, CandorOptions> 
         sourceNames,
         format: grafanaFormat,
       });
-      return toScorecardFrame(target.refId, out.result, [...warnings, ...out.warnings]);
+      return toScorecardFrame(target.refId, out.result, [...warnings, ...coarse, ...out.warnings]);
     });
     return { data };
   }
