@@ -1,4 +1,5 @@
 import { colourDuration, evaluateMetric } from './evaluate';
+import { plainFormat } from './evidence';
 import { createMetric, createSeries, DAY, FIXED_NOW, HOUR, MINUTE } from './testing/factories';
 import type { MetricDef, Observation } from './types';
 
@@ -251,5 +252,16 @@ describe('evaluateMetric: what the panel shows', () => {
       ['low', 30, 'green'],
     ]);
     expect(result[1].evidence).toBe('22 ≤ 30 (green), target 30, as of 12:00 UTC');
+  });
+});
+
+describe('plainFormat (the CLI, without Grafana)', () => {
+  it.each([
+    [0.9995, 'percentunit', '99.95%'],
+    [36.123, 'currencyUSD', '36.12 USD'],
+    [3, 'short', '3'],
+    [120, 'ms', '120 ms'],
+  ])('%s %s -> %s', (value, unit, expected) => {
+    expect(plainFormat(value, unit)).toBe(expected);
   });
 });

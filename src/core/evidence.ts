@@ -7,7 +7,7 @@ import type { Boundary, Colour, Direction, Thresholds } from './types';
 
 export type ValueFormatter = (value: number, unit: string) => string;
 
-/** A deliberately plain fallback: 4 significant digits and the unit id; `percentunit` as a percentage. */
+/** A deliberately plain fallback: 4 significant digits and the unit id; percentages and ISO currency codes read as such. */
 export const plainFormat: ValueFormatter = (value, unit) => {
   if (unit === 'percentunit') {
     return `${Number((value * 100).toPrecision(4))}%`;
@@ -16,6 +16,9 @@ export const plainFormat: ValueFormatter = (value, unit) => {
     return `${Number(value.toPrecision(4))}%`;
   }
   const n = `${Number(value.toPrecision(4))}`;
+  if (/^currency[A-Z]{3}$/.test(unit)) {
+    return `${n} ${unit.slice(8)}`;
+  }
   return unit === 'none' || unit === 'short' || unit === '' ? n : `${n} ${unit}`;
 };
 
