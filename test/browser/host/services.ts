@@ -107,7 +107,8 @@ export function installBackendSrv(headers: Record<string, string>): void {
     request,
     datasourceRequest: (options) => lastValueFrom(fetchObservable(options, headers)),
     chunked: () => {
-      throw new Error('harness: backendSrv.chunked is not implemented');
+      // Candor never streams responses; a call here would be a new dependency the harness must learn first.
+      throw new Error('harness: backendSrv.chunked is not provided (Candor does not use streamed responses)');
     },
   };
   setBackendSrv(backendSrv);
