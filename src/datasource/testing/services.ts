@@ -84,8 +84,8 @@ export function installDatasources(names: Record<string, string>) {
 
 export function createSettings(jsonData: Partial<CandorOptions> = {}): DataSourceInstanceSettings<CandorOptions> {
   const catalog = jsonData.catalog ?? DEFAULT_CATALOG;
-  return {
-    id: 1,
+  // No numeric `id`: deprecated (removed in Grafana 13); Candor addresses datasources by uid only.
+  const settings: Omit<DataSourceInstanceSettings<CandorOptions>, 'id'> = {
     uid: 'candor-platform-scorecard',
     type: 'candor-scorecard-datasource',
     name: 'Candor',
@@ -94,6 +94,7 @@ export function createSettings(jsonData: Partial<CandorOptions> = {}): DataSourc
     meta: {} as never,
     jsonData: { catalog, fingerprint: fingerprint(catalog).full, catalogVersion: '2026.11.1', ...jsonData },
   };
+  return settings as DataSourceInstanceSettings<CandorOptions>;
 }
 
 export const TO = Date.parse('2026-11-16T12:00:00Z');
