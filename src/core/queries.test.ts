@@ -1,4 +1,13 @@
-import { buildRequests, buildSourceQuery, MAX_QUERIES_PER_REQUEST, prometheusStep, requestRange } from './queries';
+import fc from 'fast-check';
+
+import {
+  buildRequests,
+  buildSourceQuery,
+  MAX_QUERIES_PER_REQUEST,
+  maxDataPointsFor,
+  prometheusStep,
+  requestRange,
+} from './queries';
 import { createMetric, DAY, FIXED_NOW, MINUTE } from './testing/factories';
 
 const identity = (text: string) => text;
@@ -21,8 +30,25 @@ describe('queries', () => {
       range: true,
       instant: false,
       intervalMs: 5 * MINUTE,
-      maxDataPoints: 9216,
+      // 9,216 steps exactly: one more point, so Grafana keeps the 5 m minimum instead of rounding (maxDataPointsFor).
+      maxDataPoints: 9217,
     });
+  });
+
+  it('asks for a maxDataPoints that keeps span / maxDataPoints strictly below the step, for any range and maxAge', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 400 * DAY }),
+        fc.integer({ min: 1, max: 30 * DAY }),
+        (span, maxAgeMs) => {
+          const def = createMetric({ freshness: { maxAge: `${Math.ceil(maxAgeMs / 1000)}s` } });
+          const range = { from: FIXED_NOW - span, to: FIXED_NOW };
+          const q = buildSourceQuery(def, range, identity) as { intervalMs: number; maxDataPoints: number };
+          expect(span / q.maxDataPoints).toBeLessThan(q.intervalMs);
+          expect(q.maxDataPoints).toBe(maxDataPointsFor(range, q.intervalMs));
+        }
+      )
+    );
   });
 
   it("follows Grafana's safe interval on long ranges, and says when that is coarser than freshness needs", () => {

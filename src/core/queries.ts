@@ -101,10 +101,22 @@ export function prometheusStep(
   return { stepMs, points: Math.ceil(span / stepMs), coarse: safe > wanted };
 }
 
+/**
+ * The `maxDataPoints` that makes Grafana step at exactly `stepMs`. Grafana's interval calculator returns the minimum
+ * interval (`intervalMs`) only when span / maxDataPoints is STRICTLY below it; at equality or above it rounds
+ * span / maxDataPoints by its table instead, which can land below the minimum (40 m rounds to 30 m, 17 h to 12 h).
+ * One point more than span / stepMs keeps the quotient strictly below the step for every span.
+ *   span 32 d, step 5 m: 9,216 steps exactly -> 9,217 (32 d / 9,217 = 299.97 s < 300 s).
+ */
+export function maxDataPointsFor(range: RequestRange, stepMs: number): number {
+  const span = Math.max(1, range.to - range.from);
+  return Math.floor(span / stepMs) + 1;
+}
+
 export function buildSourceQuery(def: MetricDef, range: RequestRange, interpolate: Interpolate): SourceQuery {
   if (isPrometheus(def.source)) {
     const { datasourceUid, expr } = def.source.prometheus;
-    const { stepMs, points } = prometheusStep(def, range);
+    const { stepMs } = prometheusStep(def, range);
     return {
       refId: def.id,
       datasource: { type: PROMETHEUS_TYPE, uid: datasourceUid },
@@ -113,7 +125,7 @@ export function buildSourceQuery(def: MetricDef, range: RequestRange, interpolat
       instant: false,
       editorMode: 'code',
       intervalMs: stepMs,
-      maxDataPoints: points,
+      maxDataPoints: maxDataPointsFor(range, stepMs),
     };
   }
   const { datasourceUid, rawSql, format } = def.source.sql;

@@ -6,7 +6,9 @@
 import { runEngine } from '../../src/core/engine';
 import { fingerprint } from '../../src/core/fingerprint';
 import { decodeResponse } from '../../src/core/response';
+import { buildSourceQuery, type PrometheusQuery } from '../../src/core/queries';
 import { createCatalog, createMetric } from '../../src/core/testing/factories';
+import { planPrometheusQuery } from '../grafana-double/prometheus.mjs';
 import { dsQuery, requireStack, type StackState } from './stack';
 
 let state: StackState;
@@ -52,6 +54,23 @@ describe('Prometheus queries', () => {
     const [series] = raw.data.result;
     expect(times).toEqual(series.values.map(([t]: [number]) => t * 1000));
     expect(frame.data.values[1]).toEqual(series.values.map(([, v]: [number, string]) => Number(v)));
+  });
+
+  test("where the span divides by the step, Grafana rounds instead of keeping intervalMs; Candor's request keeps its step", () => {
+    const identity = (text: string) => text;
+    // maxAge 3 d -> a step of 1 d; over 31 d exactly, 31 points give span / maxDataPoints = 1 d, not below it,
+    // so Grafana rounds 1 d by its table to 12 h (and 2 h -> 40 m steps round to 30 m the same way).
+    for (const [maxAge, stepMs, rounded, span] of [
+      ['3d', 1440 * MIN, 720 * MIN, 31 * 1440 * MIN],
+      ['2h', 40 * MIN, 30 * MIN, 864 * 40 * MIN],
+    ] as const) {
+      const range = { from: 1_700_000_000_000 - span, to: 1_700_000_000_000 };
+      const exact = { expr: 'up', intervalMs: stepMs, maxDataPoints: span / stepMs };
+      expect(planPrometheusQuery(exact, range).stepMs).toBe(rounded);
+      const q = buildSourceQuery(createMetric({ freshness: { maxAge } }), range, identity) as PrometheusQuery;
+      expect(q).toMatchObject({ intervalMs: stepMs });
+      expect(planPrometheusQuery(q, range).stepMs).toBe(stepMs);
+    }
   });
 
   test('$__interval and $__range are replaced as Grafana replaces them', async () => {

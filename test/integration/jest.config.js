@@ -7,7 +7,8 @@ const base = require('../../.config/jest.config');
 module.exports = {
   rootDir: path.resolve(__dirname, '..', '..'),
   testEnvironment: 'node',
-  transform: base.transform,
+  // The double's own modules (.mjs) are imported by some tests: transformed like the TypeScript.
+  transform: { ...base.transform, '^.+\\.mjs$': base.transform['^.+\\.(t|j)sx?$'] },
   modulePaths: ['<rootDir>/src'],
   testMatch: ['<rootDir>/test/integration/**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '<rootDir>/dist/'],
