@@ -5,7 +5,14 @@ import { fingerprint } from '../core/fingerprint';
 import { decodeResponse } from '../core/response';
 import { createCatalog, createMetric, createPillar } from '../core/testing/factories';
 import type { MetricDef } from '../core/types';
-import { allGoldenFiles, responseOf } from './testing/fixtures';
+import {
+  DEFAULT_FIXTURES,
+  FIXTURES_ENV,
+  allGoldenFiles,
+  describeWithGolden,
+  goldenFolder,
+  responseOf,
+} from './testing/fixtures';
 
 const plain = (v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v);
 const shape = (
@@ -15,15 +22,35 @@ const shape = (
     f.fields.map((x) => ({ name: x.name, type: x.type, labels: x.labels ?? {}, values: Array.from(x.values, plain) }))
   );
 
-describe("Grafana's golden frames", () => {
-  const files = allGoldenFiles();
+describe("where Grafana's golden files are read from", () => {
+  it(`${FIXTURES_ENV} names the folder, relative to the repository; a folder without SOURCES.md fails, never skips`, () => {
+    expect(() => goldenFolder({ [FIXTURES_ENV]: 'no/such/folder' })).toThrow(
+      `${FIXTURES_ENV}=no/such/folder: no Grafana fixtures there (SOURCES.md is missing)`
+    );
+    expect(() => goldenFolder({ [FIXTURES_ENV]: 'src' })).toThrow('SOURCES.md is missing');
+  });
+
+  it('unset, it is ../shared/fixtures/grafana when that is there, else a reason to skip', () => {
+    const found = goldenFolder({});
+    if (found.dir) {
+      expect(found.dir).toBe(DEFAULT_FIXTURES);
+    } else {
+      expect(found.why).toContain(FIXTURES_ENV);
+    }
+  });
+});
+
+const describeGolden = describeWithGolden("Grafana's golden frames (src/datasource/fixtures.test.ts)");
+
+describeGolden("Grafana's golden frames", () => {
+  const files = goldenFolder().dir ? allGoldenFiles() : [];
 
   it('are all there', () => {
     // 19 golden frame files are listed in SOURCES.md; the raw inputs (.json, .sql) are not frames.
     expect(files.length).toBeGreaterThanOrEqual(19);
   });
 
-  it.each(files)('%s: the CLI decoder reads what toDataQueryResponse reads', (file) => {
+  it.each(files.length ? files : ['(none)'])('%s: the CLI decoder reads what toDataQueryResponse reads', (file) => {
     const body = responseOf(file, 'm');
     const grafana = toDataQueryResponse({ data: body });
     const ours = decodeResponse(body);
@@ -50,7 +77,7 @@ function evaluateGolden(file: string, def: MetricDef, now: number) {
 const rowsOf = (out: ReturnType<typeof evaluateGolden>) =>
   out.result.rows.map((r) => [r.item, r.status, r.value, r.last_sample, r.change_quality]);
 
-describe('golden frames through the evaluation', () => {
+describeGolden('golden frames through the evaluation', () => {
   const upByInstance = createMetric({
     id: 'up',
     thresholds: { green: 1, amber: 0.5 },

@@ -10,9 +10,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 import { decodeResponse } from '../../src/core/response';
+import { describeWithGolden, goldenFolder } from '../../src/datasource/testing/fixtures';
 import { REPO_ROOT, convert, requireStack } from './stack';
 
-const GOLDEN = path.resolve(REPO_ROOT, '..', 'shared', 'fixtures', 'grafana');
+// CANDOR_GRAFANA_FIXTURES, or ../shared/fixtures/grafana beside the clone (src/datasource/testing/fixtures.ts).
+const GOLDEN = goldenFolder().dir ?? '';
+const describeGolden = describeWithGolden("the double against Grafana's golden frames (test/integration/fidelity.test.ts)");
 const OURS = path.join(REPO_ROOT, 'test', 'grafana-double', 'fixtures');
 // Grafana's test time range (postgres_snapshot_test.go), to the millisecond.
 const RANGE = ['--from', '2023-12-24T14:15:22.123Z', '--to', '2023-12-24T14:45:13.876Z'];
@@ -39,14 +42,16 @@ const prometheusCases: Array<[string, string[]]> = [
   ],
 ];
 
-const sqlFiles = ['table', 'time_series'].flatMap((dir) =>
-  fs
-    .readdirSync(path.join(GOLDEN, 'postgres', dir))
-    .filter((f) => f.endsWith('.sql'))
-    .map((f) => `postgres/${dir}/${f}`)
-);
+const sqlFiles = GOLDEN
+  ? ['table', 'time_series'].flatMap((dir) =>
+      fs
+        .readdirSync(path.join(GOLDEN, 'postgres', dir))
+        .filter((f) => f.endsWith('.sql'))
+        .map((f) => `postgres/${dir}/${f}`)
+    )
+  : ['(none)'];
 
-describe('Prometheus: raw API responses -> Grafana frames', () => {
+describeGolden('Prometheus: raw API responses -> Grafana frames', () => {
   test.each(prometheusCases)('%s', (goldenFile, args) => {
     expect(convert(['prometheus', ...args])).toEqual(golden(goldenFile));
   });
@@ -76,7 +81,7 @@ describe('Prometheus: raw API responses -> Grafana frames', () => {
   });
 });
 
-describe('PostgreSQL: SQL fixtures run on the real database -> Grafana frames', () => {
+describeGolden('PostgreSQL: SQL fixtures run on the real database -> Grafana frames', () => {
   beforeAll(async () => {
     await requireStack();
   });

@@ -9,9 +9,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 import { startDouble } from './lib/double.mjs';
-import { ensurePackages } from './lib/packages.mjs';
 import { loadDemoData, startPostgres } from './lib/postgres.mjs';
 import { historySpan, startExporter, startPrometheus } from './lib/prometheus.mjs';
+import { setup } from '../../scripts/setup.mjs';
 import { STACK_DIR, STATE_FILE, freePort, isAlive, log, readState, stopPid, writeState } from './lib/util.mjs';
 
 const PROCESSES = ['double', 'prometheus', 'exporter', 'postgres'];
@@ -70,7 +70,10 @@ async function start() {
     log('a previous stack is partly running: stopping it first');
     await stop();
   }
-  ensurePackages();
+  // The stack's servers (Debian's prometheus and postgresql): installed as root, otherwise one clear message.
+  if (setup('preview') !== 0) {
+    throw new Error('the demo stack needs the tools named above');
+  }
   fs.mkdirSync(STACK_DIR, { recursive: true });
   const started = Date.now();
   const t0 = Math.floor(started / 1000) * 1000;
@@ -143,6 +146,7 @@ try {
     process.exitCode = 2;
   }
 } catch (e) {
-  process.stderr.write(`${e.stack ?? e}\n`);
+  // One line, never a stack trace (CANDOR_DEBUG=1 shows it).
+  process.stderr.write(`[stack] ${process.env.CANDOR_DEBUG ? (e.stack ?? e) : (e.message ?? e)}\n`);
   process.exitCode = 1;
 }

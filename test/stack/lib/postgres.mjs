@@ -12,20 +12,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
+import { pgBinDir } from '../../../scripts/setup.mjs';
 import { accessSql, tablesSql } from '../../demo/schema.mjs';
 import { seedSql } from '../../demo/seed/index.mjs';
 import { HOST, STACK_DIR, isAlive, log, run, sleep, startDetached } from './util.mjs';
-
-export function pgBinDir() {
-  const root = '/usr/lib/postgresql';
-  const versions = fs.existsSync(root)
-    ? fs
-        .readdirSync(root)
-        .filter((v) => fs.existsSync(path.join(root, v, 'bin', 'initdb')))
-        .sort((a, b) => Number(b) - Number(a))
-    : [];
-  return versions.length ? path.join(root, versions[0], 'bin') : undefined;
-}
 
 /** Who runs the server: as root, the `postgres` system user (initdb refuses root); otherwise the current user. */
 function serverUser() {

@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
+import { prometheusConfig } from '../../demo/prometheus/config.mjs';
 import { HISTORY_DAYS, writeHistory } from '../../demo/prometheus/history.mjs';
 import { HOST, REPO_ROOT, STACK_DIR, httpGet, log, run, startDetached, waitFor } from './util.mjs';
 
@@ -55,20 +56,10 @@ export async function startPrometheus({ port, exporterPort, t0Sec, originSec, en
   );
 
   const config = path.join(STACK_DIR, 'prometheus.yml');
+  // The same scrape job as the compose quickstart's (test/demo/prometheus/config.mjs), every 5 s on 127.0.0.1.
   fs.writeFileSync(
     config,
-    [
-      'global:',
-      '  scrape_interval: 5s',
-      '  evaluation_interval: 5s',
-      'scrape_configs:',
-      '  - job_name: candor-demo-exporter',
-      // The exporter's own job/instance labels identify the series (as the history has them).
-      '    honor_labels: true',
-      '    static_configs:',
-      `      - targets: ['${HOST}:${exporterPort}']`,
-      '',
-    ].join('\n')
+    prometheusConfig({ scrapeInterval: '5s', evaluationInterval: '5s', exporterTarget: `${HOST}:${exporterPort}` })
   );
   const pid = startDetached(
     'prometheus',
