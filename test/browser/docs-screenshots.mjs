@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Writes docs/screenshots/scorecard-dark.png and scorecard-light.png: the default scorecard on the saved scenario in
+// Writes src/img/screenshots/scorecard-dark.png and scorecard-light.png (README and plugin.json show them): the default scorecard on the saved scenario in
 // a 1920×1080 kiosk page, cropped below the last pillar card (the rest of the screen is empty canvas).
 //   node --import tsx test/browser/docs-screenshots.mjs
 import { chromium } from '@playwright/test';
@@ -11,7 +11,7 @@ import { startHarness } from './server.mjs';
 import { ROOT } from './server/paths.mjs';
 
 assertChromium();
-const out = path.join(ROOT, 'docs', 'screenshots');
+const out = path.join(ROOT, 'src', 'img', 'screenshots');
 fs.mkdirSync(out, { recursive: true });
 const { server, url } = await startHarness();
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
