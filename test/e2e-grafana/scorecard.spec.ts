@@ -21,9 +21,11 @@ test('saving the locked dashboard is refused', async ({ request }) => {
   expect(await save.text()).toMatch(/provisioned/i);
 });
 
-test("the Candor datasource's Save & test passes", async ({ gotoDataSourceConfigPage, page }) => {
+test("the Candor datasource's Test passes", async ({ gotoDataSourceConfigPage, page }) => {
   await gotoDataSourceConfigPage(DATASOURCE_UID);
-  await page.getByRole('button', { name: /test/i }).click();
+  // Provisioned with editable: false, so Grafana shows a plain "Test" button and no "Save & test".
+  await expect(page.getByRole('button', { name: 'Save & test', exact: true })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Test', exact: true }).click();
   await expect(page.getByText(/queries ran/)).toBeVisible({ timeout: 30_000 });
 });
 
