@@ -1,14 +1,21 @@
 // node --test test/demo/: the docker compose quickstart agrees with the real-stack tests, delivers its alert
 // e-mails somewhere, and fails early without a build. (docker-compose 1.29 validates the syntax: npm run test:compose.)
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import YAML from 'yaml';
 
-import { COMPOSE_EXPORTER, COMPOSE_FILE, COMPOSE_RULES, EXPORTER_JOB, composeConfig, prometheusConfig } from './prometheus/config.mjs';
+import {
+  COMPOSE_EXPORTER,
+  COMPOSE_FILE,
+  COMPOSE_RULES,
+  EXPORTER_JOB,
+  composeConfig,
+  prometheusConfig,
+} from './prometheus/config.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const compose = YAML.parse(fs.readFileSync(path.join(ROOT, 'docker-compose.yml'), 'utf8'));
@@ -20,7 +27,9 @@ test("the quickstart's prometheus.yml is the generator's output (no hand edit, n
 });
 
 test('both stacks scrape the demo exporter with the same job; only the target and intervals differ', () => {
-  const testStack = jobOf(prometheusConfig({ scrapeInterval: '5s', evaluationInterval: '5s', exporterTarget: '127.0.0.1:1' }));
+  const testStack = jobOf(
+    prometheusConfig({ scrapeInterval: '5s', evaluationInterval: '5s', exporterTarget: '127.0.0.1:1' })
+  );
   const quickstart = jobOf(fs.readFileSync(COMPOSE_FILE, 'utf8'));
   const withoutTargets = ({ static_configs: _, ...job }) => job;
   assert.deepEqual(withoutTargets(quickstart), withoutTargets(testStack));
@@ -28,10 +37,36 @@ test('both stacks scrape the demo exporter with the same job; only the target an
   assert.deepEqual(quickstart.static_configs, [{ targets: [`${COMPOSE_EXPORTER.service}:${COMPOSE_EXPORTER.port}`] }]);
 });
 
-test('the scrape target is the compose exporter service, on the port it listens on', () => {
+test('the scrape target is the compose exporter service, on the port it listens on, reachable from other containers', () => {
   const exporter = services[COMPOSE_EXPORTER.service];
   assert.ok(exporter, `docker-compose.yml has the service ${COMPOSE_EXPORTER.service}`);
-  assert.match(exporter.entrypoint.join(' '), new RegExp(`exporter\\.mjs --port ${COMPOSE_EXPORTER.port}\\b`));
+  const command = exporter.entrypoint.join(' ');
+  assert.match(command, new RegExp(`exporter\\.mjs .*--port ${COMPOSE_EXPORTER.port}\\b`));
+  // Prometheus runs in its own container: a loopback-only exporter would be a down target there.
+  assert.match(command, /exporter\.mjs .*--host 0\.0\.0\.0\b/);
+  assert.equal(exporter.ports, undefined, 'the exporter publishes no port on the host');
+});
+
+test('the exporter listens where --host says, and on 127.0.0.1 without it', async () => {
+  const script = path.join(ROOT, 'test/demo/prometheus/exporter.mjs');
+  for (const [args, host] of [
+    [[], '127.0.0.1'],
+    [['--host', '0.0.0.0'], '0.0.0.0'],
+  ]) {
+    const child = spawn(process.execPath, [script, '--port', '0', '--origin', '0', '--t0', '0', ...args]);
+    try {
+      const line = await new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error('no listening line in 10 s')), 10_000);
+        child.stdout.once('data', (d) => {
+          clearTimeout(timer);
+          resolve(String(d));
+        });
+      });
+      assert.equal(line, `exporter listening on ${host}:0\n`);
+    } finally {
+      child.kill('SIGTERM');
+    }
+  }
 });
 
 test('Prometheus loads that file and the generated recording rules where the config looks for them', () => {
@@ -64,8 +99,14 @@ test('alert e-mails are delivered to the mail catcher, not dropped for want of S
 test('without a build, compose stops before Grafana with one line saying what to run', () => {
   assert.deepEqual(services.grafana.depends_on['plugin-built'], { condition: 'service_completed_successfully' });
   const check = services['plugin-built'];
-  assert.ok(check.volumes.includes('./dist:/plugin:ro'));
-  assert.ok(check.volumes.includes('./test/demo/check-dist.sh:/checks/check-dist.sh:ro'));
+  // The checkout read-only, never ./dist itself (Docker would create a missing ./dist owned by root).
+  assert.deepEqual(check.volumes, ['.:/repo:ro']);
+  assert.deepEqual(check.command, ['sh', '/repo/test/demo/check-dist.sh', '/repo/dist']);
+  const mountDist = Object.entries(services).filter(([, s]) => (s.volumes ?? []).some((v) => v.startsWith('./dist:')));
+  assert.deepEqual(
+    mountDist.map(([name]) => name),
+    ['grafana']
+  );
   const script = path.join(ROOT, 'test/demo/check-dist.sh');
   const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'candor-dist-'));
   try {

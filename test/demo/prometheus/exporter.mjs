@@ -1,6 +1,7 @@
 // The demo's live exporter: serves the current values of the same series as the backfilled history (same model), so
 // Prometheus' scrapes continue the history and the newest samples are fresh.
-// Usage: node test/demo/prometheus/exporter.mjs --port PORT --origin ORIGIN_SECONDS --t0 T0_SECONDS
+// Usage: node test/demo/prometheus/exporter.mjs --port PORT --origin ORIGIN_SECONDS --t0 T0_SECONDS [--host HOST]
+// HOST is 127.0.0.1 by default; the compose quickstart passes 0.0.0.0, as Prometheus scrapes it from another container.
 import http from 'node:http';
 
 import { FAMILIES, labelText, sampleName } from './model.mjs';
@@ -29,6 +30,8 @@ function arg(name) {
 const port = arg('port');
 const originSec = arg('origin');
 const t0Sec = arg('t0');
+const hostAt = process.argv.indexOf('--host');
+const host = hostAt > 0 ? process.argv[hostAt + 1] : '127.0.0.1';
 
 const server = http.createServer((req, res) => {
   if (req.url === '/metrics') {
@@ -40,7 +43,7 @@ const server = http.createServer((req, res) => {
     res.writeHead(404).end('not found\n');
   }
 });
-server.listen(port, '127.0.0.1', () => process.stdout.write(`exporter listening on 127.0.0.1:${port}\n`));
+server.listen(port, host, () => process.stdout.write(`exporter listening on ${host}:${port}\n`));
 const stop = () => {
   server.close(() => process.exit(0));
   server.closeAllConnections();
