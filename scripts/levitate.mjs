@@ -11,27 +11,29 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
+import { isMain } from './lib/cli.mjs';
+import { oldestGrafana } from './package.mjs';
+
 const ROOT = path.resolve(import.meta.dirname, '..');
 const WORK = path.join(ROOT, 'artifacts', 'levitate');
 const PACKAGES = ['@grafana/data', '@grafana/ui', '@grafana/runtime'];
 // Added in @grafana/data 12.4: absent from the oldest supported version. Pick another when grafanaDependency moves.
 const CANARY = { package: '@grafana/data', name: 'getPanelDataSummary' };
 
-/** The oldest Grafana version `>=X.Y.Z` admits. */
-export function oldestGrafana(manifest) {
-  const m = /^>=\s*(\d+\.\d+\.\d+)$/.exec(manifest.dependencies?.grafanaDependency ?? '');
-  if (!m) {
-    throw new Error(`plugin.json: dependencies.grafanaDependency: expected ">=X.Y.Z", found "${manifest.dependencies?.grafanaDependency}"`);
-  }
-  return m[1];
-}
-
 /** The plugin's module entries: src/module.ts(x) and src/<nested>/module.ts(x). */
 export function moduleEntries(src = path.join(ROOT, 'src')) {
-  const dirs = ['', ...fs.readdirSync(src, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name)];
+  const dirs = [
+    '',
+    ...fs
+      .readdirSync(src, { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name),
+  ];
   return dirs
     .flatMap((d) => ['module.ts', 'module.tsx'].map((f) => path.join(src, d, f)))
-    .filter((f) => fs.existsSync(f) && (path.dirname(f) === src || fs.existsSync(path.join(path.dirname(f), 'plugin.json'))));
+    .filter(
+      (f) => fs.existsSync(f) && (path.dirname(f) === src || fs.existsSync(path.join(path.dirname(f), 'plugin.json')))
+    );
 }
 
 /**
@@ -66,7 +68,10 @@ function levitate(entry, targets) {
     ['is-compatible', '--path', path.relative(ROOT, entry), '--target', targets.join(',')],
     { cwd: ROOT, encoding: 'utf8', env: { ...process.env, LEVITATE_CACHE: 'true', FORCE_COLOR: '0' }, timeout: 600_000 }
   );
-  return { status: r.status ?? 1, output: `${r.stdout ?? ''}\n${r.stderr ?? ''}${r.error ? `\n${r.error.message}` : ''}` };
+  return {
+    status: r.status ?? 1,
+    output: `${r.stdout ?? ''}\n${r.stderr ?? ''}${r.error ? `\n${r.error.message}` : ''}`,
+  };
 }
 
 function main() {
@@ -74,7 +79,10 @@ function main() {
   const entries = moduleEntries();
   fs.rmSync(WORK, { recursive: true, force: true });
   fs.mkdirSync(WORK, { recursive: true });
-  const importOf = (f) => `import '${path.relative(WORK, f).replace(/\.tsx?$/, '')}';`;
+  const importOf = (f) => {
+    const rel = path.relative(WORK, f).replace(/\.tsx?$/, '');
+    return `import '${rel.startsWith('.') ? rel : `./${rel}`}';`;
+  };
   const entry = path.join(WORK, 'entry.ts');
   fs.writeFileSync(entry, `${entries.map(importOf).join('\n')}\n`);
   const targets = PACKAGES.map((p) => `${p}@${oldest}`);
@@ -82,9 +90,17 @@ function main() {
   const run = levitate(entry, targets);
   const problems = judge({ ...run, packages: PACKAGES });
 
-  const canary = path.join(WORK, 'canary.ts');
-  fs.writeFileSync(canary, `import { ${CANARY.name} } from '${CANARY.package}';\nexport const canary = ${CANARY.name};\n`);
-  const control = levitate(canary, [`${CANARY.package}@${oldest}`]);
+  // The canary goes through the same kind of generated entry (side-effect imports of other files), so it proves
+  // both that levitate follows such imports and that it reports a missing export.
+  const canaryUse = path.join(WORK, 'canary', 'use.ts');
+  fs.mkdirSync(path.dirname(canaryUse), { recursive: true });
+  fs.writeFileSync(
+    canaryUse,
+    `import { ${CANARY.name} } from '${CANARY.package}';\nexport const canary = ${CANARY.name};\n`
+  );
+  const canaryEntry = path.join(WORK, 'canary-entry.ts');
+  fs.writeFileSync(canaryEntry, `${importOf(canaryUse)}\n`);
+  const control = levitate(canaryEntry, [`${CANARY.package}@${oldest}`]);
   if (!new RegExp(`Removed \`${CANARY.name}\``).test(control.output) || control.status === 0) {
     problems.push(
       `the canary (${CANARY.name}, absent from ${CANARY.package}@${oldest}) was not reported: the check is not working` +
@@ -100,7 +116,7 @@ function main() {
   return 0;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (isMain(import.meta.url)) {
   try {
     process.exit(main());
   } catch (e) {

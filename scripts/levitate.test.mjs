@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { test } from 'node:test';
 
-import { judge, moduleEntries, oldestGrafana } from './levitate.mjs';
+import { judge, moduleEntries } from './levitate.mjs';
+import { oldestGrafana } from './package.mjs';
 
 const PACKAGES = ['@grafana/data', '@grafana/ui'];
 const found = PACKAGES.map((p) => `✔ Found ${p} version 12.4.10 locally`).join('\n');
@@ -14,7 +15,10 @@ test('compatible only when every target was compared and levitate says so', () =
 });
 
 test('exit 0 is not enough: a skipped or unprocessed package fails', () => {
-  const skipped = ok.replace('✔ Found @grafana/ui version 12.4.10 locally', '   Skipping package @grafana/ui because it is not used in the project or not installed locally.');
+  const skipped = ok.replace(
+    '✔ Found @grafana/ui version 12.4.10 locally',
+    '   Skipping package @grafana/ui because it is not used in the project or not installed locally.'
+  );
   assert.deepEqual(judge({ status: 0, output: skipped, packages: PACKAGES }), [
     'a package was not compared: Skipping package @grafana/ui because it is not used in the project or not installed locally.',
     '@grafana/ui: not compared (no "Found @grafana/ui version … locally" line)',
@@ -27,22 +31,29 @@ test('exit 0 is not enough: a skipped or unprocessed package fails', () => {
 
 test('an incompatibility fails, whatever the exit code', () => {
   const bad = `${found}\n1) Removed \`getPanelDataSummary\` used in \`src/x.ts:1\`\nentry.ts is not fully compatible with @grafana/data@12.3.0`;
-  assert.deepEqual(judge({ status: 0, output: bad, packages: PACKAGES }), ['levitate reports incompatibilities (above)']);
+  assert.deepEqual(judge({ status: 0, output: bad, packages: PACKAGES }), [
+    'levitate reports incompatibilities (above)',
+  ]);
   assert.deepEqual(judge({ status: 1, output: found, packages: PACKAGES }), ['levitate exited 1']);
-  assert.deepEqual(judge({ status: 0, output: found, packages: PACKAGES }), ['levitate did not say the entry is compatible']);
+  assert.deepEqual(judge({ status: 0, output: found, packages: PACKAGES }), [
+    'levitate did not say the entry is compatible',
+  ]);
 });
 
 test('the oldest version is the lower bound of grafanaDependency; anything else is refused with its path', () => {
   assert.equal(oldestGrafana({ dependencies: { grafanaDependency: '>=12.3.0' } }), '12.3.0');
+  assert.equal(oldestGrafana({ dependencies: { grafanaDependency: '>=12.3.0 <14' } }), '12.3.0');
   assert.throws(() => oldestGrafana({ dependencies: { grafanaDependency: '^12.3.0' } }), {
-    message: 'plugin.json: dependencies.grafanaDependency: expected ">=X.Y.Z", found "^12.3.0"',
+    message: 'plugin.json: dependencies.grafanaDependency: a range like ">=12.3.0", found "^12.3.0"',
   });
 });
 
 test('every module of the app is an entry: the app and each nested plugin', () => {
   const src = path.resolve(import.meta.dirname, '..', 'src');
   assert.deepEqual(
-    moduleEntries(src).map((f) => path.relative(src, f)).sort(),
+    moduleEntries(src)
+      .map((f) => path.relative(src, f))
+      .sort(),
     ['datasource/module.ts', 'module.tsx', 'panel/module.tsx']
   );
 });

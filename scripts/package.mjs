@@ -12,11 +12,25 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 
+import { isMain } from './lib/cli.mjs';
+
 const ROOT = path.resolve(import.meta.dirname, '..');
 // Grafana's plugin id rule: organisation, optional name, then the type.
 const ID = /^[0-9a-z]+-([0-9a-z]+-)?(app|panel|datasource)$/;
 const SEMVER = /^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+// `>=X.Y.Z`, optionally with an upper bound (`>=12.3.0 <14`): the lower bound is the oldest Grafana supported.
+const GRAFANA_RANGE = /^>=\s*(\d+\.\d+\.\d+)(\s+<\s*\d+(\.\d+){0,2})?$/;
+
+/** The oldest Grafana version a manifest's grafanaDependency admits; throws `path: reason` when it is not a range. */
+export function oldestGrafana(manifest, where = 'plugin.json') {
+  const range = manifest.dependencies?.grafanaDependency;
+  const m = GRAFANA_RANGE.exec(range ?? '');
+  if (!m) {
+    throw new Error(`${where}: dependencies.grafanaDependency: a range like ">=12.3.0", found "${range}"`);
+  }
+  return m[1];
+}
 
 /** Every file below `dir`, as forward-slash paths relative to it, sorted. */
 export function listFiles(dir) {
@@ -45,8 +59,11 @@ function manifestProblems(manifest, where, files, prefix) {
   need(DATE.test(info.updated ?? ''), 'info.updated', `"${info.updated}" is not YYYY-MM-DD`);
   need(Array.isArray(info.keywords) && info.keywords.length > 0, 'info.keywords', 'at least one keyword');
   need(Boolean(info.description), 'info.description', 'missing');
-  need(/^>=\d+\.\d+\.\d+$/.test(manifest.dependencies?.grafanaDependency ?? ''), 'dependencies.grafanaDependency',
-    'a range like ">=12.3.0"');
+  try {
+    oldestGrafana(manifest, where);
+  } catch (e) {
+    problems.push(e.message);
+  }
   const assets = [
     ['info.logos.small', info.logos?.small],
     ['info.logos.large', info.logos?.large],
@@ -156,7 +173,7 @@ export function buildPackage({ dist, out }) {
   return { zip, files, problems: [] };
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (isMain(import.meta.url)) {
   let args;
   try {
     args = parseArgs({ options: { dist: { type: 'string' }, out: { type: 'string' } } }).values;
@@ -176,5 +193,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     process.stderr.write(`${problems.join('\n')}\npackage: not written (${problems.length} problem(s))\n`);
     process.exit(1);
   }
-  process.stdout.write(`package: ${path.relative(process.cwd(), zip)} (${files.length} files, ${fs.statSync(zip).size} bytes)\n`);
+  process.stdout.write(
+    `package: ${path.relative(process.cwd(), zip)} (${files.length} files, ${fs.statSync(zip).size} bytes)\n`
+  );
 }

@@ -63,30 +63,64 @@ test('a good package has no problems', () => {
 });
 
 const cases = [
-  ['two top folders', (p) => (p['other/x'] = 'x'), `archive: one top folder named after the plugin id, found ${TOP}, other`],
-  ['a folder that is not the id', (p) => (p[`${TOP}/plugin.json`].id = 'candor-other-app'),
-    `archive: the top folder "${TOP}" is not the plugin id "candor-other-app"`],
-  ['a version other than package.json', (p) => (p[`${TOP}/panel/plugin.json`].info.version = '1.2.2'),
-    `${TOP}/panel/plugin.json: info.version: 1.2.2, but package.json says 1.2.3`],
-  ['no screenshots', (p) => (p[`${TOP}/plugin.json`].info.screenshots = []),
-    `${TOP}/plugin.json: info.screenshots: the catalog shows them; name at least one`],
-  ['a screenshot not in the zip', (p) => delete p[`${TOP}/img/s.png`],
-    `${TOP}/plugin.json: info.screenshots[0].path: ${TOP}/img/s.png is not in the package`],
-  ['a logo path that climbs out', (p) => (p[`${TOP}/datasource/plugin.json`].info.logos.large = '../img/logo.svg'),
-    `${TOP}/datasource/plugin.json: info.logos.large: "../img/logo.svg" must be relative to the plugin folder`],
+  [
+    'two top folders',
+    (p) => (p['other/x'] = 'x'),
+    `archive: one top folder named after the plugin id, found ${TOP}, other`,
+  ],
+  [
+    'a folder that is not the id',
+    (p) => (p[`${TOP}/plugin.json`].id = 'candor-other-app'),
+    `archive: the top folder "${TOP}" is not the plugin id "candor-other-app"`,
+  ],
+  [
+    'a version other than package.json',
+    (p) => (p[`${TOP}/panel/plugin.json`].info.version = '1.2.2'),
+    `${TOP}/panel/plugin.json: info.version: 1.2.2, but package.json says 1.2.3`,
+  ],
+  [
+    'no screenshots',
+    (p) => (p[`${TOP}/plugin.json`].info.screenshots = []),
+    `${TOP}/plugin.json: info.screenshots: the catalog shows them; name at least one`,
+  ],
+  [
+    'a screenshot not in the zip',
+    (p) => delete p[`${TOP}/img/s.png`],
+    `${TOP}/plugin.json: info.screenshots[0].path: ${TOP}/img/s.png is not in the package`,
+  ],
+  [
+    'a logo path that climbs out',
+    (p) => (p[`${TOP}/datasource/plugin.json`].info.logos.large = '../img/logo.svg'),
+    `${TOP}/datasource/plugin.json: info.logos.large: "../img/logo.svg" must be relative to the plugin folder`,
+  ],
   ['an empty CHANGELOG', (p) => (p[`${TOP}/CHANGELOG.md`] = '  \n'), `${TOP}/CHANGELOG.md: missing or empty`],
   ['no LICENSE', (p) => delete p[`${TOP}/LICENSE`], `${TOP}/LICENSE: missing or empty`],
-  ['a nested plugin not in includes', (p) => p[`${TOP}/plugin.json`].includes.pop(),
-    `${TOP}/plugin.json: includes: datasource/plugin.json is not listed`],
-  ['an include of the wrong type', (p) => (p[`${TOP}/plugin.json`].includes[0].type = 'datasource'),
-    `${TOP}/plugin.json: includes: panel/plugin.json is listed as datasource, but it is a panel`],
+  [
+    'a nested plugin not in includes',
+    (p) => p[`${TOP}/plugin.json`].includes.pop(),
+    `${TOP}/plugin.json: includes: datasource/plugin.json is not listed`,
+  ],
+  [
+    'an include of the wrong type',
+    (p) => (p[`${TOP}/plugin.json`].includes[0].type = 'datasource'),
+    `${TOP}/plugin.json: includes: panel/plugin.json is listed as datasource, but it is a panel`,
+  ],
   ['a nested plugin without module.js', (p) => delete p[`${TOP}/panel/module.js`], `${TOP}/panel/module.js: missing`],
-  ['the build nested in dist/', (p) => (p[`${TOP}/dist/module.js`] = 'x'),
-    `${TOP}/dist/: the built files belong at the top folder, not in dist/`],
-  ['an unreplaced %TODAY%', (p) => (p[`${TOP}/plugin.json`].info.updated = '%TODAY%'),
-    `${TOP}/plugin.json: info.updated: "%TODAY%" is not YYYY-MM-DD`],
-  ['an open grafanaDependency', (p) => (p[`${TOP}/plugin.json`].dependencies.grafanaDependency = '*'),
-    `${TOP}/plugin.json: dependencies.grafanaDependency: a range like ">=12.3.0"`],
+  [
+    'the build nested in dist/',
+    (p) => (p[`${TOP}/dist/module.js`] = 'x'),
+    `${TOP}/dist/: the built files belong at the top folder, not in dist/`,
+  ],
+  [
+    'an unreplaced %TODAY%',
+    (p) => (p[`${TOP}/plugin.json`].info.updated = '%TODAY%'),
+    `${TOP}/plugin.json: info.updated: "%TODAY%" is not YYYY-MM-DD`,
+  ],
+  [
+    'an open grafanaDependency',
+    (p) => (p[`${TOP}/plugin.json`].dependencies.grafanaDependency = '*'),
+    `${TOP}/plugin.json: dependencies.grafanaDependency: a range like ">=12.3.0", found "*"`,
+  ],
 ];
 for (const [name, change, expected] of cases) {
   test(`one change: ${name}`, () => {
@@ -96,6 +130,12 @@ for (const [name, change, expected] of cases) {
   });
 }
 
+test('a grafanaDependency with an upper bound is a range too', () => {
+  const pkg = createPackage();
+  pkg[`${TOP}/plugin.json`].dependencies.grafanaDependency = '>=12.3.0 <14';
+  assert.deepEqual(check(pkg), []);
+});
+
 test('the real package: dist/ zipped under the plugin id with its checksums (npm test builds dist/ first)', () => {
   assert.ok(fs.existsSync(path.join(ROOT, 'dist', 'plugin.json')), 'dist/ is built (npm run build)');
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'candor-package-'));
@@ -104,9 +144,24 @@ test('the real package: dist/ zipped under the plugin id with its checksums (npm
     assert.deepEqual(problems, []);
     const { version } = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
     assert.equal(path.basename(zip), `${TOP}-${version}.zip`);
-    const listing = spawnSync('unzip', ['-Z1', zip], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean);
-    for (const file of ['plugin.json', 'module.js', 'panel/module.js', 'datasource/module.js', 'README.md',
-      'CHANGELOG.md', 'LICENSE', 'img/logo.svg', 'img/screenshots/scorecard-dark.png']) {
+    const unzip = spawnSync('unzip', ['-Z1', zip], { encoding: 'utf8' });
+    assert.equal(
+      unzip.status,
+      0,
+      `unzip -Z1 lists the zip (npm run setup installs unzip): ${unzip.error?.message ?? unzip.stderr}`
+    );
+    const listing = unzip.stdout.split('\n').filter(Boolean);
+    for (const file of [
+      'plugin.json',
+      'module.js',
+      'panel/module.js',
+      'datasource/module.js',
+      'README.md',
+      'CHANGELOG.md',
+      'LICENSE',
+      'img/logo.svg',
+      'img/screenshots/scorecard-dark.png',
+    ]) {
       assert.ok(listing.includes(`${TOP}/${file}`), `${file} is in the zip`);
     }
     assert.ok(listing.every((f) => f.startsWith(`${TOP}/`)));

@@ -9,17 +9,18 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
+import { isMain, onPath } from './lib/cli.mjs';
+
 const ROOT = path.resolve(import.meta.dirname, '..');
 export const VALIDATOR = 'github.com/grafana/plugin-validator/pkg/cmd/plugincheck2';
 export const VALIDATOR_VERSION = 'v0.49.2';
 const BIN_DIR = path.join(ROOT, '.tools', 'bin');
 const DOC = path.join(ROOT, 'docs', 'grafana-compatibility.md');
 
-const onPath = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0;
-
 /** The validator binary, installing it when Go is there; { bin } or { notRun: reason }. */
 export function findValidator() {
-  const bin = path.join(BIN_DIR, 'plugincheck2');
+  // One binary per pinned version: changing VALIDATOR_VERSION installs that version, never reuses an older one.
+  const bin = path.join(BIN_DIR, `plugincheck2-${VALIDATOR_VERSION}`);
   if (fs.existsSync(bin)) {
     return { bin };
   }
@@ -35,13 +36,15 @@ export function findValidator() {
     const why = (r.stderr || r.error?.message || '').trim().split('\n').filter(Boolean).pop() ?? '';
     return { notRun: `go install ${VALIDATOR}@${VALIDATOR_VERSION} failed: ${why.trim().replace(/\.$/, '')}` };
   }
+  fs.renameSync(path.join(BIN_DIR, 'plugincheck2'), bin);
   return { bin };
 }
 
 /**
  * The verdict on the validator's JSON report (`{ id, version, "plugin-validator": { analyzer: [diagnostic] } }`,
  * each diagnostic `{ Severity, Title, Detail, Name }`): every error fails; a warning passes only when its Name is
- * written in the compatibility doc (`explained`), where the reason for keeping it stands.
+ * listed in the compatibility doc's "Warnings that stay" section (`explained`, see explainedWarnings), with the
+ * reason it stays.
  */
 export function judgeReport(report, explained) {
   const problems = [];
@@ -53,7 +56,7 @@ export function judgeReport(report, explained) {
         problems.push(`error ${line}`);
       } else if (d.Severity === 'warning') {
         warnings.push(line);
-        if (!explained.includes(`\`${d.Name}\``)) {
+        if (!explained.includes(d.Name)) {
           problems.push(`warning ${line} (not explained in docs/grafana-compatibility.md)`);
         }
       }
@@ -62,10 +65,17 @@ export function judgeReport(report, explained) {
   return { problems, warnings };
 }
 
+/** The warning names the doc explains: the leading `name` of each item under "### Warnings that stay". */
+export function explainedWarnings(doc) {
+  const section = doc.split(/^### Warnings that stay.*$/m)[1]?.split(/^#{2,3} /m)[0] ?? '';
+  return [...section.matchAll(/^- `([^`]+)`:/gm)].map((m) => m[1]);
+}
+
 function main() {
-  const zip = fs.readdirSync(path.join(ROOT, 'artifacts')).find((f) => f.endsWith('.zip'));
-  if (!zip) {
-    console.error('plugincheck: no artifacts/*.zip: run npm run package first');
+  const app = JSON.parse(fs.readFileSync(path.join(ROOT, 'dist', 'plugin.json'), 'utf8'));
+  const zip = `${app.id}-${app.info.version}.zip`;
+  if (!fs.existsSync(path.join(ROOT, 'artifacts', zip))) {
+    console.error(`plugincheck: artifacts/${zip} is missing: run npm run package first`);
     return 1;
   }
   const found = findValidator();
@@ -75,17 +85,29 @@ function main() {
   }
   const r = spawnSync(
     found.bin,
-    ['-config', path.join(ROOT, 'scripts/plugincheck.yaml'), '-sourceCodeUri', `file://${ROOT}`, path.join(ROOT, 'artifacts', zip)],
-    { encoding: 'utf8', timeout: 600_000, env: { ...process.env, SKIP_OSV_SCANNER: '1', SKIP_LLM_REVIEW: '1', SKIP_LLM_CODEDIFF: '1' } }
+    [
+      '-config',
+      path.join(ROOT, 'scripts/plugincheck.yaml'),
+      '-sourceCodeUri',
+      `file://${ROOT}`,
+      path.join(ROOT, 'artifacts', zip),
+    ],
+    {
+      encoding: 'utf8',
+      timeout: 600_000,
+      env: { ...process.env, SKIP_OSV_SCANNER: '1', SKIP_LLM_REVIEW: '1', SKIP_LLM_CODEDIFF: '1' },
+    }
   );
   let report;
   try {
     report = JSON.parse(r.stdout);
   } catch {
-    console.error(`plugincheck: the validator gave no JSON report (exit ${r.status}): ${(r.stderr ?? '').trim().split('\n').pop()}`);
+    console.error(
+      `plugincheck: the validator gave no JSON report (exit ${r.status}): ${(r.stderr ?? '').trim().split('\n').pop()}`
+    );
     return 1;
   }
-  const { problems, warnings } = judgeReport(report, fs.readFileSync(DOC, 'utf8'));
+  const { problems, warnings } = judgeReport(report, explainedWarnings(fs.readFileSync(DOC, 'utf8')));
   warnings.forEach((w) => console.log(`plugincheck: warning ${w}`));
   if (problems.length) {
     console.error(problems.map((p) => `plugincheck: ${p}`).join('\n'));
@@ -95,6 +117,11 @@ function main() {
   return 0;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  process.exit(main());
+if (isMain(import.meta.url)) {
+  try {
+    process.exit(main());
+  } catch (e) {
+    console.error(`plugincheck: ${e.message}`);
+    process.exit(1);
+  }
 }

@@ -6,10 +6,12 @@
 // As root with apt-get it installs what is missing (services kept from starting: a policy-rc.d that refuses every
 // start, only for the install); otherwise it stops at once with one message naming each missing tool and the exact
 // install line. Exit codes: 0 ready, 1 something missing and not installable here, 2 bad arguments.
-// Nothing is downloaded from outside Debian's archive; `go` is optional and handled by scripts/grafana-gates.mjs.
+// Nothing is downloaded from outside Debian's archive; `go` is optional and handled by scripts/plugincheck.mjs.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+
+import { isMain, onPath } from './lib/cli.mjs';
 
 /** One tool a step runs: how it is found, and the Debian package that brings it. */
 export const TOOLS = [
@@ -19,7 +21,10 @@ export const TOOLS = [
   { tool: 'docker-compose', package: 'docker-compose', why: 'validates docker-compose.yml' },
   { tool: 'chromium', package: 'chromium', why: 'the browser tests' },
   { tool: 'zip', package: 'zip', why: 'npm run package' },
+  { tool: 'unzip', package: 'unzip', why: 'the package test lists the zip' },
 ];
+// The browser the tests launch (test/browser/chromium.ts reads the same variable and default).
+export const chromiumPath = (env = process.env) => env.CHROMIUM_PATH || '/usr/bin/chromium';
 export const NEEDS = {
   test: TOOLS.map((t) => t.tool),
   preview: ['prometheus', 'promtool', 'initdb'],
@@ -36,8 +41,12 @@ export function pgBinDir(root = '/usr/lib/postgresql') {
   return versions.length ? path.join(root, versions[0], 'bin') : undefined;
 }
 
-const onPath = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0;
-const found = (tool) => (tool === 'initdb' ? Boolean(pgBinDir()) : onPath(tool));
+function found(tool) {
+  if (tool === 'initdb') {
+    return Boolean(pgBinDir());
+  }
+  return tool === 'chromium' ? fs.existsSync(chromiumPath()) : onPath(tool);
+}
 
 /** The tools of `need` that are missing, given a `found` predicate. */
 export function missingTools(need, isFound = found) {
@@ -70,29 +79,47 @@ export function plan({ missing, isRoot, hasApt }) {
   return { action: 'stop', message: ['setup: missing tools:', ...tools, ...how].join('\n') };
 }
 
+const POLICY = '/usr/sbin/policy-rc.d';
+// The policy file this step writes carries this line, so a leftover (the machine lost power mid-install) is known.
+const POLICY_MARK = '# written by candor scripts/setup.mjs for one apt-get install';
+
+/** Removes a policy-rc.d this step left behind; never one somebody else wrote. */
+export function removeOwnPolicy(file = POLICY) {
+  if (fs.existsSync(file) && fs.readFileSync(file, 'utf8').includes(POLICY_MARK)) {
+    fs.rmSync(file, { force: true });
+  }
+}
+
 function aptInstall(packages) {
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  const policy = '/usr/sbin/policy-rc.d';
-  const ownPolicy = !fs.existsSync(policy);
+  removeOwnPolicy();
+  const ownPolicy = !fs.existsSync(POLICY);
   if (ownPolicy) {
     // Debian's maintainer scripts ask policy-rc.d before starting a service; 101 = "not allowed".
-    fs.writeFileSync(policy, '#!/bin/sh\nexit 101\n', { mode: 0o755 });
+    fs.writeFileSync(POLICY, `#!/bin/sh\n${POLICY_MARK}\nexit 101\n`, { mode: 0o755 });
   }
+  // Ctrl-C or SIGTERM reach apt-get too; node then finishes here (the finally below) instead of dying at once.
+  let interrupted;
+  const onSignal = (signal) => (interrupted = signal);
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
   try {
     for (const args of [
       ['update', '-q'],
       ['install', '-y', '-q', '--no-install-recommends', ...packages],
     ]) {
       const r = spawnSync('apt-get', args, { env, stdio: ['ignore', 'inherit', 'inherit'], timeout: 900_000 });
-      if (r.status !== 0) {
-        return `apt-get ${args[0]} failed (exit ${r.status ?? r.signal})`;
+      if (interrupted || r.status !== 0) {
+        return `apt-get ${args[0]} ${interrupted ? `interrupted (${interrupted})` : `failed (exit ${r.status ?? r.signal})`}`;
       }
     }
     return undefined;
   } finally {
     if (ownPolicy) {
-      fs.rmSync(policy, { force: true });
+      removeOwnPolicy();
     }
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
   }
 }
 
@@ -114,14 +141,14 @@ export function setup(purpose, { checkOnly = false } = {}) {
   const still = missingTools(need);
   if (failed || still.length) {
     const names = still.map((t) => t.tool).join(', ');
-    process.stderr.write(`setup: ${failed ?? 'installed, but'}${names ? `; still missing: ${names}` : ''}\n`);
+    process.stderr.write(`setup: ${[failed, names && `still missing: ${names}`].filter(Boolean).join('; ')}\n`);
     return 1;
   }
   process.stderr.write('setup: ready\n');
   return 0;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (isMain(import.meta.url)) {
   const args = process.argv.slice(2);
   const checkOnly = args.includes('--check');
   const purposes = args.filter((a) => a !== '--check');

@@ -6,13 +6,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 
-import { NEEDS, TOOLS, installLine, missingTools, pgBinDir, plan } from './setup.mjs';
+import { NEEDS, TOOLS, chromiumPath, installLine, missingTools, pgBinDir, plan, removeOwnPolicy } from './setup.mjs';
 
 const none = () => false;
 const all = () => true;
 
 test('every tool npm test runs is checked, and preview needs only the demo stack servers', () => {
-  assert.deepEqual(NEEDS.test, ['promtool', 'prometheus', 'initdb', 'docker-compose', 'chromium', 'zip']);
+  assert.deepEqual(NEEDS.test, ['promtool', 'prometheus', 'initdb', 'docker-compose', 'chromium', 'zip', 'unzip']);
   assert.ok(NEEDS.preview.every((t) => NEEDS.test.includes(t)));
   assert.equal(missingTools(NEEDS.test, all).length, 0);
   assert.equal(missingTools(NEEDS.preview, none).length, 3);
@@ -26,7 +26,7 @@ test('root with apt-get installs each package once', () => {
   const missing = missingTools(NEEDS.test, none);
   assert.deepEqual(plan({ missing, isRoot: true, hasApt: true }), {
     action: 'install',
-    packages: ['prometheus', 'postgresql', 'docker-compose', 'chromium', 'zip'],
+    packages: ['prometheus', 'postgresql', 'docker-compose', 'chromium', 'zip', 'unzip'],
   });
 });
 
@@ -37,7 +37,10 @@ test('not root: one message naming each missing tool and the exact install line'
   const lines = message.split('\n');
   assert.equal(lines[0], 'setup: missing tools:');
   for (const tool of ['promtool', 'prometheus', 'chromium']) {
-    assert.ok(lines.some((l) => l.trimStart().startsWith(`${tool} `)), `${tool} is named`);
+    assert.ok(
+      lines.some((l) => l.trimStart().startsWith(`${tool} `)),
+      `${tool} is named`
+    );
   }
   assert.equal(lines.at(-1).trim(), installLine(['prometheus', 'chromium']));
   assert.equal(
@@ -75,4 +78,25 @@ test('the command: a bad purpose is a usage error (exit 2), and --check installs
   const check = spawnSync(process.execPath, [script, 'preview', '--check'], { encoding: 'utf8' });
   assert.ok([0, 1].includes(check.status));
   assert.doesNotMatch(check.stderr, /installing/);
+});
+
+test('Chromium is looked for where the browser tests launch it: CHROMIUM_PATH, else /usr/bin/chromium', () => {
+  assert.equal(chromiumPath({}), '/usr/bin/chromium');
+  assert.equal(chromiumPath({ CHROMIUM_PATH: '/opt/chromium/chrome' }), '/opt/chromium/chrome');
+});
+
+test("a leftover policy-rc.d of this step is removed; anybody else's is kept", () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'candor-policy-'));
+  try {
+    const ours = path.join(dir, 'ours');
+    fs.writeFileSync(ours, '#!/bin/sh\n# written by candor scripts/setup.mjs for one apt-get install\nexit 101\n');
+    removeOwnPolicy(ours);
+    assert.equal(fs.existsSync(ours), false);
+    const theirs = path.join(dir, 'theirs');
+    fs.writeFileSync(theirs, '#!/bin/sh\nexit 101\n');
+    removeOwnPolicy(theirs);
+    assert.equal(fs.existsSync(theirs), true);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });

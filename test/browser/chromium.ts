@@ -1,6 +1,7 @@
 // Debian's Chromium, as every browser test and script here launches it (never a browser downloaded by Playwright).
 import fs from 'node:fs';
 
+// scripts/setup.mjs (chromiumPath) checks the same variable and default before the tests start.
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
 export const CHROMIUM_ARGS = [
@@ -20,7 +21,7 @@ export const CHROMIUM_ARGS = [
 export function assertChromium(): void {
   if (!fs.existsSync(CHROMIUM_PATH)) {
     throw new Error(
-      `${CHROMIUM_PATH} is missing: install Debian's chromium (apt-get install -y chromium; .ci/run does)`
+      `${CHROMIUM_PATH} is missing: install Debian's chromium (npm run setup does, as root)`
     );
   }
 }
