@@ -1,4 +1,7 @@
 import { toDataQueryResponse } from '@grafana/runtime';
+import { mkdtempSync, rmSync, writeFileSync } from 'fs';
+import os from 'os';
+import path from 'path';
 
 import { runEngine } from '../core/engine';
 import { fingerprint } from '../core/fingerprint';
@@ -30,13 +33,24 @@ describe("where Grafana's golden files are read from", () => {
     expect(() => goldenFolder({ [FIXTURES_ENV]: 'src' })).toThrow('SOURCES.md is missing');
   });
 
-  it('unset, it is ../shared/fixtures/grafana when that is there, else a reason to skip', () => {
-    const found = goldenFolder({});
-    if (found.dir) {
-      expect(found.dir).toBe(DEFAULT_FIXTURES);
-    } else {
-      expect(found.why).toContain(FIXTURES_ENV);
+  it('set but empty, it fails too', () => {
+    expect(() => goldenFolder({ [FIXTURES_ENV]: '' })).toThrow(`${FIXTURES_ENV}=: no Grafana fixtures there`);
+  });
+
+  it('unset, it is the default folder when that holds SOURCES.md, else a one-line reason to skip', () => {
+    const here = path.resolve(__dirname, 'testing');
+    expect(goldenFolder({}, here)).toEqual({
+      why: `Grafana's golden frames are not beside this clone (${here}) and ${FIXTURES_ENV} is not set`,
+    });
+    const withSources = mkdtempSync(path.join(os.tmpdir(), 'candor-golden-'));
+    try {
+      writeFileSync(path.join(withSources, 'SOURCES.md'), '# sources');
+      expect(goldenFolder({}, withSources)).toEqual({ dir: withSources });
+      expect(goldenFolder({ [FIXTURES_ENV]: withSources }, here)).toEqual({ dir: withSources });
+    } finally {
+      rmSync(withSources, { recursive: true, force: true });
     }
+    expect(DEFAULT_FIXTURES).toBe(path.resolve(__dirname, '../../../shared/fixtures/grafana'));
   });
 });
 

@@ -17,20 +17,24 @@ export const DEFAULT_FIXTURES = path.resolve(REPO_ROOT, '../shared/fixtures/graf
 export type GoldenFolder = { dir: string; why?: undefined } | { dir?: undefined; why: string };
 
 /** Where Grafana's golden files are (see the top of this file); throws when the variable names a missing folder. */
-export function goldenFolder(env: Record<string, string | undefined> = process.env): GoldenFolder {
+export function goldenFolder(
+  env: Record<string, string | undefined> = process.env,
+  defaultDir = DEFAULT_FIXTURES
+): GoldenFolder {
   const named = env[FIXTURES_ENV];
-  if (named) {
+  // Set but empty is a mistake too (a CI variable that expanded to nothing): it fails, it does not skip.
+  if (named !== undefined) {
     const dir = path.resolve(REPO_ROOT, named);
-    if (!existsSync(path.join(dir, 'SOURCES.md'))) {
+    if (named === '' || !existsSync(path.join(dir, 'SOURCES.md'))) {
       throw new Error(`${FIXTURES_ENV}=${named}: no Grafana fixtures there (SOURCES.md is missing)`);
     }
     return { dir };
   }
-  if (existsSync(path.join(DEFAULT_FIXTURES, 'SOURCES.md'))) {
-    return { dir: DEFAULT_FIXTURES };
+  if (existsSync(path.join(defaultDir, 'SOURCES.md'))) {
+    return { dir: defaultDir };
   }
   return {
-    why: `Grafana's golden frames are not beside this clone (${DEFAULT_FIXTURES}) and ${FIXTURES_ENV} is not set`,
+    why: `Grafana's golden frames are not beside this clone (${defaultDir}) and ${FIXTURES_ENV} is not set`,
   };
 }
 
