@@ -62,6 +62,42 @@ describe('candor evaluate', () => {
     expect(meta).toMatchObject({ asOf: TO, asOfIsNow: false, overall: { colour: 'red' } });
   });
 
+  it('scores severities named like Object.prototype members as ordinary items, without a crash', () => {
+    const bySeverity = (severity: string, value: number) => {
+      const f = frame('open-security-issues', [value, value], TO - 60_000);
+      return {
+        ...f,
+        schema: { ...f.schema, fields: [f.schema.fields[0], { ...f.schema.fields[1], labels: { severity } }] },
+      };
+    };
+    const severities: Array<[string, number]> = [
+      ['critical', 0],
+      ['high', 1],
+      ['medium', 2],
+      ['low', 3],
+      ['constructor', 9],
+      ['__proto__', 1],
+      ['toString', 0],
+    ];
+    const response = {
+      results: { 'open-security-issues': { status: 200, frames: severities.map(([s, v]) => bySeverity(s, v)) } },
+    };
+    const r = run(['--catalog', CATALOG, '--response', saved(response), '--now', new Date(TO).toISOString()]);
+    expect(r.err).toEqual([]);
+    expect(r.code).toBe(0);
+    const rows: Array<{ metric_id: string; item: string; status: string }> = JSON.parse(r.out.join('\n')).rows;
+    const items = rows.filter((x) => x.metric_id === 'open-security-issues').map((x) => [x.item, x.status]);
+    expect(items).toEqual([
+      ['critical', 'green'],
+      ['high', 'green'],
+      ['medium', 'green'],
+      ['low', 'green'],
+      ['__proto__', 'red'],
+      ['constructor', 'red'],
+      ['toString', 'green'],
+    ]);
+  });
+
   it('gives the same statuses and values as the datasource for the same response', async () => {
     jest.spyOn(Date, 'now').mockReturnValue(TO);
     installTemplates({});

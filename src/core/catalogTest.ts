@@ -10,6 +10,7 @@ import { expandValues, toPoints } from './notation';
 import { compareWorse } from './rollup';
 import { evaluateScorecard } from './scorecard';
 import type { Catalog, Observation, Problem, Series } from './types';
+import { bareRecord } from './own';
 
 export interface TestCase {
   name: string;
@@ -55,7 +56,7 @@ export function testFileProblems(data: unknown): Problem[] {
 function observationsFor(t: TestCase, now: number): { observations: Record<string, Observation>; errors: string[] } {
   const intervalMs = parseDuration(t.interval ?? '1h');
   const errors: string[] = [];
-  const observations: Record<string, Observation> = {};
+  const observations = bareRecord<Observation>();
   if (intervalMs === undefined) {
     return { observations, errors: [`interval: "${t.interval}" is not a duration`] };
   }

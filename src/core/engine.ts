@@ -12,6 +12,7 @@ import { observationFromFrames, type FrameLike } from './frames';
 import { sourceLabel, toRows, type ScorecardMeta, type ScorecardRow, FRAME_SCHEMA_VERSION } from './rows';
 import { evaluateScorecard } from './scorecard';
 import type { Catalog, MetricDef, Observation, WithWarnings } from './types';
+import { bareRecord } from './own';
 
 export interface Selection {
   pillars?: string[];
@@ -62,7 +63,7 @@ export function runEngine(input: EngineInput): WithWarnings<EngineOutput> {
   const { catalog } = input;
   const selected = selectMetrics(catalog, input.selection);
   const warnings = [...selected.warnings];
-  const observations: Record<string, Observation> = {};
+  const observations = bareRecord<Observation>();
   for (const def of selected.result) {
     const source = sourceLabel(catalog, def.id, input.sourceNames);
     const error = input.errors.find((e) => e.refId === def.id);

@@ -13,6 +13,7 @@ import { asOfText, judgementText, plainFormat, staleText, type ValueFormatter } 
 import { cleanPoints, sampleAtWindowStart, type Sample } from './series';
 import { changeQuality, classify, COLOUR_RANK } from './thresholds';
 import type { Boundary, Colour, MetricDef, Observation, Series, Status, Thresholds, WithWarnings } from './types';
+import { own } from './own';
 
 export interface ItemResult {
   metricId: string;
@@ -47,8 +48,8 @@ const worse = (a: Colour, b: Colour): Colour => (COLOUR_RANK[a] >= COLOUR_RANK[b
 
 /** The target shown for an item: its own green boundary when it has its own thresholds, else the metric's target. */
 function targetOf(def: MetricDef, item: string | undefined) {
-  const own = item === undefined ? undefined : def.items?.thresholds?.[item];
-  return own ? own.green : def.target;
+  const itemThresholds = item === undefined ? undefined : own(def.items?.thresholds, item);
+  return itemThresholds ? itemThresholds.green : def.target;
 }
 
 /** At most SPARKLINE_POINTS points: the last sample of each equal time bucket (a 70 px line cannot show more). */
@@ -97,7 +98,7 @@ function colourRun(samples: Sample[], colourOf: (v: number) => Colour, maxAgeMs:
 function evaluateSeries(input: EvaluateInput, series: Series, item: string | undefined): WithWarnings<ItemResult> {
   const { def, now } = input;
   const format = input.format ?? plainFormat;
-  const thresholds: Thresholds = (item !== undefined && def.items?.thresholds?.[item]) || def.thresholds;
+  const thresholds: Thresholds = (item !== undefined && own(def.items?.thresholds, item)) || def.thresholds;
   const windowMs = parseDuration(def.trend.window) ?? 0;
   const maxAgeMs = parseDuration(def.freshness.maxAge) ?? 0;
   const name = item === undefined ? def.id : `${def.id}{${def.items?.label}="${item}"}`;
@@ -181,7 +182,7 @@ export function evaluateMetric(input: EvaluateInput): WithWarnings<ItemResult[]>
   const byItem = new Map<string, Series>();
   const warnings: string[] = [];
   for (const s of series) {
-    const item = s.labels?.[label];
+    const item = own(s.labels, label);
     if (item === undefined) {
       warnings.push(`${def.id}: a series without the "${label}" label was ignored`);
     } else if (byItem.has(item)) {

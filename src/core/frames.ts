@@ -12,6 +12,7 @@
  * the metric is `error` if no usable frame is left. Source notices (Prometheus warnings) are passed on.
  */
 import type { Observation, Series } from './types';
+import { bareRecord } from './own';
 
 export interface FieldLike {
   name: string;
@@ -68,7 +69,7 @@ export function seriesOfFrame(frame: FrameLike): { series?: Series[]; problem?: 
   for (const field of numbers) {
     const byLabels = new Map<string, Series>();
     for (let i = 0; i < times.length; i++) {
-      const rowLabels: Record<string, string> = { ...(field.labels ?? {}) };
+      const rowLabels = bareRecord(field.labels);
       strings.forEach((s) => (rowLabels[s.name] = String(s.values[i] ?? '')));
       const key = JSON.stringify(Object.entries(rowLabels).sort());
       if (!byLabels.has(key)) {

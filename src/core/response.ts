@@ -9,6 +9,7 @@
  * `{ frames: [...] }` (a single result, as Grafana's golden files store it).
  */
 import type { FieldLike, FrameLike } from './frames';
+import { own } from './own';
 
 interface FrameJson {
   schema?: {
@@ -32,7 +33,7 @@ export function decodeFrame(json: FrameJson, refId?: string): FrameLike {
   const fields: FieldLike[] = (json.schema?.fields ?? []).map((f, i) => {
     const column = [...(values[i] ?? [])];
     for (const [kind, rows] of Object.entries(json.data?.entities?.[i] ?? {})) {
-      rows.forEach((row) => (column[row] = ENTITY[kind]));
+      rows.forEach((row) => (column[row] = own(ENTITY, kind)));
     }
     return { name: f.name ?? '', type: f.type ?? 'other', labels: f.labels, values: column };
   });

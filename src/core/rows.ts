@@ -4,6 +4,7 @@
  */
 import type { ScorecardOutput } from './scorecard';
 import { isPrometheus, type Catalog, type Link, type Tier } from './types';
+import { own } from './own';
 
 export const FRAME_SCHEMA_VERSION = 1;
 
@@ -105,7 +106,7 @@ export function sourceLabel(catalog: Catalog, metricId: string, names: Record<st
   }
   const uid = isPrometheus(def.source) ? def.source.prometheus.datasourceUid : def.source.sql.datasourceUid;
   const kind = isPrometheus(def.source) ? 'Prometheus' : 'SQL';
-  const name = names[uid];
+  const name = own(names, uid);
   return name && name !== uid ? `${name} (${uid})` : `${kind} (${uid})`;
 }
 

@@ -7,6 +7,7 @@ import { evaluateMetric, type ItemResult } from './evaluate';
 import type { ValueFormatter } from './evidence';
 import { rollup, type ScorecardResult } from './rollup';
 import type { Catalog, Observation, WithWarnings } from './types';
+import { own } from './own';
 
 export interface ScorecardInput {
   catalog: Catalog;
@@ -29,7 +30,7 @@ export function evaluateScorecard(input: ScorecardInput): WithWarnings<Scorecard
   const warnings: string[] = [];
   const items: ItemResult[] = [];
   for (const def of selected) {
-    const observation = observations[def.id] ?? { series: [] };
+    const observation = own(observations, def.id) ?? { series: [] };
     const evaluated = evaluateMetric({ def, observation, now, format });
     items.push(...evaluated.result);
     warnings.push(...evaluated.warnings);
