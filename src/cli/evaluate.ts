@@ -5,12 +5,14 @@
  * Only value formatting differs: the CLI cannot load Grafana's unit formats, so evidence texts use the plain
  * formatter (4 significant digits and the unit id).
  * Without --now the evaluation time is the wall clock (as a dashboard whose range ends "now").
- * Exit codes: 0 printed; 1 the catalog is invalid; 2 a file cannot be read or parsed, or the arguments are wrong.
+ * A metric whose evaluation fails is printed as an `error` row with the reason (runEngineGuarded), never a crash.
+ * Exit codes: 0 printed; 1 the catalog is invalid, or the scorecard could not be evaluated at all; 2 a file cannot be
+ * read or parsed, or the arguments are wrong.
  */
 import { readFileSync } from 'fs';
 
-import { runEngine } from '../core/engine';
 import { fingerprint } from '../core/fingerprint';
+import { runEngineGuarded } from '../core/guard';
 import { loadCatalog } from '../core/parse';
 import { decodeResponse } from '../core/response';
 
@@ -71,16 +73,22 @@ export function evaluateCommand(argv: string[], io: Io, clock: () => number = Da
     return 2;
   }
   const { frames, errors } = decodeResponse(response);
-  const out = runEngine({
-    catalog: loaded.catalog,
-    fingerprint: fingerprint(loaded.data),
-    selection: {},
-    frames,
-    errors,
-    asOf,
-    asOfIsNow: args.now === undefined,
-    now: asOf,
-  });
+  let out: ReturnType<typeof runEngineGuarded>;
+  try {
+    out = runEngineGuarded({
+      catalog: loaded.catalog,
+      fingerprint: fingerprint(loaded.data),
+      selection: {},
+      frames,
+      errors,
+      asOf,
+      asOfIsNow: args.now === undefined,
+      now: asOf,
+    });
+  } catch (e) {
+    io.err(`${args.response}: the scorecard could not be evaluated: ${(e as Error).message ?? e}`);
+    return 1;
+  }
   io.out(JSON.stringify({ meta: out.result.meta, rows: out.result.rows, warnings: out.warnings }, null, 2));
   return 0;
 }

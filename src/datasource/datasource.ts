@@ -7,7 +7,8 @@ import {
 } from '@grafana/data';
 import { getBackendSrv, getDataSourceSrv, getTemplateSrv } from '@grafana/runtime';
 
-import { runEngine, selectMetrics, type Selection } from '../core/engine';
+import { selectMetrics, type Selection } from '../core/engine';
+import { runEngineGuarded } from '../core/guard';
 import type { ValueFormatter } from '../core/evidence';
 import { buildRequests, prometheusStep, requestRange } from '../core/queries';
 import { sourceUid } from '../core/types';
@@ -17,6 +18,7 @@ import { fetchAll } from './fetchFrames';
 import { makeInterpolate } from './interpolate';
 import { toScorecardFrame } from './toFrame';
 import type { CandorOptions, CandorQuery } from './types';
+import { bareRecord } from '../core/own';
 
 /** Grafana's value formats without flattering rounding (src/shared/valueFormat.ts), as the panel shows them. */
 export const grafanaFormat: ValueFormatter = formatValue;
@@ -37,7 +39,7 @@ export class CandorDatasource extends DataSourceApi<CandorQuery, CandorOptions> 
 
   /** Datasource names by uid, for evidence texts; unknown uids are simply left out. */
   private sourceNames(): Record<string, string> {
-    const names: Record<string, string> = {};
+    const names = bareRecord<string>();
     for (const m of this.definitions.catalog?.metrics ?? []) {
       const uid = sourceUid(m.source);
       const name = getDataSourceSrv().getInstanceSettings(uid)?.name;
@@ -76,23 +78,32 @@ export class CandorDatasource extends DataSourceApi<CandorQuery, CandorOptions> 
         (d) =>
           `${d.id}: over this range Grafana steps Prometheus every ${prometheusStep(d, range).stepMs / 1000} s, coarser than a third of its maxAge ${d.freshness.maxAge}; freshness is judged at that resolution`
       );
-    const data = targets.map((target, i) => {
-      const out = runEngine({
-        catalog,
-        fingerprint,
-        approval: this.approval,
-        selection: selections[i],
-        frames: results.frames,
-        errors: results.errors,
-        asOf,
-        asOfIsNow,
-        now: asOfIsNow ? Date.now() : asOf,
-        sourceNames,
-        format: grafanaFormat,
+    // One metric that cannot be evaluated is an error metric (runEngineGuarded); only a failure of the whole
+    // evaluation is one error for the panel, never an exception out of query().
+    try {
+      const data = targets.map((target, i) => {
+        const out = runEngineGuarded({
+          catalog,
+          fingerprint,
+          approval: this.approval,
+          selection: selections[i],
+          frames: results.frames,
+          errors: results.errors,
+          asOf,
+          asOfIsNow,
+          now: asOfIsNow ? Date.now() : asOf,
+          sourceNames,
+          format: grafanaFormat,
+        });
+        return toScorecardFrame(target.refId, out.result, [...warnings, ...coarse, ...out.warnings]);
       });
-      return toScorecardFrame(target.refId, out.result, [...warnings, ...coarse, ...out.warnings]);
-    });
-    return { data };
+      return { data };
+    } catch (e) {
+      return {
+        data: [],
+        errors: [{ message: `Candor could not evaluate the scorecard: ${(e as Error).message ?? e}` }],
+      };
+    }
   }
 
   /** Save & test: the catalog is valid, every source uid exists, and every query runs once without error. */
