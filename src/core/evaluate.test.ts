@@ -1,3 +1,5 @@
+import fc from 'fast-check';
+
 import { colourDuration, evaluateMetric } from './evaluate';
 import { plainFormat } from './evidence';
 import { createMetric, createSeries, DAY, FIXED_NOW, HOUR, MINUTE } from './testing/factories';
@@ -105,14 +107,41 @@ describe('evaluateMetric: time handling', () => {
     expect(r).toMatchObject({ status: 'green', value: 0.9995, lastSampleTime: FIXED_NOW, previous: 0.99 });
   });
 
-  it('for equal timestamps the later point in the input wins', () => {
-    const s = {
-      points: [
+  it('two different values at one timestamp are a conflict in either order: an error naming both, never green', () => {
+    for (const points of [
+      [
         [FIXED_NOW, 0.5],
+        [FIXED_NOW, 0.9995],
+      ],
+      [
+        [FIXED_NOW, 0.9995],
+        [FIXED_NOW, 0.5],
+      ],
+    ] as Array<Array<[number, number]>>) {
+      const r = one(uptime, { series: [{ points }] });
+      expect(r).toMatchObject({ status: 'error', colour: 'red' });
+      expect(r.value).toBeUndefined();
+      expect(r.evidence).toBe(
+        'Conflicting data: 1 time(s) with different values, the latest 12:00 UTC: 50% and 99.95%; none is scored'
+      );
+    }
+  });
+
+  it('the same value twice at one timestamp is one sample; a null beside a value is that value', () => {
+    const twice = {
+      points: [
+        [FIXED_NOW, 0.9995],
         [FIXED_NOW, 0.9995],
       ] as Array<[number, number]>,
     };
-    expect(one(uptime, { series: [s] }).value).toBe(0.9995);
+    expect(one(uptime, { series: [twice] })).toMatchObject({ status: 'green', value: 0.9995 });
+    const withNull = {
+      points: [
+        [FIXED_NOW, null],
+        [FIXED_NOW, 0.9995],
+      ] as Array<[number, number | null]>,
+    };
+    expect(one(uptime, { series: [withNull] })).toMatchObject({ status: 'green', value: 0.9995 });
   });
 
   it('an as-of time in the past judges the past', () => {
@@ -263,5 +292,77 @@ describe('plainFormat (the CLI, without Grafana)', () => {
     [120, 'ms', '120 ms'],
   ])('%s %s -> %s', (value, unit, expected) => {
     expect(plainFormat(value, unit)).toBe(expected);
+  });
+});
+
+describe('evaluateMetric: series that conflict', () => {
+  const critical = createMetric({
+    id: 'open-critical',
+    unit: 'short',
+    direction: 'lower-is-better',
+    target: 0,
+    thresholds: { green: 0, amber: 0 },
+    items: { label: 'severity', expected: ['critical', 'high'] },
+  });
+  const series = (labels: Record<string, string>, value: number) => createSeries([value, value], { labels });
+  const normal = series({ severity: 'critical', instance: 'a' }, 0);
+  const extra = series({ severity: 'critical', instance: 'b' }, 9);
+  const high = series({ severity: 'high' }, 0);
+
+  it('two series for one item are an error naming both values, whichever comes first', () => {
+    for (const order of [
+      [extra, normal, high],
+      [normal, extra, high],
+    ]) {
+      const { result, warnings } = evaluateMetric({ def: critical, observation: { series: order }, now: FIXED_NOW });
+      const byItem = new Map(result.map((r) => [r.item, r]));
+      expect(byItem.get('critical')).toMatchObject({
+        status: 'error',
+        colour: 'red',
+        evidence: 'Conflicting data: 2 series for severity="critical" (latest values 0 and 9); none is scored',
+      });
+      expect(byItem.get('high')).toMatchObject({ status: 'green' });
+      expect(warnings).toContain(
+        'open-critical: Conflicting data: 2 series for severity="critical" (latest values 0 and 9); none is scored'
+      );
+    }
+  });
+
+  it('the same series twice (a duplicate) is one series', () => {
+    const { result } = evaluateMetric({
+      def: critical,
+      observation: { series: [normal, normal, high] },
+      now: FIXED_NOW,
+    });
+    expect(result.map((r) => [r.item, r.status])).toEqual([
+      ['critical', 'green'],
+      ['high', 'green'],
+    ]);
+  });
+
+  it('the order of the series never changes a status (property)', () => {
+    const specs = fc.array(fc.tuple(fc.constantFrom('critical', 'high', 'low'), fc.integer({ min: 0, max: 3 })), {
+      maxLength: 6,
+    });
+    const withOrder = specs.chain((list) =>
+      fc.tuple(
+        fc.constant(list),
+        fc.shuffledSubarray(
+          list.map((_, i) => i),
+          { minLength: list.length }
+        )
+      )
+    );
+    fc.assert(
+      fc.property(withOrder, ([list, order]) => {
+        const all = list.map(([severity, v], i) => series({ severity, instance: String(i) }, v));
+        const statuses = (ss: typeof all) =>
+          evaluateMetric({ def: critical, observation: { series: ss }, now: FIXED_NOW })
+            .result.map((r) => `${r.item}:${r.status}:${r.evidence}`)
+            .sort();
+        expect(statuses(order.map((i) => all[i]))).toEqual(statuses(all));
+      }),
+      { numRuns: 200 }
+    );
   });
 });

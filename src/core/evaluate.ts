@@ -104,9 +104,17 @@ function evaluateSeries(input: EvaluateInput, series: Series, item: string | und
   const name = item === undefined ? def.id : `${def.id}{${def.items?.label}="${item}"}`;
   const warnings: string[] = [];
   const result = baseResult(def, item);
-  const { samples, nonFinite } = cleanPoints(series.points, now);
+  const { samples, nonFinite, conflicts } = cleanPoints(series.points, now);
   if (nonFinite > 0) {
     warnings.push(`${name}: ${nonFinite} sample(s) were null, NaN or ±Inf and are not counted as evidence`);
+  }
+  if (conflicts.length > 0) {
+    // Two values for one moment: the data cannot say which is true, so neither is scored (series.ts).
+    const last = conflicts[conflicts.length - 1];
+    const values = last.values.map((v) => format(v, def.unit)).join(' and ');
+    const message = `Conflicting data: ${conflicts.length} time(s) with different values, the latest ${formatInstant(last.t, now)}: ${values}; none is scored`;
+    warnings.push(`${name}: ${message}`);
+    return { result: errorResult(def, item, message), warnings };
   }
   if (samples.length === 0) {
     result.evidence = `No data in the ${def.trend.window} before ${formatInstant(now, now)}`;
@@ -179,17 +187,30 @@ export function evaluateMetric(input: EvaluateInput): WithWarnings<ItemResult[]>
     return evaluateSeriesList(input, series.length === 1 ? [[undefined, series[0]]] : [[undefined, { points: [] }]]);
   }
   const label = def.items.label;
-  const byItem = new Map<string, Series>();
+  const byItem = new Map<string, Series[]>();
   const warnings: string[] = [];
   for (const s of series) {
     const item = own(s.labels, label);
     if (item === undefined) {
       warnings.push(`${def.id}: a series without the "${label}" label was ignored`);
-    } else if (byItem.has(item)) {
-      warnings.push(`${def.id}: more than one series for ${label}="${item}"; their points were merged`);
-      byItem.get(item)!.points.push(...s.points);
     } else {
-      byItem.set(item, { labels: s.labels, points: [...s.points] });
+      byItem.set(item, [...(byItem.get(item) ?? []), s]);
+    }
+  }
+  // Two series for one item (an extra instance, a duplicated query) are a conflict, whatever their order, unless
+  // they are the same points (a duplicate): the item is then an error naming each series' latest value.
+  const conflicts = new Map<string, string>();
+  for (const [item, list] of byItem) {
+    const keys = new Set(list.map((s) => JSON.stringify(cleanPoints(s.points, input.now).samples)));
+    if (keys.size > 1) {
+      const format = input.format ?? plainFormat;
+      const latest = list
+        .map((s) => cleanPoints(s.points, input.now).samples.at(-1))
+        .map((x) => (x ? format(x.v, def.unit) : 'no data'))
+        .sort();
+      const message = `Conflicting data: ${list.length} series for ${label}="${item}" (latest values ${latest.join(' and ')}); none is scored`;
+      conflicts.set(item, message);
+      warnings.push(`${def.id}: ${message}`);
     }
   }
   const names = [...expected, ...[...byItem.keys()].filter((k) => !expected.includes(k)).sort()];
@@ -198,9 +219,13 @@ export function evaluateMetric(input: EvaluateInput): WithWarnings<ItemResult[]>
   }
   const evaluated = evaluateSeriesList(
     input,
-    names.map((n) => [n === '' ? undefined : n, byItem.get(n) ?? { points: [] }])
+    names.map((n) => [n === '' ? undefined : n, byItem.get(n)?.[0] ?? { points: [] }])
   );
-  return { result: evaluated.result, warnings: [...warnings, ...evaluated.warnings] };
+  const result = evaluated.result.map((r) => {
+    const conflict = r.item === undefined ? undefined : conflicts.get(r.item);
+    return conflict ? errorResult(def, r.item, conflict) : r;
+  });
+  return { result, warnings: [...warnings, ...evaluated.warnings] };
 }
 
 function evaluateSeriesList(

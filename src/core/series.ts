@@ -1,9 +1,13 @@
 /**
  * Turning raw points into evidence. The rules, in the order they apply:
  * - points later than `now` are dropped: the scorecard is as of `now`, never ahead of it;
- * - points are sorted by time (stable, so for equal timestamps the later one in the input wins);
+ * - points are sorted by time;
  * - null, NaN, +Inf and -Inf are not evidence: they are counted (for a warning) and skipped. They never make a
- *   series fresh, so a source that only yields NaN goes stale and then has no data.
+ *   series fresh, so a source that only yields NaN goes stale and then has no data;
+ * - one timestamp with two DIFFERENT finite values is a conflict (a duplicated or merged series): neither value is
+ *   evidence, whatever their order, and the caller reports the conflict. The same value twice is one sample; a
+ *   finite value beside a null/NaN at the same time is that value.
+ *     [t, 0], [t, 9]  -> conflict at t (0 and 9);   [t, 5], [t, 5] -> one sample 5;   [t, null], [t, 5] -> 5.
  */
 
 export interface Sample {
@@ -18,6 +22,8 @@ export interface CleanSeries {
   nonFinite: number;
   /** Points after `now`. */
   future: number;
+  /** Timestamps with more than one distinct finite value, in time order, their values ascending. */
+  conflicts: Array<{ t: number; values: number[] }>;
 }
 
 export function cleanPoints(points: Array<[number, number | null]>, now: number): CleanSeries {
@@ -34,19 +40,26 @@ export function cleanPoints(points: Array<[number, number | null]>, now: number)
     }
   });
   kept.sort((a, b) => a.t - b.t || a.i - b.i);
-  const byTime = new Map<number, number | null>();
+  const byTime = new Map<number, Set<number>>();
   for (const p of kept) {
-    byTime.set(p.t, p.v);
+    const values = byTime.get(p.t) ?? new Set<number>();
+    if (typeof p.v === 'number' && Number.isFinite(p.v)) {
+      values.add(p.v);
+    }
+    byTime.set(p.t, values);
   }
   const samples: Sample[] = [];
-  byTime.forEach((v, t) => {
-    if (typeof v === 'number' && Number.isFinite(v)) {
-      samples.push({ t, v });
+  const conflicts: CleanSeries['conflicts'] = [];
+  byTime.forEach((values, t) => {
+    if (values.size === 1) {
+      samples.push({ t, v: [...values][0] });
+    } else if (values.size > 1) {
+      conflicts.push({ t, values: [...values].sort((a, b) => a - b) });
     } else {
       nonFinite++;
     }
   });
-  return { samples, nonFinite, future };
+  return { samples, nonFinite, future, conflicts };
 }
 
 /**
