@@ -9,7 +9,9 @@
  *   - SQL `time_series` frames, wide (several labelled value fields) or multi;
  *   - long frames (SQL `table` format): string columns become labels, rows are grouped by them.
  * Anything else (no time field, no number field) is not guessed at: it becomes a warning naming the metric, and
- * the metric is `error` if no usable frame is left. Source notices (Prometheus warnings) are passed on.
+ * the metric is `error` — also when other frames were readable, since the part that was read may be the part that
+ * looks good. Source notices (Prometheus warnings) are passed on; a notice of severity `error` (a timed-out or
+ * partial result) makes the metric `error` too, naming it.
  */
 import type { Observation, Series } from './types';
 import { bareRecord } from './own';
@@ -96,21 +98,34 @@ export function observationFromFrames({ metricId, frames, source }: FramesInput)
 } {
   const warnings: string[] = [];
   const series: Series[] = [];
-  const problems: string[] = [];
+  const problems: Array<{ frame: number; problem: string }> = [];
+  const failures: string[] = [];
   frames.forEach((frame, i) => {
     for (const notice of frame.meta?.notices ?? []) {
       warnings.push(`${metricId}: ${source}: ${notice.text}`);
+      if (notice.severity === 'error') {
+        failures.push(notice.text);
+      }
     }
     const read = seriesOfFrame(frame);
     if (read.problem) {
-      problems.push(read.problem);
+      problems.push({ frame: i + 1, problem: read.problem });
       warnings.push(`${metricId}: frame ${i + 1} ${read.problem}`);
     } else {
       series.push(...read.series!);
     }
   });
-  if (series.length === 0 && problems.length > 0) {
-    return { observation: { error: `unsupported data: the query ${problems[0]}`, source }, warnings };
+  // Partial data is not evidence: what was read may be exactly the part that looks good.
+  if (failures.length > 0) {
+    return { observation: { error: `incomplete result: ${failures.join('; ')}`, source }, warnings };
+  }
+  if (problems.length > 0 && series.length === 0) {
+    return { observation: { error: `unsupported data: the query ${problems[0].problem}`, source }, warnings };
+  }
+  if (problems.length > 0) {
+    const which = problems.map((p) => `frame ${p.frame} of ${frames.length} ${p.problem}`).join('; ');
+    const error = `partly unreadable data: ${which}; the readable frames are not scored alone`;
+    return { observation: { error, source }, warnings };
   }
   return { observation: { series }, warnings };
 }

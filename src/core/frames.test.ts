@@ -1,0 +1,62 @@
+import { observationFromFrames, type FrameLike } from './frames';
+import { FIXED_NOW, HOUR } from './testing/factories';
+
+type Notice = { severity?: string; text: string };
+
+/** A readable frame (one series) with the given notices. */
+function createFrame(overrides: { notices?: Notice[]; value?: unknown } = {}): FrameLike {
+  return {
+    refId: 'm',
+    fields: [
+      { name: 'Time', type: 'time', values: [FIXED_NOW - HOUR, FIXED_NOW] },
+      {
+        name: 'Value',
+        type: typeof overrides.value === 'string' ? 'string' : 'number',
+        values: [1, overrides.value ?? 1],
+      },
+    ],
+    meta: overrides.notices ? { notices: overrides.notices } : undefined,
+  };
+}
+const read = (frames: FrameLike[]) => observationFromFrames({ metricId: 'm', frames, source: 'Prometheus (prom)' });
+
+describe('observationFromFrames: partial and unreadable data is never evidence', () => {
+  it('a readable frame is a series; warning and info notices are passed on', () => {
+    const out = read([createFrame({ notices: [{ severity: 'warning', text: 'metric might not be a counter' }] })]);
+    expect(out.observation).toMatchObject({
+      series: [
+        {
+          points: [
+            [FIXED_NOW - HOUR, 1],
+            [FIXED_NOW, 1],
+          ],
+        },
+      ],
+    });
+    expect(out.warnings).toEqual(['m: Prometheus (prom): metric might not be a counter']);
+  });
+
+  it('a notice of severity error (a partial result) makes the metric an error naming it', () => {
+    const out = read([createFrame({ notices: [{ severity: 'error', text: 'query timed out; partial result' }] })]);
+    expect(out.observation).toEqual({
+      error: 'incomplete result: query timed out; partial result',
+      source: 'Prometheus (prom)',
+    });
+  });
+
+  it('a readable frame next to an unreadable one is an error naming the unreadable frame', () => {
+    const out = read([createFrame(), createFrame({ value: 'up' })]);
+    expect(out.observation).toEqual({
+      error:
+        'partly unreadable data: frame 2 of 2 returned a frame without a number field (fields: Time:time, Value:string); the readable frames are not scored alone',
+      source: 'Prometheus (prom)',
+    });
+  });
+
+  it('only unreadable frames: unsupported data', () => {
+    const out = read([createFrame({ value: 'up' })]);
+    expect(out.observation).toMatchObject({
+      error: expect.stringMatching(/^unsupported data: the query returned a frame/),
+    });
+  });
+});
