@@ -105,6 +105,10 @@ describe('evaluateMetric: time handling', () => {
     };
     const r = one(uptime, { series: [s] });
     expect(r).toMatchObject({ status: 'green', value: 0.9995, lastSampleTime: FIXED_NOW, previous: 0.99 });
+    // Never silently: a source ahead of the as-of time is said so (a clock skew, or a feed writing the future).
+    expect(evaluateMetric({ def: uptime, observation: { series: [s] }, now: FIXED_NOW }).warnings).toEqual([
+      'uptime: 1 point(s) later than 12:00 UTC were not counted (clock skew?)',
+    ]);
   });
 
   it('two different values at one timestamp are a conflict in either order: an error naming both, never green', () => {

@@ -104,7 +104,10 @@ function evaluateSeries(input: EvaluateInput, series: Series, item: string | und
   const name = item === undefined ? def.id : `${def.id}{${def.items?.label}="${item}"}`;
   const warnings: string[] = [];
   const result = baseResult(def, item);
-  const { samples, nonFinite, conflicts } = cleanPoints(series.points, now);
+  const { samples, nonFinite, conflicts, future } = cleanPoints(series.points, now);
+  if (future > 0) {
+    warnings.push(`${name}: ${future} point(s) later than ${formatInstant(now, now)} were not counted (clock skew?)`);
+  }
   if (nonFinite > 0) {
     warnings.push(`${name}: ${nonFinite} sample(s) were null, NaN or ±Inf and are not counted as evidence`);
   }

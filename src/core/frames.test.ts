@@ -1,4 +1,4 @@
-import { observationFromFrames, type FrameLike } from './frames';
+import { observationFromFrames, toNumber, type FrameLike } from './frames';
 import { FIXED_NOW, HOUR } from './testing/factories';
 
 type Notice = { severity?: string; text: string };
@@ -59,4 +59,23 @@ describe('observationFromFrames: partial and unreadable data is never evidence',
       error: expect.stringMatching(/^unsupported data: the query returned a frame/),
     });
   });
+});
+
+describe('toNumber: what counts as a number in a number field', () => {
+  it.each([
+    [3, 3],
+    ['12', 12],
+    ['-0.5', -0.5],
+    ['1e-3', 0.001],
+    ['.5', 0.5],
+  ])('%j reads as %j', (input, expected) => {
+    expect(toNumber(input)).toBe(expected);
+  });
+
+  it.each(['0x0', ' 0 ', '', 'Infinity', '1_000', '0b1', '1,5', 'NaN', null, undefined, true, {}])(
+    '%j is not evidence',
+    (input) => {
+      expect(toNumber(input)).toBeNull();
+    }
+  );
 });

@@ -29,11 +29,15 @@ export interface FrameLike {
   meta?: { notices?: Array<{ severity?: string; text: string }> };
 }
 
-function toNumber(v: unknown): number | null {
+/** A decimal number written out in full: `12`, `-0.5`, `1e-3`. Not `0x0`, ` 0 `, `Infinity` or `1_000`. */
+const DECIMAL = /^-?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
+
+/** A number field's value: a number, or a string that is exactly a decimal number; anything else is not evidence. */
+export function toNumber(v: unknown): number | null {
   if (typeof v === 'number') {
     return v;
   }
-  if (typeof v === 'string' && v.trim() !== '' && !Number.isNaN(Number(v))) {
+  if (typeof v === 'string' && DECIMAL.test(v)) {
     return Number(v);
   }
   return null;
