@@ -7,6 +7,7 @@ import { readFileSync } from 'fs';
 
 import { loadCatalog } from '../core/parse';
 import type { Catalog } from '../core/types';
+import { own } from '../core/own';
 
 export interface Io {
   out: (line: string) => void;
@@ -85,7 +86,7 @@ export function parseArgs(argv: string[], { flags, usage, maxPositional = 0 }: A
     }
     const eq = arg.indexOf('=');
     const name = arg.slice(2, eq < 0 ? undefined : eq);
-    const kind = flags[name] ?? fail(`unknown option --${name}`);
+    const kind = own(flags, name) ?? fail(`unknown option --${name}`);
     if (kind === 'boolean') {
       if (eq >= 0) {
         fail(`--${name} takes no value`);

@@ -135,5 +135,24 @@ describe('candor evaluate', () => {
     const notJson = saved('x');
     writeFileSync(notJson, '{');
     expect(run(['--catalog', CATALOG, '--response', notJson]).code).toBe(2);
+    // JSON that is not a response: one line, exit 2, never a stack trace.
+    for (const body of [
+      {
+        results: {
+          m: {
+            frames: [
+              { schema: { fields: [{ name: 'v', type: 'number' }] }, data: { values: [[1]], entities: [{ NaN: 5 }] } },
+            ],
+          },
+        },
+      },
+      { results: { m: { frames: 5 } } },
+      { results: { x: null } },
+    ]) {
+      const r = run(['--catalog', CATALOG, '--response', saved(body)]);
+      expect(r.code).toBe(2);
+      expect(r.err).toHaveLength(1);
+      expect(r.err[0]).toMatch(/: not a \/api\/ds\/query response: /);
+    }
   });
 });

@@ -72,7 +72,14 @@ export function evaluateCommand(argv: string[], io: Io, clock: () => number = Da
     io.err(`${args.response}: not JSON: ${(e as Error).message}`);
     return 2;
   }
-  const { frames, errors } = decodeResponse(response);
+  let decoded: ReturnType<typeof decodeResponse>;
+  try {
+    decoded = decodeResponse(response);
+  } catch (e) {
+    io.err(`${args.response}: not a /api/ds/query response: ${(e as Error).message}`);
+    return 2;
+  }
+  const { frames, errors } = decoded;
   let out: ReturnType<typeof runEngineGuarded>;
   try {
     out = runEngineGuarded({

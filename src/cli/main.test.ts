@@ -53,6 +53,15 @@ describe('candor validate', () => {
   it('exits 2 when the file cannot be read, and on a wrong command line', async () => {
     expect((await run('validate', '/nonexistent/catalog.yaml')).code).toBe(2);
     expect((await run('frobnicate', 'x')).code).toBe(2);
+    // Command and option names are looked up as own entries: Object.prototype's members are not commands.
+    for (const name of ['constructor', 'toString', '__proto__']) {
+      const r = await run(name);
+      expect(r.code).toBe(2);
+      expect(r.err[0]).toMatch(new RegExp(`^candor: unknown command "${name}"`));
+    }
+    const option = await run('check', '--constructor');
+    expect(option.code).toBe(2);
+    expect(option.err.join('\n')).toContain('unknown option --constructor');
     expect((await run()).code).toBe(2);
   });
 

@@ -10,6 +10,7 @@ import { CliError, type Command, consoleIo, type Io } from './common';
 import { evaluateCommand } from './evaluate';
 import { lock } from './lock';
 import { provision } from './provision';
+import { own } from '../core/own';
 
 export type { Io } from './common';
 
@@ -65,7 +66,7 @@ Details: docs/catalog.md (validate, fingerprint, test) and docs/provisioning.md 
 
 export async function main(argv: string[], io: Io = consoleIo): Promise<number> {
   const [command, ...rest] = argv;
-  const entry = COMMANDS[command ?? ''];
+  const entry = own(COMMANDS, command ?? '');
   if (!entry) {
     io.err(command ? `candor: unknown command "${command}"\n${USAGE}` : USAGE);
     return 2;

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { colourDuration, evaluateMetric } from './evaluate';
 import { plainFormat } from './evidence';
 import { createMetric, createSeries, DAY, FIXED_NOW, HOUR, MINUTE } from './testing/factories';
-import type { MetricDef, Observation } from './types';
+import type { MetricDef, Observation, Series } from './types';
 
 const one = (def: MetricDef, observation: Observation, now = FIXED_NOW) => {
   const { result, warnings } = evaluateMetric({ def, observation, now });
@@ -344,11 +344,44 @@ describe('evaluateMetric: series that conflict', () => {
     ]);
   });
 
+  it('an empty label value, a conflict inside one series and a number label are conflicts too, in any order', () => {
+    const empty = (v: number, instance: string) => series({ severity: '', instance }, v);
+    const insideConflict: Series = {
+      labels: { severity: 'critical' },
+      points: [
+        [FIXED_NOW - 30 * MINUTE, 0],
+        [FIXED_NOW, 0],
+        [FIXED_NOW, 9],
+      ],
+    };
+    const olderOnly: Series = {
+      labels: { severity: 'critical', instance: 'b' },
+      points: [[FIXED_NOW - 30 * MINUTE, 0]],
+    };
+    const asNumber = { labels: { severity: 5 as unknown as string }, points: [[FIXED_NOW, 0]] } as Series;
+    const asString = { labels: { severity: '5' }, points: [[FIXED_NOW, 9]] } as Series;
+    const cases: Array<[Series[], string | undefined]> = [
+      [[empty(0, 'a'), empty(9, 'b')], undefined],
+      [[olderOnly, insideConflict], 'critical'],
+      [[asNumber, asString], '5'],
+    ];
+    for (const [list, item] of cases) {
+      for (const order of [list, [...list].reverse()]) {
+        const { result } = evaluateMetric({
+          def: { ...critical, items: { label: 'severity' } },
+          observation: { series: order },
+          now: FIXED_NOW,
+        });
+        const row = result.find((r) => r.item === item)!;
+        expect(row).toMatchObject({ status: 'error', colour: 'red' });
+      }
+    }
+  });
+
   it('the order of the series never changes a status (property)', () => {
-    const specs = fc.array(fc.tuple(fc.constantFrom('critical', 'high', 'low'), fc.integer({ min: 0, max: 3 })), {
-      maxLength: 6,
-    });
-    const withOrder = specs.chain((list) =>
+    const point = fc.tuple(fc.constantFrom(FIXED_NOW - HOUR, FIXED_NOW), fc.integer({ min: 0, max: 3 }));
+    const spec = fc.tuple(fc.constantFrom('critical', 'high', ''), fc.array(point, { minLength: 1, maxLength: 3 }));
+    const withOrder = fc.array(spec, { maxLength: 6 }).chain((list) =>
       fc.tuple(
         fc.constant(list),
         fc.shuffledSubarray(
@@ -359,14 +392,14 @@ describe('evaluateMetric: series that conflict', () => {
     );
     fc.assert(
       fc.property(withOrder, ([list, order]) => {
-        const all = list.map(([severity, v], i) => series({ severity, instance: String(i) }, v));
-        const statuses = (ss: typeof all) =>
+        const all: Series[] = list.map(([severity, points]) => ({ labels: { severity }, points }));
+        const statuses = (ss: Series[]) =>
           evaluateMetric({ def: critical, observation: { series: ss }, now: FIXED_NOW })
             .result.map((r) => `${r.item}:${r.status}:${r.evidence}`)
             .sort();
         expect(statuses(order.map((i) => all[i]))).toEqual(statuses(all));
       }),
-      { numRuns: 200 }
+      { numRuns: 300 }
     );
   });
 });

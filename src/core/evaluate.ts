@@ -13,6 +13,7 @@ import { asOfText, judgementText, plainFormat, staleText, type ValueFormatter } 
 import { cleanPoints, sampleAtWindowStart, type Sample } from './series';
 import { changeQuality, classify, COLOUR_RANK } from './thresholds';
 import type { Boundary, Colour, MetricDef, Observation, Series, Status, Thresholds, WithWarnings } from './types';
+import { groupItems } from './items';
 import { own } from './own';
 
 export interface ItemResult {
@@ -189,46 +190,30 @@ export function evaluateMetric(input: EvaluateInput): WithWarnings<ItemResult[]>
     }
     return evaluateSeriesList(input, series.length === 1 ? [[undefined, series[0]]] : [[undefined, { points: [] }]]);
   }
-  const label = def.items.label;
-  const byItem = new Map<string, Series[]>();
-  const warnings: string[] = [];
-  for (const s of series) {
-    const item = own(s.labels, label);
-    if (item === undefined) {
-      warnings.push(`${def.id}: a series without the "${label}" label was ignored`);
-    } else {
-      byItem.set(item, [...(byItem.get(item) ?? []), s]);
-    }
-  }
-  // Two series for one item (an extra instance, a duplicated query) are a conflict, whatever their order, unless
-  // they are the same points (a duplicate): the item is then an error naming each series' latest value.
-  const conflicts = new Map<string, string>();
-  for (const [item, list] of byItem) {
-    const keys = new Set(list.map((s) => JSON.stringify(cleanPoints(s.points, input.now).samples)));
-    if (keys.size > 1) {
-      const format = input.format ?? plainFormat;
-      const latest = list
-        .map((s) => cleanPoints(s.points, input.now).samples.at(-1))
-        .map((x) => (x ? format(x.v, def.unit) : 'no data'))
-        .sort();
-      const message = `Conflicting data: ${list.length} series for ${label}="${item}" (latest values ${latest.join(' and ')}); none is scored`;
-      conflicts.set(item, message);
-      warnings.push(`${def.id}: ${message}`);
-    }
-  }
-  const names = [...expected, ...[...byItem.keys()].filter((k) => !expected.includes(k)).sort()];
+  const { byItem, conflicts, warnings } = groupItems({
+    def: { ...def, items: def.items },
+    series,
+    now: input.now,
+    format: input.format ?? plainFormat,
+  });
+  const names = [...expected, ...[...byItem.keys(), ...conflicts.keys()].filter((k) => !expected.includes(k)).sort()];
   if (names.length === 0) {
     names.push('');
   }
-  const evaluated = evaluateSeriesList(
-    input,
-    names.map((n) => [n === '' ? undefined : n, byItem.get(n)?.[0] ?? { points: [] }])
-  );
-  const result = evaluated.result.map((r) => {
-    const conflict = r.item === undefined ? undefined : conflicts.get(r.item);
-    return conflict ? errorResult(def, r.item, conflict) : r;
-  });
-  return { result, warnings: [...warnings, ...evaluated.warnings] };
+  // A conflict is looked up by the item's name, the empty name included ('' is shown without an item label).
+  const result: ItemResult[] = [];
+  for (const n of names) {
+    const item = n === '' ? undefined : n;
+    const conflict = conflicts.get(n);
+    if (conflict) {
+      result.push(errorResult(def, item, conflict));
+      continue;
+    }
+    const evaluated = evaluateSeries(input, byItem.get(n) ?? { points: [] }, item);
+    result.push(evaluated.result);
+    warnings.push(...evaluated.warnings);
+  }
+  return { result, warnings };
 }
 
 function evaluateSeriesList(

@@ -1,4 +1,4 @@
-import { observationFromFrames, toNumber, type FrameLike } from './frames';
+import { isPartialNotice, observationFromFrames, toNumber, type FrameLike } from './frames';
 import { FIXED_NOW, HOUR } from './testing/factories';
 
 type Notice = { severity?: string; text: string };
@@ -78,4 +78,36 @@ describe('toNumber: what counts as a number in a number field', () => {
       expect(toNumber(input)).toBeNull();
     }
   );
+});
+
+describe('frames that cannot be read as they stand', () => {
+  it('a ragged frame (fields of different lengths) is not read, whichever field is short', () => {
+    for (const [times, values] of [
+      [[], [9]],
+      [[FIXED_NOW - HOUR], [0, 9]],
+      [[FIXED_NOW - HOUR, FIXED_NOW], [0]],
+    ]) {
+      const frame: FrameLike = {
+        refId: 'm',
+        fields: [
+          { name: 'Time', type: 'time', values: times },
+          { name: 'Value', type: 'number', values },
+        ],
+      };
+      expect(read([frame]).observation).toEqual({
+        error: `unsupported data: the query returned fields of different lengths (Time: ${times.length}, Value: ${values.length})`,
+        source: 'Prometheus (prom)',
+      });
+    }
+  });
+
+  it.each([
+    [{ severity: 'error', text: 'query timed out' }, true],
+    [{ severity: 'Error', text: 'x' }, true],
+    [{ severity: 'warning', text: 'partial response: store gateway unavailable' }, true],
+    [{ severity: 'warning', text: 'PromQL info: metric might not be a counter' }, false],
+    [{ text: 'Partial data: 2 of 3 shards answered' }, true],
+  ])('%j is partial: %s', (notice, partial) => {
+    expect(isPartialNotice(notice)).toBe(partial);
+  });
 });

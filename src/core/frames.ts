@@ -55,8 +55,14 @@ function toTime(v: unknown): number {
 
 /** The series of one frame, or the reason it cannot be read. */
 export function seriesOfFrame(frame: FrameLike): { series?: Series[]; problem?: string } {
-  const rows = frame.fields[0]?.values.length ?? 0;
-  if (frame.fields.length === 0 || rows === 0) {
+  const lengths = frame.fields.map((f) => f.values.length);
+  if (lengths.some((n) => n !== lengths[0])) {
+    // A ragged frame cannot say which value belongs to which time: none is read.
+    return {
+      problem: `returned fields of different lengths (${frame.fields.map((f, i) => `${f.name}: ${lengths[i]}`).join(', ')})`,
+    };
+  }
+  if (frame.fields.length === 0 || lengths[0] === 0) {
     return { series: [] };
   }
   const time = frame.fields.find((f) => f.type === 'time');
@@ -95,6 +101,14 @@ export interface FramesInput {
   source: string;
 }
 
+/**
+ * A notice that says the result is incomplete: severity `error` (any case), or a text that says partial
+ * ("partial response", "partial result", "partial data", as Prometheus-compatible stores word it, often as a warning).
+ */
+export function isPartialNotice(notice: { severity?: string; text: string }): boolean {
+  return notice.severity?.toLowerCase() === 'error' || /\bpartial (response|result|data)\b/i.test(notice.text);
+}
+
 /** The observation of one metric from the frames answering its refId. */
 export function observationFromFrames({ metricId, frames, source }: FramesInput): {
   observation: Observation;
@@ -107,7 +121,7 @@ export function observationFromFrames({ metricId, frames, source }: FramesInput)
   frames.forEach((frame, i) => {
     for (const notice of frame.meta?.notices ?? []) {
       warnings.push(`${metricId}: ${source}: ${notice.text}`);
-      if (notice.severity === 'error') {
+      if (isPartialNotice(notice)) {
         failures.push(notice.text);
       }
     }

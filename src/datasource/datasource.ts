@@ -78,10 +78,12 @@ export class CandorDatasource extends DataSourceApi<CandorQuery, CandorOptions> 
         (d) =>
           `${d.id}: over this range Grafana steps Prometheus every ${prometheusStep(d, range).stepMs / 1000} s, coarser than a third of its maxAge ${d.freshness.maxAge}; freshness is judged at that resolution`
       );
-    // One metric that cannot be evaluated is an error metric (runEngineGuarded); only a failure of the whole
-    // evaluation is one error for the panel, never an exception out of query().
-    try {
-      const data = targets.map((target, i) => {
+    // One metric that cannot be evaluated is an error metric (runEngineGuarded); a failure of a whole evaluation is
+    // one error for that query (refId) alone, never an exception out of query() and never the other queries' data.
+    const data: DataQueryResponse['data'] = [];
+    const errors: NonNullable<DataQueryResponse['errors']> = [];
+    targets.forEach((target, i) => {
+      try {
         const out = runEngineGuarded({
           catalog,
           fingerprint,
@@ -95,15 +97,15 @@ export class CandorDatasource extends DataSourceApi<CandorQuery, CandorOptions> 
           sourceNames,
           format: grafanaFormat,
         });
-        return toScorecardFrame(target.refId, out.result, [...warnings, ...coarse, ...out.warnings]);
-      });
-      return { data };
-    } catch (e) {
-      return {
-        data: [],
-        errors: [{ message: `Candor could not evaluate the scorecard: ${(e as Error).message ?? e}` }],
-      };
-    }
+        data.push(toScorecardFrame(target.refId, out.result, [...warnings, ...coarse, ...out.warnings]));
+      } catch (e) {
+        errors.push({
+          refId: target.refId,
+          message: `Candor could not evaluate the scorecard: ${(e as Error).message ?? e}`,
+        });
+      }
+    });
+    return errors.length ? { data, errors } : { data };
   }
 
   /** Save & test: the catalog is valid, every source uid exists, and every query runs once without error. */

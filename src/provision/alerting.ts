@@ -26,6 +26,7 @@ import {
 } from './context';
 import { escapeDollars, escapeStrings } from './escape';
 import { toYaml } from './yaml';
+import { own } from '../core/own';
 
 export const RULE_GROUP_INTERVAL = '5m';
 const EXPR = { type: '__expr__', uid: '__expr__' };
@@ -67,7 +68,7 @@ function itemConstants(m: MetricDef, refId: string, pick: (b: Boundary) => numbe
   const items = m.items!;
   const names = [...new Set([...(items.expected ?? []), ...Object.keys(items.thresholds ?? {})])];
   const values = names.map((item) => {
-    const amber = (items.thresholds?.[item] ?? m.thresholds).amber;
+    const amber = (own(items.thresholds, item) ?? m.thresholds).amber;
     return [item, pick(amber)] as const;
   });
   if (isPrometheus(m.source)) {
