@@ -128,8 +128,11 @@ describe('candor evaluate', () => {
   it('exits 2 on wrong arguments or unreadable files, and 1 on an invalid catalog', () => {
     expect(run(['--catalog', CATALOG]).code).toBe(2);
     expect(run(['--catalog', CATALOG, '--response', saved(RESPONSE), '--now', 'yesterday']).err).toEqual([
-      '--now: "yesterday" is not an ISO 8601 time',
+      '--now: "yesterday" is not an ISO 8601 time with a zone (2026-11-16T12:00:00Z)',
     ]);
+    for (const now of ['0', 'Nov 16', '2026-11-16T12:00:00']) {
+      expect(run(['--catalog', CATALOG, '--response', saved(RESPONSE), '--now', now]).code).toBe(2);
+    }
     expect(run(['--catalog', '/nope.yaml', '--response', saved(RESPONSE)]).code).toBe(2);
     expect(run(['--catalog', saved({ apiVersion: 'candor/v1' }), '--response', saved(RESPONSE)]).code).toBe(1);
     const notJson = saved('x');

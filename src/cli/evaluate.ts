@@ -11,6 +11,7 @@
  */
 import { readFileSync } from 'fs';
 
+import { parseInstant } from '../core/duration';
 import { fingerprint } from '../core/fingerprint';
 import { runEngineGuarded } from '../core/guard';
 import { loadCatalog } from '../core/parse';
@@ -46,9 +47,9 @@ function readText(file: string, io: Io): string | undefined {
 
 export function evaluateCommand(argv: string[], io: Io, clock: () => number = Date.now): number {
   const args = flags(argv);
-  const asOf = args?.now === undefined ? clock() : Date.parse(args.now);
-  if (!args || Number.isNaN(asOf)) {
-    io.err(args ? `--now: "${args.now}" is not an ISO 8601 time` : EVALUATE_USAGE);
+  const asOf = args?.now === undefined ? clock() : parseInstant(args.now);
+  if (!args || asOf === undefined) {
+    io.err(args ? `--now: "${args.now}" is not an ISO 8601 time with a zone (2026-11-16T12:00:00Z)` : EVALUATE_USAGE);
     return 2;
   }
   const catalogText = readText(args.catalog, io);

@@ -112,7 +112,7 @@ describe('candor test', () => {
     expect(r.code).toBe(2);
     expect(r.err.map((l) => l.replace(/^.*?: /, ''))).toEqual([
       'catalog: must name the catalog file (relative to the test file)',
-      'evaluationTime: must be an ISO 8601 time such as 2026-11-16T12:00:00Z',
+      'evaluationTime: must be an ISO 8601 time with a zone, such as 2026-11-16T12:00:00Z',
       'tests: must list at least one test',
     ]);
   });

@@ -4,7 +4,7 @@
  * A metric not listed under `series` has no data. An expectation on a bare metric id of an items metric checks its
  * worst item (the same total order as the rollup).
  */
-import { parseDuration } from './duration';
+import { parseDuration, parseInstant } from './duration';
 import type { ItemResult } from './evaluate';
 import { expandValues, toPoints } from './notation';
 import { compareWorse } from './rollup';
@@ -44,8 +44,11 @@ export function testFileProblems(data: unknown): Problem[] {
   if (typeof f.catalog !== 'string') {
     problems.push({ path: 'catalog', message: 'must name the catalog file (relative to the test file)' });
   }
-  if (typeof f.evaluationTime !== 'string' || Number.isNaN(Date.parse(f.evaluationTime))) {
-    problems.push({ path: 'evaluationTime', message: 'must be an ISO 8601 time such as 2026-11-16T12:00:00Z' });
+  if (typeof f.evaluationTime !== 'string' || parseInstant(f.evaluationTime) === undefined) {
+    problems.push({
+      path: 'evaluationTime',
+      message: 'must be an ISO 8601 time with a zone, such as 2026-11-16T12:00:00Z',
+    });
   }
   if (!Array.isArray(f.tests) || f.tests.length === 0) {
     problems.push({ path: 'tests', message: 'must list at least one test' });
@@ -92,7 +95,7 @@ function statusOf(items: ItemResult[], key: string): string | undefined {
 }
 
 export function runCatalogTests(catalog: Catalog, file: TestFile): TestOutcome[] {
-  const now = Date.parse(file.evaluationTime);
+  const now = parseInstant(file.evaluationTime)!;
   return file.tests.map((t, i) => {
     const name = t.name ?? `tests[${i}]`;
     const { observations, errors } = observationsFor(t, now);

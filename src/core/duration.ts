@@ -41,3 +41,20 @@ export function formatInstant(ms: number, now: number): string {
   const sameDay = iso.slice(0, 10) === new Date(now).toISOString().slice(0, 10);
   return `${sameDay ? '' : iso.slice(0, 10) + ' '}${iso.slice(11, 16)} UTC`;
 }
+
+/**
+ * An instant written in full ISO 8601: date, time and zone (`2026-11-16T12:00:00Z`, `2026-11-16T13:00+01:00`,
+ * fractions of a second allowed). Anything else is undefined, never a guess: `0`, `Nov 16`, a date without a time,
+ * a time without a zone (whose zone would be the machine's), or a day the month does not have (`2026-02-30`).
+ */
+const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+export function parseInstant(text: string): number | undefined {
+  const m = ISO_INSTANT.exec(text);
+  if (!m) {
+    return undefined;
+  }
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const ms = Date.parse(text);
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth && !Number.isNaN(ms) ? ms : undefined;
+}
