@@ -1,7 +1,7 @@
 import { loadCatalog, parseYaml } from './parse';
 import { createCatalog, createMetric, createPillar } from './testing/factories';
 import type { Catalog } from './types';
-import { validateCatalog } from './validate';
+import { hasVisibleName, validateCatalog } from './validate';
 
 /** A good catalog + one change: each case names the change and the exact problems it must produce. */
 type Change = (c: Catalog) => unknown;
@@ -19,6 +19,12 @@ const without =
 const cases: Array<[string, Change, string[]]> = [
   ['missing owner', without('owner'), ['metrics[0].owner: every metric needs an owner']],
   ['blank owner', withMetric({ owner: '  ' }), ['metrics[0].owner: every metric needs an owner']],
+  ['invisible owner', withMetric({ owner: '\u200b' }), ['metrics[0].owner: every metric needs an owner']],
+  [
+    'owner of spaces, joiners and a dash',
+    withMetric({ owner: '\u00a0\u200d\u2060-\u3000' }),
+    ['metrics[0].owner: every metric needs an owner'],
+  ],
   [
     'unknown unit',
     withMetric({ unit: 'percentage' }),
@@ -259,5 +265,20 @@ describe('parsing', () => {
   it('loads a valid catalog from YAML', () => {
     const yaml = JSON.stringify(createCatalog());
     expect(loadCatalog(yaml)).toMatchObject({ catalog: createCatalog(), problems: [], syntaxErrors: [] });
+  });
+});
+
+describe('hasVisibleName', () => {
+  it.each([
+    ['Head of SRE', true],
+    ['ＣＩＳＯ', true],
+    ['Équipe données', true],
+    ['财务总监', true],
+    ['', false],
+    ['\u200b', false],
+    ['\u200e\u200f\ufeff', false],
+    ['- / 42', false],
+  ])('%j: %s', (text, visible) => {
+    expect(hasVisibleName(text)).toBe(visible);
   });
 });

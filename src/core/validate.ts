@@ -123,6 +123,16 @@ function duplicates(list: ReadonlyArray<readonly [{ id: string }, number]>, kind
 }
 
 /** Semantic problems of one metric; a rule is skipped where the schema already found its fields broken. */
+
+/**
+ * A name a person can read: after Unicode normalisation (NFKC) and without spaces and invisible characters
+ * (zero-width spaces, joiners, direction marks: Unicode's format characters), at least one letter remains.
+ *   "Head of SRE" -> yes;  "  " -> no;  "\u200b" -> no;  "\u200b\u00a0-" -> no;  "ＣＩＳＯ" -> yes (CISO).
+ */
+export function hasVisibleName(text: string): boolean {
+  return /\p{L}/u.test(text.normalize('NFKC').replace(/[\p{Cf}\p{White_Space}]/gu, ''));
+}
+
 function metricProblems(m: MetricDef, i: number, pillarIds: Set<string>, broken: (path: string) => boolean): Problem[] {
   const at = `metrics[${i}]`;
   const ok = (...fields: string[]) => fields.every((f) => !broken(`${at}.${f}`));
@@ -133,7 +143,7 @@ function metricProblems(m: MetricDef, i: number, pillarIds: Set<string>, broken:
       message: `unknown pillar "${m.pillar}" (known: ${[...pillarIds].join(', ')})`,
     });
   }
-  if (typeof m.owner === 'string' && m.owner.trim() === '') {
+  if (typeof m.owner === 'string' && !hasVisibleName(m.owner)) {
     problems.push({ path: `${at}.owner`, message: 'every metric needs an owner' });
   }
   if (typeof m.unit === 'string' && !isKnownUnit(m.unit)) {
