@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'fs';
 import path from 'path';
 
 import { editCatalog, ROOT, run, tempProject } from './testing/run';
@@ -40,6 +40,40 @@ describe('candor provision', () => {
     expect((await run('provision', '--root', p.root)).code).toBe(0);
     expect(existsSync(stale)).toBe(false);
     expect((await run('provision', '--check', '--root', p.root)).code).toBe(0);
+  });
+
+  it('owns its folders: any file it did not write fails --check and provision by name, and nothing is lost', async () => {
+    const p = tempProject();
+    expect((await run('provision', '--root', p.root)).code).toBe(0);
+    const hostile = {
+      'provisioning/alerting/zz-delete.yaml': 'apiVersion: 1\ndeleteRules:\n  - orgId: 1\n    uid: candor-uptime-slo\n',
+      'provisioning/datasources/candor-platform-scorecard-2.yml': 'apiVersion: 1\ndatasources: []\n',
+      'dashboards/extra/other.json': '{}',
+      'provisioning/plugins/.hidden': 'x',
+    };
+    for (const [file, text] of Object.entries(hostile)) {
+      mkdirSync(path.dirname(path.join(p.root, file)), { recursive: true });
+      writeFileSync(path.join(p.root, file), text);
+    }
+    const names = Object.keys(hostile).sort();
+    const check = await run('provision', '--check', '--root', p.root);
+    expect(check.code).toBe(1);
+    expect(check.err).toEqual([
+      ...names.map(
+        (f) =>
+          `${f}: not written by candor provision: a file in a generated folder is a hand edit (remove it, or change the catalog)`
+      ),
+      'candor provision --check: 4 file(s) out of date',
+    ]);
+    const write = await run('provision', '--root', p.root);
+    expect(write.code).toBe(1);
+    expect(write.out).toEqual([]);
+    expect(write.err.at(-1)).toBe(
+      'candor provision: 4 file(s) in generated folders are not its own; nothing was written'
+    );
+    for (const [file, text] of Object.entries(hostile)) {
+      expect(readFileSync(path.join(p.root, file), 'utf8')).toBe(text);
+    }
   });
 
   it('flags an approved catalog change that was not provisioned yet', async () => {
