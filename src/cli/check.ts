@@ -30,9 +30,33 @@ export function reportEntry(entry: LoadedEntry, io: Io): number {
   return 0;
 }
 
+/**
+ * Problems across catalogs: two catalogs with one `scorecard.id` would provision colliding files and uids. Each
+ * catalog after the first with an id is named, with the file that has it first. Returns the exit code (0 or 1).
+ */
+export function reportAcrossEntries(entries: LoadedEntry[], io: Io): number {
+  const first = new Map<string, string>();
+  let code = 0;
+  for (const e of entries) {
+    const id = e.catalog?.scorecard.id;
+    if (id === undefined) {
+      continue;
+    }
+    const owner = first.get(id);
+    if (owner === undefined) {
+      first.set(id, e.file);
+    } else {
+      io.err(`${e.file}: scorecard.id: "${id}" is already the id of ${owner}; every catalog needs its own id`);
+      code = 1;
+    }
+  }
+  return code;
+}
+
 export const check: Command = (argv, io) => {
   const args = parseArgs(argv, { flags: { root: 'string' }, usage: USAGE, maxPositional: Infinity });
   const files = args.positional.length > 0 ? args.positional : findCatalogs(args.strings.root ?? '.');
-  const codes = files.map((f) => reportEntry(loadEntry(f), io));
-  return Math.max(0, ...codes);
+  const entries = files.map(loadEntry);
+  const codes = entries.map((e) => reportEntry(e, io));
+  return Math.max(0, ...codes, reportAcrossEntries(entries, io));
 };

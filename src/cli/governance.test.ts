@@ -1,4 +1,4 @@
-import { readFileSync, unlinkSync } from 'fs';
+import { copyFileSync, readFileSync, unlinkSync, writeFileSync } from 'fs';
 
 import { editCatalog, run, tempProject } from './testing/run';
 
@@ -117,6 +117,28 @@ describe('candor check', () => {
       'pillar "delivery-execution" has only lagging indicators; add at least one leading indicator'
     );
     expect((await approveBy(p.root)).code).toBe(1);
+  });
+
+  it('two catalogs with one scorecard id fail check by name; provision refuses them instead of crashing', async () => {
+    const p = tempProject();
+    const copy = p.catalog.replace(/platform-scorecard\.yaml$/, 'copy.yaml');
+    copyFileSync(p.catalog, copy);
+    writeFileSync(
+      copy.replace(/\.yaml$/, '.lock.yaml'),
+      readFileSync(p.lock, 'utf8').replace('platform-scorecard.yaml', 'copy.yaml')
+    );
+    const checked = await run('check', '--root', p.root);
+    expect(checked.code).toBe(1);
+    expect(checked.err).toEqual([
+      expect.stringMatching(
+        /platform-scorecard\.yaml: scorecard\.id: "platform-scorecard" is already the id of .*copy\.yaml; every catalog needs its own id$/
+      ),
+    ]);
+    for (const args of [['provision'], ['provision', '--check']]) {
+      const r = await run(...args, '--root', p.root);
+      expect(r.code).toBe(1);
+      expect(r.err.at(-1)).toMatch(/^candor provision: only valid, approved catalogs are provisioned/);
+    }
   });
 
   it('fails without a lock file; the first approve creates it', async () => {

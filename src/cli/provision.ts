@@ -19,7 +19,7 @@ import { type CatalogInput, GENERATED_MARK, type GeneratedFile } from '../provis
 import { generateFiles } from '../provision/generate';
 import { currentApproval } from '../provision/lock';
 import { findCatalogs, loadEntry, relativePath } from './catalogs';
-import { reportEntry } from './check';
+import { reportAcrossEntries, reportEntry } from './check';
 import { type Command, type Io, parseArgs } from './common';
 
 const USAGE = `usage: candor provision [--check] [--root DIR]
@@ -157,7 +157,7 @@ export const provision: Command = (argv, io) => {
   const entries = findCatalogs(root).map(loadEntry);
   // The same gate as `candor check`: nothing unapproved is provisioned.
   const quiet: Io = { out: () => undefined, err: io.err };
-  const code = Math.max(0, ...entries.map((e) => reportEntry(e, quiet)));
+  const code = Math.max(0, ...entries.map((e) => reportEntry(e, quiet)), reportAcrossEntries(entries, quiet));
   if (code > 0) {
     io.err('candor provision: only valid, approved catalogs are provisioned; fix the problems above (candor check)');
     return code;
