@@ -6,7 +6,7 @@ import path from 'path';
 import { runCatalogTests, testFileProblems, type TestFile } from '../core/catalogTest';
 import { fingerprint } from '../core/fingerprint';
 import { parseYaml } from '../core/parse';
-import { CliError, type Command, type Io, loadValid, read } from './common';
+import { CliError, type Command, loadValid, printSyntaxErrors, read } from './common';
 
 /** Exactly one FILE argument, or a usage error. */
 function oneFile(argv: string[], usage: string): string {
@@ -14,10 +14,6 @@ function oneFile(argv: string[], usage: string): string {
     throw new CliError(usage, 2);
   }
   return argv[0];
-}
-
-function printSyntaxErrors(file: string, errors: Array<{ line: number; column: number; message: string }>, io: Io) {
-  errors.forEach((e) => io.err(`${file}:${e.line}:${e.column}: ${e.message}`));
 }
 
 const validateUsage = 'validate FILE';

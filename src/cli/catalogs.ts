@@ -9,7 +9,7 @@ import path from 'path';
 import { loadCatalog, type SyntaxProblem } from '../core/parse';
 import type { Catalog, Problem } from '../core/types';
 import { type Lock, lockPathFor, parseLock } from '../provision/lock';
-import { CliError, read } from './common';
+import { CliError, printSyntaxErrors, read } from './common';
 
 export const CATALOG_DIR = 'provisioning/catalogs';
 
@@ -69,7 +69,7 @@ export const relativePath = (root: string, file: string) =>
 /** Prints why an entry cannot be read (YAML syntax, a malformed lock file); returns exit code 2 then, else undefined. */
 export function unreadable(entry: LoadedEntry, io: { err: (line: string) => void }): number | undefined {
   if (entry.syntaxErrors.length > 0) {
-    entry.syntaxErrors.forEach((e) => io.err(`${entry.file}:${e.line}:${e.column}: ${e.message}`));
+    printSyntaxErrors(entry.file, entry.syntaxErrors, io);
     return 2;
   }
   if (entry.lockProblems.length > 0) {

@@ -39,11 +39,26 @@ export function read(file: string): string {
   }
 }
 
+/** YAML errors cascade after the first: at most this many are printed, then how many more there are. */
+export const MAX_SYNTAX_ERRORS = 5;
+
+/** `file:line:column: message` per YAML syntax error, the first MAX_SYNTAX_ERRORS of them and a count of the rest. */
+export function printSyntaxErrors(
+  file: string,
+  errors: ReadonlyArray<{ line: number; column: number; message: string }>,
+  io: { err: (line: string) => void }
+): void {
+  errors.slice(0, MAX_SYNTAX_ERRORS).forEach((e) => io.err(`${file}:${e.line}:${e.column}: ${e.message}`));
+  if (errors.length > MAX_SYNTAX_ERRORS) {
+    io.err(`${file}: ${errors.length - MAX_SYNTAX_ERRORS} more YAML error(s), most caused by the first; fix it first`);
+  }
+}
+
 /** A valid catalog, or a CliError: exit 2 for syntax errors (with line:column), exit 1 for invalid content. */
 export function loadValid(file: string, io: Io): Catalog {
   const loaded = loadCatalog(read(file));
   if (loaded.syntaxErrors.length > 0) {
-    loaded.syntaxErrors.forEach((e) => io.err(`${file}:${e.line}:${e.column}: ${e.message}`));
+    printSyntaxErrors(file, loaded.syntaxErrors, io);
     throw new CliError('', 2);
   }
   if (!loaded.catalog) {

@@ -10,6 +10,7 @@ import { expandValues, toPoints } from './notation';
 import { compareWorse } from './rollup';
 import { evaluateScorecard } from './scorecard';
 import type { Catalog, Observation, Problem, Series } from './types';
+import { testFileShapeProblems } from './catalogTestShape';
 import { bareRecord } from './own';
 
 export interface TestCase {
@@ -53,7 +54,7 @@ export function testFileProblems(data: unknown): Problem[] {
   if (!Array.isArray(f.tests) || f.tests.length === 0) {
     problems.push({ path: 'tests', message: 'must list at least one test' });
   }
-  return problems;
+  return [...problems, ...testFileShapeProblems(f as Record<string, unknown>)];
 }
 
 function observationsFor(t: TestCase, now: number): { observations: Record<string, Observation>; errors: string[] } {

@@ -1,0 +1,97 @@
+/**
+ * The shape of a catalog test file, as strict as a catalog's: every field has to be one the format knows, and every
+ * expected status one the engine gives, so a typo can never make a case pass silently.
+ *   tests[2].series.mttr.agoo: is not a test-file field (known: labels, values, ago)
+ *   tests[0].expect.metrics.nps: "Green" is not a status (green, amber, red, noData, stale, error)
+ * Each problem has its path; the checks of content (durations, value notation, metric ids) stay in catalogTest.ts.
+ */
+import type { Problem } from './types';
+
+const FILE_FIELDS = ['catalog', 'evaluationTime', 'tests'];
+const TEST_FIELDS = ['name', 'interval', 'series', 'expect'];
+const SERIES_FIELDS = ['labels', 'values', 'ago'];
+const EXPECT_FIELDS = ['metrics', 'pillars', 'overall'];
+const STATUSES = ['green', 'amber', 'red', 'noData', 'stale', 'error'];
+const COLOURS = ['green', 'amber', 'red'];
+
+const isMapping = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function unknownFields(value: Record<string, unknown>, known: string[], path: string): Problem[] {
+  return Object.keys(value)
+    .filter((k) => !known.includes(k))
+    .map((k) => ({ path: `${path}${k}`, message: `is not a test-file field (known: ${known.join(', ')})` }));
+}
+
+function seriesProblems(spec: unknown, path: string): Problem[] {
+  if (Array.isArray(spec)) {
+    return spec.flatMap((s, i) => seriesProblems(s, `${path}[${i}]`));
+  }
+  if (!isMapping(spec)) {
+    return [{ path, message: 'must be a series ({ values: "…" }), a list of series, or { error: "…" }' }];
+  }
+  if ('error' in spec) {
+    return unknownFields(spec, ['error'], `${path}.`);
+  }
+  const problems = unknownFields(spec, SERIES_FIELDS, `${path}.`);
+  if (typeof spec.values !== 'string' && typeof spec.values !== 'number') {
+    problems.push({
+      path: `${path}.values`,
+      message: 'is required: the values in expanding notation ("1 2 3", "0x5")',
+    });
+  }
+  return problems;
+}
+
+function expectProblems(expect: unknown, path: string): Problem[] {
+  if (!isMapping(expect)) {
+    return [{ path, message: 'must be a mapping of metrics, pillars and overall' }];
+  }
+  const problems = unknownFields(expect, EXPECT_FIELDS, `${path}.`);
+  const allowed = (value: unknown, list: string[], where: string, what: string) => {
+    if (typeof value !== 'string' || !list.includes(value)) {
+      problems.push({ path: where, message: `${JSON.stringify(value)} is not a ${what} (${list.join(', ')})` });
+    }
+  };
+  for (const [group, list, what] of [
+    ['metrics', STATUSES, 'status'],
+    ['pillars', COLOURS, 'colour'],
+  ] as const) {
+    const entries = expect[group];
+    if (entries === undefined) {
+      continue;
+    }
+    if (!isMapping(entries)) {
+      problems.push({ path: `${path}.${group}`, message: 'must be a mapping of ids to expected values' });
+      continue;
+    }
+    Object.entries(entries).forEach(([id, v]) => allowed(v, [...list], `${path}.${group}.${id}`, what));
+  }
+  if (expect.overall !== undefined) {
+    allowed(expect.overall, COLOURS, `${path}.overall`, 'colour');
+  }
+  return problems;
+}
+
+/** Unknown fields and impossible expectations anywhere in a parsed test file (the file must be a mapping). */
+export function testFileShapeProblems(file: Record<string, unknown>): Problem[] {
+  const problems = unknownFields(file, FILE_FIELDS, '');
+  const tests = Array.isArray(file.tests) ? file.tests : [];
+  tests.forEach((t, i) => {
+    const at = `tests[${i}]`;
+    if (!isMapping(t)) {
+      problems.push({ path: at, message: 'must be a mapping with name, series and expect' });
+      return;
+    }
+    problems.push(...unknownFields(t, TEST_FIELDS, `${at}.`));
+    if (t.series !== undefined) {
+      if (isMapping(t.series)) {
+        Object.entries(t.series).forEach(([id, s]) => problems.push(...seriesProblems(s, `${at}.series.${id}`)));
+      } else {
+        problems.push({ path: `${at}.series`, message: 'must be a mapping of metric ids to series' });
+      }
+    }
+    problems.push(...expectProblems(t.expect, `${at}.expect`));
+  });
+  return problems;
+}
