@@ -3,7 +3,7 @@
  * Exit codes: 0 success; 1 the input is readable but wrong; 2 the input cannot be read or parsed, or the command
  * line is wrong.
  */
-import { readFileSync } from 'fs';
+import { readFileSync, statSync } from 'fs';
 
 import { loadCatalog } from '../core/parse';
 import type { Catalog } from '../core/types';
@@ -31,10 +31,23 @@ export class CliError extends Error {
   }
 }
 
+/** The largest input file read (a catalog is tens of KiB): anything bigger is refused before parsing. */
+export const MAX_INPUT_BYTES = 4 * 1024 * 1024;
+
 export function read(file: string): string {
   try {
+    const size = statSync(file).size;
+    if (size > MAX_INPUT_BYTES) {
+      throw new CliError(
+        `${file}: ${size} bytes is more than the ${MAX_INPUT_BYTES / 1024 / 1024} MiB an input may have`,
+        2
+      );
+    }
     return readFileSync(file, 'utf8');
   } catch (e) {
+    if (e instanceof CliError) {
+      throw e;
+    }
     throw new CliError(`${file}: cannot read: ${(e as Error).message}`, 2);
   }
 }

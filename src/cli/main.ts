@@ -80,6 +80,11 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
       }
       return e.code;
     }
-    throw e;
+    // A defect, not bad input: one line, never a stack trace (CANDOR_DEBUG=1 shows it). Exit 1.
+    io.err(`candor ${command}: unexpected error: ${(e as Error).message ?? e} (CANDOR_DEBUG=1 shows where)`);
+    if (process.env.CANDOR_DEBUG) {
+      io.err(String((e as Error).stack ?? e));
+    }
+    return 1;
   }
 }

@@ -24,7 +24,16 @@ export function parseYaml(text: string): ParsedYaml {
     const firstLine = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
     return { path: `line ${pos.line}, column ${pos.col}`, message: firstLine, line: pos.line, column: pos.col };
   });
-  return syntaxErrors.length > 0 ? { syntaxErrors } : { data: doc.toJS({ maxAliasCount: 100 }), syntaxErrors };
+  if (syntaxErrors.length > 0) {
+    return { syntaxErrors };
+  }
+  try {
+    return { data: doc.toJS({ maxAliasCount: 100 }), syntaxErrors };
+  } catch (e) {
+    // The yaml package refuses documents whose aliases expand past maxAliasCount (an "alias bomb").
+    const message = `the document cannot be expanded: ${(e as Error).message}`;
+    return { syntaxErrors: [{ path: 'line 1, column 1', message, line: 1, column: 1 }] };
+  }
 }
 
 export interface LoadedCatalog {
