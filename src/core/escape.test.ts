@@ -13,6 +13,10 @@ describe('escaping template variables', () => {
   it('PromQL multi-value: regex-escaped alternatives', () => {
     expect(escapePromql(['a.b', 'c|d', 'e"'])).toBe('a\\\\.b|c\\\\|d|e\\"');
     expect(escapePromql(['only'])).toBe('only');
+    // A multi-value variable sits in `=~`: one selected value is a regex too, escaped like several.
+    expect(escapePromql(['a.b'], { multi: true })).toBe('a\\\\.b');
+    expect(escapePromql('prod.*', { multi: true })).toBe('prod\\\\.\\\\*');
+    expect(escapePromql('a.b')).toBe('a.b');
   });
 
   it.each([

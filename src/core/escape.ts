@@ -5,8 +5,10 @@
  * PromQL (values land inside a double-quoted label matcher, `{env="$env"}` or `{env=~"$env"}`):
  *   - a single value is escaped as the CONTENT of a PromQL double-quoted string: `\` -> `\\`, `"` -> `\"`,
  *     newline -> `\n`, carriage return -> `\r`, tab -> `\t`. Write `{env="$env"}`.
- *   - several values (multi-value or "All") are regex-escaped each (so `.` matches only a dot), joined with `|`,
- *     and the result string-escaped. Write `{env=~"$env"}`.
+ *   - the values of a multi-value (or "All") variable are regex-escaped each (so `.` matches only a dot), joined
+ *     with `|`, and the result string-escaped — also when just one value is selected, since such a variable sits
+ *     in a regex matcher: `{env=~"$env"}`. A single-value variable is a plain string: `{env="$env"}`.
+ *     multi ["a.b"] -> `a\\.b`;  multi ["a.b", "c"] -> `a\\.b|c`;  single "a.b" -> `a.b`.
  *   Example: `prod"} or vector(1) #` becomes `prod\"} or vector(1) #`, which stays inside the quotes.
  *
  * SQL (PostgreSQL with standard_conforming_strings on, the default since 9.1; values land where a literal goes,
@@ -27,13 +29,13 @@ export function promqlString(value: string): string {
     .replace(/\t/g, '\\t');
 }
 
-export function escapePromql(value: string | string[]): string {
-  if (Array.isArray(value)) {
-    return value.length === 1
-      ? promqlString(value[0])
-      : promqlString(value.map((v) => v.replace(REGEX_SPECIAL, '\\$&')).join('|'));
+/** `multi`: the variable can hold several values (multi-value or include All), so it sits in an `=~` matcher. */
+export function escapePromql(value: string | string[], { multi = false }: { multi?: boolean } = {}): string {
+  const values = Array.isArray(value) ? value : [value];
+  if (multi || values.length !== 1) {
+    return promqlString(values.map((v) => v.replace(REGEX_SPECIAL, '\\$&')).join('|'));
   }
-  return promqlString(value);
+  return promqlString(values[0]);
 }
 
 export function sqlLiteral(value: string): string {

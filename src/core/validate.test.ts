@@ -1,7 +1,7 @@
 import { loadCatalog, parseYaml } from './parse';
 import { createCatalog, createMetric, createPillar } from './testing/factories';
 import type { Catalog } from './types';
-import { hasVisibleName, validateCatalog } from './validate';
+import { hasVisibleName, quotedVariables, validateCatalog } from './validate';
 
 /** A good catalog + one change: each case names the change and the exact problems it must produce. */
 type Change = (c: Catalog) => unknown;
@@ -19,6 +19,13 @@ const without =
 const cases: Array<[string, Change, string[]]> = [
   ['missing owner', without('owner'), ['metrics[0].owner: every metric needs an owner']],
   ['blank owner', withMetric({ owner: '  ' }), ['metrics[0].owner: every metric needs an owner']],
+  [
+    'a quoted SQL variable',
+    withMetric({ source: { sql: { datasourceUid: 'pg', rawSql: "SELECT 1 WHERE env = '$env' AND t = '${team}'" } } }),
+    [
+      "metrics[0].source.sql.rawSql: write $env, ${team} without quotes: Candor quotes every value itself ('$env' would become ''value'')",
+    ],
+  ],
   ['invisible owner', withMetric({ owner: '\u200b' }), ['metrics[0].owner: every metric needs an owner']],
   [
     'owner of spaces, joiners and a dash',
@@ -280,5 +287,16 @@ describe('hasVisibleName', () => {
     ['- / 42', false],
   ])('%j: %s', (text, visible) => {
     expect(hasVisibleName(text)).toBe(visible);
+  });
+});
+
+describe('quotedVariables', () => {
+  it.each([
+    ["WHERE env = '$env'", ["'$env'"]],
+    ["WHERE env = '${env:raw}' OR x = '[[team]]'", ["'${env:raw}'", "'[[team]]'"]],
+    ['WHERE env = $env AND t IN ($teams)', []],
+    ["WHERE time > '$__timeFrom()' AND label = 'literal $ sign'", []],
+  ])('%s', (sql, found) => {
+    expect(quotedVariables(sql)).toEqual(found);
   });
 });

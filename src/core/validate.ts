@@ -125,6 +125,15 @@ function duplicates(list: ReadonlyArray<readonly [{ id: string }, number]>, kind
 /** Semantic problems of one metric; a rule is skipped where the schema already found its fields broken. */
 
 /**
+ * Template variables written inside SQL quotes: `'$env'`, `'${env}'`, `'${env:raw}'`, `'[[env]]'`. Candor's escaper
+ * makes each value a quoted literal already (src/core/escape.ts), so quotes around it end the literal early.
+ * Grafana's macros (`$__timeFrom()`) are not variables.
+ */
+export function quotedVariables(sql: string): string[] {
+  return [...sql.matchAll(/'(\$(?!__)\w+|\$\{(?!__)\w+(:\w+)?\}|\[\[(?!__)\w+(:\w+)?\]\])'/g)].map((m) => m[0]);
+}
+
+/**
  * A name a person can read: after Unicode normalisation (NFKC) and without spaces and invisible characters
  * (zero-width spaces, joiners, direction marks: Unicode's format characters), at least one letter remains.
  *   "Head of SRE" -> yes;  "  " -> no;  "\u200b" -> no;  "\u200b\u00a0-" -> no;  "ＣＩＳＯ" -> yes (CISO).
@@ -145,6 +154,14 @@ function metricProblems(m: MetricDef, i: number, pillarIds: Set<string>, broken:
   }
   if (typeof m.owner === 'string' && !hasVisibleName(m.owner)) {
     problems.push({ path: `${at}.owner`, message: 'every metric needs an owner' });
+  }
+  const rawSql = (m.source as { sql?: { rawSql?: unknown } } | undefined)?.sql?.rawSql;
+  const quoted = typeof rawSql === 'string' ? quotedVariables(rawSql) : [];
+  if (quoted.length > 0) {
+    problems.push({
+      path: `${at}.source.sql.rawSql`,
+      message: `write ${quoted.map((q) => q.slice(1, -1)).join(', ')} without quotes: Candor quotes every value itself (${quoted[0]} would become ''value'')`,
+    });
   }
   if (typeof m.unit === 'string' && !isKnownUnit(m.unit)) {
     const hint = suggestUnit(m.unit);

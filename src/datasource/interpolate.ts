@@ -10,7 +10,12 @@ import type { Interpolate } from '../core/queries';
  */
 export function makeInterpolate(templateSrv: TemplateSrv, scopedVars: ScopedVars = {}): Interpolate {
   return (text, language) =>
-    templateSrv.replace(text, scopedVars, (value: string | string[]) =>
-      language === 'promql' ? escapePromql(value) : escapeSql(value)
+    templateSrv.replace(
+      text,
+      scopedVars,
+      (value: string | string[], variable?: { multi?: boolean; includeAll?: boolean }) =>
+        language === 'promql'
+          ? escapePromql(value, { multi: Boolean(variable?.multi || variable?.includeAll) })
+          : escapeSql(value)
     );
 }
