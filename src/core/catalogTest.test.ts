@@ -57,7 +57,8 @@ describe('runCatalogTests', () => {
     expect(outcome.failures).toEqual([
       'series.nope: no such metric in the catalog',
       'metric uptime: expected green, got red — 90% < 99.5% (amber), target 99.9%, as of 12:00 UTC',
-      'metric vulns: expected green, got noData — No data in the 7d before 12:00 UTC',
+      // The deciding item's own evidence, named: not the first item's.
+      'metric vulns: expected green, got noData — critical: No data in the 7d before 12:00 UTC',
       'overall: expected green, got red',
     ]);
   });

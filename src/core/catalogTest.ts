@@ -89,10 +89,11 @@ function observationsFor(t: TestCase, now: number): { observations: Record<strin
   return { observations, errors };
 }
 
-function statusOf(items: ItemResult[], key: string): string | undefined {
+/** The result a key names: `id/item` that item, a bare `id` its worst item (whose evidence then explains it). */
+function resultOf(items: ItemResult[], key: string): ItemResult | undefined {
   const [id, item] = key.split('/');
   const mine = items.filter((r) => r.metricId === id && (item === undefined || r.item === item));
-  return mine.reduce<ItemResult | undefined>((w, r) => (!w || compareWorse(r, w) > 0 ? r : w), undefined)?.status;
+  return mine.reduce<ItemResult | undefined>((w, r) => (!w || compareWorse(r, w) > 0 ? r : w), undefined);
 }
 
 export function runCatalogTests(catalog: Catalog, file: TestFile): TestOutcome[] {
@@ -118,9 +119,12 @@ export function runCatalogTests(catalog: Catalog, file: TestFile): TestOutcome[]
       }
     };
     for (const [key, expected] of Object.entries(t.expect?.metrics ?? {})) {
-      const [id, item] = key.split('/');
-      const evidence = items.find((r) => r.metricId === id && (item === undefined || r.item === item))?.evidence;
-      check(`metric ${key}`, expected, statusOf(items, key), evidence);
+      // The evidence shown is the deciding result's own, never another item's.
+      const decided = resultOf(items, key);
+      const evidence = decided
+        ? `${decided.item === undefined ? '' : `${decided.item}: `}${decided.evidence}`
+        : undefined;
+      check(`metric ${key}`, expected, decided?.status, evidence);
     }
     for (const [id, expected] of Object.entries(t.expect?.pillars ?? {})) {
       check(`pillar ${id}`, expected, scorecard.pillars.find((p) => p.id === id)?.colour);
