@@ -19,6 +19,7 @@ const errorRate = createMetric({
 });
 const budget = createMetric({
   id: 'budget-variance',
+  domain: { change: true },
   direction: 'within',
   thresholds: { green: [-0.1, 0.05], amber: [-0.2, 0.1] },
   target: 0,

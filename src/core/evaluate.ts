@@ -4,6 +4,7 @@
  * Status rules (no status optimism without evidence):
  * - the source failed                       -> `error`, shown red, the source's message as evidence;
  * - no finite sample at or before `now`     -> `noData`, shown red;
+ * - a sample outside the metric's valid values (domain.ts) -> `error` naming it, never a reading;
  * - latest finite sample older than maxAge  -> `stale`, shown amber, or red when that old value was red;
  * - otherwise the value's colour (thresholds.ts) is both the status and the shown colour.
  * A definition with `items` yields one result per label value; an `expected` item that is absent is `noData`.
@@ -13,6 +14,7 @@ import { asOfText, judgementText, plainFormat, staleText, type ValueFormatter } 
 import { cleanPoints, sampleAtWindowStart, type Sample } from './series';
 import { changeQuality, classify, COLOUR_RANK } from './thresholds';
 import type { Boundary, Colour, MetricDef, Observation, Series, Status, Thresholds, WithWarnings } from './types';
+import { metricDomain, outsideDomain } from './domain';
 import { groupItems } from './items';
 import { own } from './own';
 
@@ -120,6 +122,13 @@ function evaluateSeries(input: EvaluateInput, series: Series, item: string | und
     warnings.push(`${name}: ${message}`);
     return { result: errorResult(def, item, message), warnings };
   }
+  const impossible = impossibleSamples(def, samples);
+  if (impossible) {
+    const count = impossible.count > 1 ? `; ${impossible.count} of ${samples.length} samples are impossible` : '';
+    const message = `Not scored: ${impossible.why} (at ${formatInstant(impossible.t, now)}${count})`;
+    warnings.push(`${name}: ${message}`);
+    return { result: errorResult(def, item, message), warnings };
+  }
   if (samples.length === 0) {
     result.evidence = `No data in the ${def.trend.window} before ${formatInstant(now, now)}`;
     return { result, warnings };
@@ -163,10 +172,30 @@ function evaluateSeries(input: EvaluateInput, series: Series, item: string | und
     result.previous = previous.v;
     result.previousTime = previous.t;
     result.change = latest.v - previous.v;
-    result.relativeChange = previous.v === 0 ? undefined : result.change / Math.abs(previous.v);
+    const relative = previous.v === 0 ? undefined : result.change / Math.abs(previous.v);
+    result.relativeChange = relative !== undefined && Number.isFinite(relative) ? relative : undefined;
     result.changeQuality = changeQuality(previous.v, latest.v, def.direction, thresholds);
   }
   return { result, warnings };
+}
+
+/**
+ * The latest sample outside the metric's domain (domain.ts), with how many there are. Any one of them makes the item
+ * an error: a feed that produced an impossible value in the range (a wrong unit, a sign error) cannot be trusted for
+ * the rest of it, and the impossible value itself is never a reading.
+ */
+function impossibleSamples(def: MetricDef, samples: Sample[]) {
+  const dm = metricDomain(def);
+  let found: { t: number; why: string; count: number } | undefined;
+  let count = 0;
+  for (const s of samples) {
+    const why = outsideDomain(s.v, dm);
+    if (why) {
+      count++;
+      found = { t: s.t, why, count };
+    }
+  }
+  return found && { ...found, count };
 }
 
 function errorResult(def: MetricDef, item: string | undefined, message: string): ItemResult {

@@ -50,6 +50,17 @@ export interface Retirement {
   date: string;
 }
 
+/**
+ * Narrows the valid values the unit implies (src/core/domain.ts); required for units that imply none
+ * (`short`, `none`, …). `change: true`: the metric is a change of a quantity, so it may be negative.
+ */
+export interface DomainSpec {
+  min?: number;
+  max?: number;
+  integer?: boolean;
+  change?: boolean;
+}
+
 export interface MetricDef {
   id: string;
   pillar: string;
@@ -58,6 +69,7 @@ export interface MetricDef {
   owner: string;
   indicator: Indicator;
   unit: string;
+  domain?: DomainSpec;
   direction: Direction;
   target: Boundary;
   thresholds: Thresholds;

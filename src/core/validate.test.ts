@@ -37,7 +37,49 @@ const cases: Array<[string, Change, string[]]> = [
     withMetric({ unit: 'percentage' }),
     ['metrics[0].unit: unknown Grafana unit "percentage" (did you mean percent?)'],
   ],
-  ['custom suffix unit is fine', withMetric({ unit: 'suffix: deploys/day' }), []],
+  [
+    'a unit that implies no domain, stated none',
+    withMetric({ unit: 'short', thresholds: { green: 5, amber: 1 }, target: 10 }),
+    [
+      'metrics[0].domain: unit "short" says nothing about valid values: state them, e.g. domain: { min: 0, integer: true } for a count, { min: -100, max: 100 } for an NPS',
+    ],
+  ],
+  [
+    'a percentage threshold on a fraction unit',
+    withMetric({ thresholds: { green: 99.9, amber: 0.995 }, target: 99.9 }),
+    [
+      'metrics[0].target: 99.9 is outside 0–1 for a fraction (did you mean 0.999?)',
+      'metrics[0].thresholds.green: 99.9 is outside 0–1 for a fraction (did you mean 0.999?)',
+    ],
+  ],
+  [
+    'a domain that widens the unit',
+    withMetric({ domain: { min: -1, max: 2 } }),
+    [
+      "metrics[0].domain.min: -1 is outside 0–1 for a fraction: a catalog may only narrow the unit's domain",
+      "metrics[0].domain.max: 2 is outside 0–1 for a fraction: a catalog may only narrow the unit's domain",
+    ],
+  ],
+  [
+    'a narrowed domain that leaves out the thresholds',
+    withMetric({ domain: { min: 0.9995 } }),
+    [
+      'metrics[0].target: 0.999 is outside 0.9995–1 for a fraction',
+      'metrics[0].thresholds.green: 0.999 is outside 0.9995–1 for a fraction',
+      'metrics[0].thresholds.amber: 0.995 is outside 0.9995–1 for a fraction',
+    ],
+  ],
+  [
+    'a count that is not whole',
+    withMetric({ unit: 'count:incidents', domain: { integer: false } }),
+    ['metrics[0].domain.integer: a count is always a whole number'],
+  ],
+  [
+    'a change of a fraction may be negative',
+    withMetric({ domain: { change: true }, thresholds: { green: 0.999, amber: -0.5 } }),
+    [],
+  ],
+  ['custom suffix unit is fine', withMetric({ unit: 'suffix: deploys/day', domain: { min: 0 } }), []],
   [
     'javascript link',
     withMetric({ links: [{ title: 'x', url: 'javascript:alert(1)' }] }),
@@ -55,17 +97,22 @@ const cases: Array<[string, Change, string[]]> = [
   ],
   [
     'lower-is-better with green above amber',
-    withMetric({ direction: 'lower-is-better', thresholds: { green: 5, amber: 1 }, target: 0 }),
-    ['metrics[0].thresholds: for lower-is-better the green boundary (5) must be ≤ the amber boundary (1)'],
+    withMetric({ direction: 'lower-is-better', thresholds: { green: 0.5, amber: 0.1 }, target: 0 }),
+    ['metrics[0].thresholds: for lower-is-better the green boundary (0.5) must be ≤ the amber boundary (0.1)'],
   ],
   [
     'within without bands',
-    withMetric({ direction: 'within', thresholds: { green: 1, amber: [0, 2] }, target: 1 }),
+    withMetric({ direction: 'within', thresholds: { green: 1, amber: [0, 1] }, target: 1 }),
     ['metrics[0].thresholds.green: direction within needs a [low, high] band'],
   ],
   [
     'within whose amber band does not contain green',
-    withMetric({ direction: 'within', thresholds: { green: [-0.1, 0.2], amber: [-0.2, 0.1] }, target: 0 }),
+    withMetric({
+      direction: 'within',
+      domain: { change: true },
+      thresholds: { green: [-0.1, 0.2], amber: [-0.2, 0.1] },
+      target: 0,
+    }),
     ['metrics[0].thresholds: the amber band [-0.2, 0.1] must contain the green band [-0.1, 0.2]'],
   ],
   [

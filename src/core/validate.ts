@@ -4,9 +4,10 @@
  *
  * Rules: ids unique; every metric in a known pillar; every metric has an owner; every pillar has at least one
  * active leading indicator; thresholds ordered consistently with the direction (thresholds.ts); the target is green;
- * units known to Grafana; links http(s) only; nothing that looks like a secret anywhere (a catalog reaches every
+ * units known to Grafana; a valid-value domain for every metric, its thresholds inside it (domain.ts); links http(s) only; nothing that looks like a secret anywhere (a catalog reaches every
  * viewer's browser).
  */
+import { domainProblems } from './domain';
 import { schemaProblems } from './schemaCheck';
 import { classify } from './thresholds';
 import type { Boundary, Catalog, Direction, MetricDef, Problem, Thresholds } from './types';
@@ -169,6 +170,9 @@ function metricProblems(m: MetricDef, i: number, pillarIds: Set<string>, broken:
       path: `${at}.unit`,
       message: `unknown Grafana unit "${m.unit}"${hint ? ` (did you mean ${hint}?)` : ''}`,
     });
+  }
+  if (ok('unit', 'domain', 'target', 'thresholds', 'items') && isKnownUnit(m.unit)) {
+    problems.push(...domainProblems(m, at));
   }
   if (ok('direction', 'thresholds') && m.thresholds) {
     const thresholdIssues = thresholdProblems(`${at}.thresholds`, m.direction, m.thresholds);
