@@ -22,6 +22,8 @@ export const TOOLS = [
   { tool: 'chromium', package: 'chromium', why: 'the browser tests' },
   { tool: 'zip', package: 'zip', why: 'npm run package' },
   { tool: 'unzip', package: 'unzip', why: 'the package test lists the zip' },
+  { tool: 'ssh-keygen', package: 'openssh-client', why: 'signs and verifies approvals (candor approve --sign-with)' },
+  { tool: 'git', package: 'git', why: 'candor check --against REF reads the approval history' },
 ];
 // The browser the tests launch (test/browser/chromium.ts reads the same variable and default).
 export const chromiumPath = (env = process.env) => env.CHROMIUM_PATH || '/usr/bin/chromium';

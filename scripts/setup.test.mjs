@@ -12,7 +12,17 @@ const none = () => false;
 const all = () => true;
 
 test('every tool npm test runs is checked, and preview needs only the demo stack servers', () => {
-  assert.deepEqual(NEEDS.test, ['promtool', 'prometheus', 'initdb', 'docker-compose', 'chromium', 'zip', 'unzip']);
+  assert.deepEqual(NEEDS.test, [
+    'promtool',
+    'prometheus',
+    'initdb',
+    'docker-compose',
+    'chromium',
+    'zip',
+    'unzip',
+    'ssh-keygen',
+    'git',
+  ]);
   assert.ok(NEEDS.preview.every((t) => NEEDS.test.includes(t)));
   assert.equal(missingTools(NEEDS.test, all).length, 0);
   assert.equal(missingTools(NEEDS.preview, none).length, 3);
@@ -26,7 +36,7 @@ test('root with apt-get installs each package once', () => {
   const missing = missingTools(NEEDS.test, none);
   assert.deepEqual(plan({ missing, isRoot: true, hasApt: true }), {
     action: 'install',
-    packages: ['prometheus', 'postgresql', 'docker-compose', 'chromium', 'zip', 'unzip'],
+    packages: ['prometheus', 'postgresql', 'docker-compose', 'chromium', 'zip', 'unzip', 'openssh-client', 'git'],
   });
 });
 

@@ -2,28 +2,35 @@
  * `candor approve --by NAME [--by NAME…] [--catalog FILE] [--date YYYY-MM-DD] [--root DIR]`: records the approval of
  * each catalog as it is now in its lock file (what a reviewer runs in the change that alters a catalog). Without
  * --catalog it approves every catalog under provisioning/catalogs/ that needs it. It refuses, exit 1, where an
- * approval is not the remedy: an invalid catalog, a missing approved metric (retire it instead), or changed
- * definitions under an already approved version.
+ * approval is not the remedy: an invalid catalog, a missing approved metric (retire it instead), changed
+ * definitions under an already approved version, a back-dated retirement, a broken lock, or failing catalog tests.
  */
 import { writeFileSync } from 'fs';
 import path from 'path';
 
 import { approve as recordApproval } from '../provision/governance';
 import { serializeLock } from '../provision/lock';
+import { describeApproval } from '../core/approval';
 import { findCatalogs, loadEntry, todayUtc, unreadable } from './catalogs';
+import { shownApproval, testFailures } from './check';
+import { signApproval } from './signing';
 import { type Command, type Io, parseArgs } from './common';
 
-const USAGE = `usage: candor approve --by NAME [--by NAME…] [--catalog FILE] [--date YYYY-MM-DD] [--root DIR]
-  Records an approval in the catalog's lock file (default: every catalog under provisioning/catalogs/).`;
+const USAGE = `usage: candor approve --by NAME [--by NAME…] [--catalog FILE] [--date YYYY-MM-DD] [--root DIR] [--sign-with KEY]
+  Records an approval in the catalog's lock file (default: every catalog under provisioning/catalogs/), after the
+  catalog's tests pass. --sign-with KEY: sign it with that SSH private key (an approver's, provisioning/approvers.yaml).`;
 
 interface ApproveOne {
   file: string;
   approvedBy: string[];
   date: string;
   io: Io;
+  root: string;
+  /** A private key file to sign the approval with (signing.ts). */
+  signWith?: string;
 }
 
-function approveOne({ file, approvedBy, date, io }: ApproveOne): number {
+function approveOne({ file, approvedBy, date, io, root, signWith }: ApproveOne): number {
   const entry = loadEntry(file);
   const cannotRead = unreadable(entry, io);
   if (cannotRead !== undefined) {
@@ -40,17 +47,25 @@ function approveOne({ file, approvedBy, date, io }: ApproveOne): number {
     io.out(`${file}: already approved as it is; ${entry.lockFile} unchanged`);
     return 0;
   }
-  writeFileSync(entry.lockFile, serializeLock(result.lock));
-  const a = result.lock.approvals[result.lock.approvals.length - 1];
-  io.out(
-    `${file}: approved v${a.version} (sha256:${a.fingerprint.slice(0, 12)}) by ${a.approvedBy.join(', ')} on ${a.date}; wrote ${entry.lockFile}`
-  );
+  const failures = testFailures(file, io);
+  if (failures.length > 0) {
+    failures.forEach((l) => io.err(l));
+    io.err(`${file}: not approved: an approval never records definitions whose own tests fail`);
+    return 1;
+  }
+  const next = result.lock;
+  const last = next.approvals.length - 1;
+  if (signWith) {
+    next.approvals[last] = signApproval({ root, lock: next, approval: next.approvals[last], keyFile: signWith });
+  }
+  writeFileSync(entry.lockFile, serializeLock(next));
+  io.out(`${file}: ${describeApproval(shownApproval(root, next)).text}; wrote ${entry.lockFile}`);
   return 0;
 }
 
 export const approve: Command = (argv, io) => {
   const args = parseArgs(argv, {
-    flags: { by: 'list', catalog: 'list', date: 'string', root: 'string' },
+    flags: { by: 'list', catalog: 'list', date: 'string', root: 'string', 'sign-with': 'string' },
     usage: USAGE,
   });
   const approvedBy = args.lists.by ?? [];
@@ -60,6 +75,12 @@ export const approve: Command = (argv, io) => {
   }
   const files = args.lists.catalog ?? findCatalogs(args.strings.root ?? '.');
   const date = args.strings.date ?? todayUtc();
-  const codes = files.map((file) => approveOne({ file, approvedBy, date, io }));
+  if (date > todayUtc()) {
+    io.err(`candor: --date: ${date} is in the future; an approval is recorded on the day it is given`);
+    return 2;
+  }
+  const root = args.strings.root ?? '.';
+  const signWith = args.strings['sign-with'];
+  const codes = files.map((file) => approveOne({ file, approvedBy, date, io, root, signWith }));
   return Math.max(0, ...codes);
 };

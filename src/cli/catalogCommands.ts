@@ -1,12 +1,13 @@
 /**
- * `candor validate FILE`, `candor fingerprint FILE`, `candor test FILE`: one catalog or test file each.
+ * `candor validate FILE`, `candor fingerprint FILE`: one catalog each; `candor test FILE|GLOB...`: test files.
  */
+import { existsSync, readdirSync } from 'fs';
 import path from 'path';
 
 import { runCatalogTests, testFileProblems, type TestFile } from '../core/catalogTest';
 import { fingerprint } from '../core/fingerprint';
 import { parseYaml } from '../core/parse';
-import { CliError, type Command, loadValid, printSyntaxErrors, read } from './common';
+import { CliError, type Command, type Io, loadValid, printSyntaxErrors, read } from './common';
 
 /** Exactly one FILE argument, or a usage error. */
 function oneFile(argv: string[], usage: string): string {
@@ -42,30 +43,96 @@ export const printFingerprint: Command = (argv, io) => {
   return 0;
 };
 
-const testUsage = 'test FILE';
-export const test: Command = (argv, io) => {
-  const file = oneFile(argv, `usage: candor ${testUsage}`);
+const testUsage = `usage: candor test FILE|GLOB...
+  Runs catalog test files (docs/catalog.md#catalog-tests); a GLOB (quoted, e.g. 'provisioning/catalogs/tests/*.yaml')
+  matches *, ? and [..] within one folder.`;
+
+/** Files named directly, and the files a simple glob (`*`, `?`, `[..]` in the last path segment) matches, sorted. */
+export function expandFiles(args: string[]): string[] {
+  return args.flatMap((arg) => {
+    if (!/[*?[]/.test(arg)) {
+      return [arg];
+    }
+    const dir = path.dirname(arg);
+    if (/[*?[]/.test(dir)) {
+      throw new CliError(`${arg}: a glob may only match file names within one folder`, 2);
+    }
+    const re = new RegExp(
+      `^${path
+        .basename(arg)
+        .replace(/[.+^${}()|\\]/g, '\\$&')
+        .replace(/\*/g, '[^/]*')
+        .replace(/\?/g, '[^/]')}$`
+    );
+    const found = existsSync(dir)
+      ? readdirSync(dir)
+          .filter((f) => re.test(f))
+          .sort()
+      : [];
+    if (found.length === 0) {
+      throw new CliError(`${arg}: no file matches`, 2);
+    }
+    return found.map((f) => path.join(dir, f));
+  });
+}
+
+export interface TestRun {
+  /** The catalog file the test file names, resolved. */
+  catalogFile: string;
+  passed: number;
+  /** One line per failure: "FAIL name" and indented reasons. */
+  failures: string[];
+}
+
+/** Runs one test file; a CliError (exit 2) when it cannot be read, exit 1 problems when its catalog is invalid. */
+export function runTestFile(file: string, io: Io): TestRun {
   const parsed = parseYaml(read(file));
   if (parsed.syntaxErrors.length > 0) {
     printSyntaxErrors(file, parsed.syntaxErrors, io);
-    return 2;
+    throw new CliError('', 2);
   }
   const problems = testFileProblems(parsed.data);
   if (problems.length > 0) {
     problems.forEach((p) => io.err(`${file}: ${p.path}: ${p.message}`));
-    return 2;
+    throw new CliError('', 2);
   }
   const spec = parsed.data as TestFile;
   const catalogFile = path.resolve(path.dirname(file), spec.catalog);
   const catalog = loadValid(catalogFile, io);
   const outcomes = runCatalogTests(catalog, spec);
   const failed = outcomes.filter((o) => o.failures.length > 0);
-  for (const o of failed) {
-    io.err(`FAIL ${o.name}`);
-    o.failures.forEach((f) => io.err(`  ${f}`));
+  return {
+    catalogFile,
+    passed: outcomes.length - failed.length,
+    failures: failed.flatMap((o) => [`FAIL ${o.name}`, ...o.failures.map((f) => `  ${f}`)]),
+  };
+}
+
+export const test: Command = (argv, io) => {
+  if (argv.includes('--help')) {
+    io.out(testUsage);
+    return 0;
   }
-  io.out(
-    `${path.relative(process.cwd(), catalogFile)}: ${outcomes.length - failed.length} passed, ${failed.length} failed`
-  );
-  return failed.length > 0 ? 1 : 0;
+  if (argv.length === 0 || argv.some((a) => a.startsWith('-'))) {
+    throw new CliError(testUsage, 2);
+  }
+  let code = 0;
+  for (const file of expandFiles(argv)) {
+    try {
+      const r = runTestFile(file, io);
+      r.failures.forEach((l) => io.err(l));
+      const failed = r.failures.filter((l) => l.startsWith('FAIL ')).length;
+      io.out(`${file}: ${path.relative(process.cwd(), r.catalogFile)}: ${r.passed} passed, ${failed} failed`);
+      code = Math.max(code, failed > 0 ? 1 : 0);
+    } catch (e) {
+      if (!(e instanceof CliError)) {
+        throw e;
+      }
+      if (e.message) {
+        io.err(e.message);
+      }
+      code = Math.max(code, e.code);
+    }
+  }
+  return code;
 };

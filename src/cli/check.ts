@@ -1,32 +1,103 @@
 /**
- * `candor check [FILE...] [--root DIR]`: governance of each catalog against its lock file (docs/provisioning.md):
- * valid (an owner for every metric, a leading indicator in every pillar, …), no approved metric missing, and the
- * definitions approved. Exit 0 when all pass, 1 when one fails, 2 when a file cannot be read or parsed.
+ * `candor check [FILE...] [--root DIR] [--against REF] [--require-signatures]`: governance of each catalog against
+ * its lock file (docs/governance.md): valid, no approved metric missing, retirements dated by their approval, the
+ * lock intact (its own catalog, a chained record), the definitions approved, and the catalog's tests passing.
+ * Without FILE it also refuses a lock whose catalog is gone. `--against REF` compares every lock with git at REF.
+ * Exit 0 when all pass, 1 when one fails, 2 when a file cannot be read or parsed, or the history cannot be read.
  */
-import { governanceProblems } from '../provision/governance';
-import { currentApproval } from '../provision/lock';
-import { findCatalogs, loadEntry, unreadable, type LoadedEntry } from './catalogs';
-import { type Command, type Io, parseArgs } from './common';
+import { existsSync, readdirSync } from 'fs';
+import path from 'path';
 
-const USAGE = `usage: candor check [FILE...] [--root DIR]
-  Checks each catalog (default: every catalog under provisioning/catalogs/) against its lock file.`;
+import { governanceProblems } from '../provision/governance';
+import { type Approval, currentApproval, type Lock, parseLock } from '../provision/lock';
+import { type ApprovalShown, describeApproval } from '../core/approval';
+import { CATALOG_DIR, findCatalogs, loadEntry, unreadable, type LoadedEntry } from './catalogs';
+import { runTestFile } from './catalogCommands';
+import { CliError, type Command, type Io, parseArgs, read } from './common';
+import { historyByFile, locksAt } from './history';
+import { verifyApproval } from './signing';
+
+const USAGE = `usage: candor check [FILE...] [--root DIR] [--against REF] [--require-signatures]
+  Checks each catalog (default: every catalog under provisioning/catalogs/) against its lock file, and runs its
+  tests (provisioning/catalogs/tests/). --against REF: every lock at git REF must be a prefix of today's.
+  --require-signatures: the approval in force must carry a verified signature of a listed approver.`;
+
+/** The catalog's test files: those in tests/ beside it whose `catalog:` names it. */
+function testsOf(file: string, io: Io): string[] {
+  const dir = path.join(path.dirname(file), 'tests');
+  if (!existsSync(dir)) {
+    return [];
+  }
+  const target = path.resolve(file);
+  return readdirSync(dir)
+    .filter((f) => /\.ya?ml$/.test(f))
+    .sort()
+    .map((f) => path.join(dir, f))
+    .filter((t) => {
+      const m = /^catalog:\s*["']?([^"'\n#]+?)["']?\s*(#.*)?$/m.exec(read(t));
+      if (!m) {
+        io.err(`${t}: catalog: a test file names the catalog it tests`);
+        return false;
+      }
+      return path.resolve(path.dirname(t), m[1]) === target;
+    });
+}
+
+/** Failures of the catalog's tests, as lines; a test that cannot run is a failure too. */
+export function testFailures(file: string, io: Io): string[] {
+  return testsOf(file, io).flatMap((t) => {
+    const lines: string[] = [];
+    const quiet: Io = { out: () => undefined, err: (l) => lines.push(l) };
+    try {
+      const r = runTestFile(t, quiet);
+      return r.failures.length > 0 ? [`${t}: the catalog's tests fail:`, ...r.failures] : [];
+    } catch (e) {
+      if (!(e instanceof CliError)) {
+        throw e;
+      }
+      return [`${t}: the catalog's tests cannot run:`, ...lines, ...(e.message ? [e.message] : [])];
+    }
+  });
+}
+
+interface EntryCheck {
+  entry: LoadedEntry;
+  io: Io;
+  requireSignatures: boolean;
+  root: string;
+}
+
+/** The approval in force, with what its signature says: how every output shows it (src/core/approval.ts). */
+export function shownApproval(root: string, lock: Lock): Approval & ApprovalShown {
+  const approval = currentApproval(lock);
+  return { ...approval, verified: verifyApproval({ root, lock, approval }) };
+}
 
 /** Prints the outcome of one catalog; returns its exit code. */
-export function reportEntry(entry: LoadedEntry, io: Io): number {
+export function reportEntry({ entry, io, requireSignatures, root }: EntryCheck): number {
   const { file } = entry;
   const cannotRead = unreadable(entry, io);
   if (cannotRead !== undefined) {
     return cannotRead;
   }
-  const problems = governanceProblems({ data: entry.data, lock: entry.lock });
-  if (problems.length > 0) {
-    problems.forEach((p) => io.err(`${file}: ${p.path}: ${p.message}`));
+  const catalogFile = path.relative(path.dirname(entry.lockFile), file).split(path.sep).join('/');
+  const problems = governanceProblems({ data: entry.data, lock: entry.lock, catalogFile });
+  problems.forEach((p) => io.err(`${file}: ${p.path}: ${p.message}`));
+  const failures = problems.length === 0 ? testFailures(file, io) : [];
+  failures.forEach((l) => io.err(l));
+  if (problems.length > 0 || failures.length > 0) {
     return 1;
   }
-  const a = currentApproval(entry.lock!);
-  io.out(
-    `${file}: approved: v${a.version} (sha256:${a.fingerprint.slice(0, 12)}) by ${a.approvedBy.join(', ')} on ${a.date}`
-  );
+  const d = describeApproval(shownApproval(root, entry.lock!));
+  if (d.standing === 'invalid') {
+    io.err(`${file}: ${d.text}`);
+    return 1;
+  }
+  if (requireSignatures && d.standing !== 'verified') {
+    io.err(`${file}: --require-signatures: ${d.text}`);
+    return 1;
+  }
+  io.out(`${file}: ${d.text}`);
   return 0;
 }
 
@@ -53,10 +124,65 @@ export function reportAcrossEntries(entries: LoadedEntry[], io: Io): number {
   return code;
 }
 
+/** A lock whose catalog is gone removes every metric it approved: refused like the removal of one metric. */
+export function orphanLocks(root: string, entries: LoadedEntry[], io: Io): number {
+  const dir = path.join(root, CATALOG_DIR);
+  const paired = new Set(entries.map((e) => path.resolve(e.lockFile)));
+  let code = 0;
+  for (const f of readdirSync(dir).filter((n) => /\.lock\.ya?ml$/.test(n))) {
+    const lockFile = path.join(dir, f);
+    if (paired.has(path.resolve(lockFile))) {
+      continue;
+    }
+    const { lock } = parseLock(read(lockFile));
+    const ids = lock?.approvedMetrics ?? [];
+    io.err(
+      `${lockFile}: catalog: ${lock?.catalog ?? 'its catalog'} is missing, which removes its ${ids.length} approved metric(s)${ids.length ? ` (${ids.slice(0, 5).join(', ')}${ids.length > 5 ? ', …' : ''})` : ''}: restore it and retire the metrics instead (docs/governance.md)`
+    );
+    code = 1;
+  }
+  return code;
+}
+
+/** Every lock at REF against today's; prints each problem; returns the exit code. */
+function reportHistory(root: string, ref: string, io: Io): number {
+  const at = locksAt(root, ref);
+  const today = new Map<string, Lock | undefined>();
+  for (const { file } of at.locks) {
+    const full = path.join(root, file);
+    today.set(file, existsSync(full) ? parseLock(read(full)).lock : undefined);
+  }
+  let code = 0;
+  historyByFile(at, today).forEach((problems, file) => {
+    problems.forEach((p) => io.err(`${file}: ${p.path}: ${p.message}`));
+    code = problems.length > 0 ? 1 : code;
+  });
+  if (code === 0) {
+    io.out(`history: ${at.locks.length} lock file(s) at ${ref} are each a prefix of today's`);
+  }
+  return code;
+}
+
 export const check: Command = (argv, io) => {
-  const args = parseArgs(argv, { flags: { root: 'string' }, usage: USAGE, maxPositional: Infinity });
-  const files = args.positional.length > 0 ? args.positional : findCatalogs(args.strings.root ?? '.');
+  const args = parseArgs(argv, {
+    flags: { root: 'string', against: 'string', 'require-signatures': 'boolean' },
+    usage: USAGE,
+    maxPositional: Infinity,
+  });
+  const root = args.strings.root ?? '.';
+  const explicit = args.positional.length > 0;
+  const files = explicit ? args.positional : findCatalogs(root);
   const entries = files.map(loadEntry);
-  const codes = entries.map((e) => reportEntry(e, io));
-  return Math.max(0, ...codes, reportAcrossEntries(entries, io));
+  const requireSignatures = args.booleans['require-signatures'] === true;
+  const codes = entries.map((entry) => reportEntry({ entry, io, requireSignatures, root }));
+  codes.push(reportAcrossEntries(entries, io));
+  if (!explicit) {
+    codes.push(orphanLocks(root, entries, io));
+  }
+  if (args.strings.against !== undefined) {
+    codes.push(reportHistory(root, args.strings.against, io));
+  } else {
+    io.out(`history: not verified against git (candor check --against REF does; docs/governance.md)`);
+  }
+  return Math.max(0, ...codes);
 };

@@ -1,5 +1,6 @@
 import { copyFileSync, readFileSync, unlinkSync, writeFileSync } from 'fs';
 
+import { todayUtc } from './catalogs';
 import { editCatalog, run, tempProject } from './testing/run';
 
 /** `candor check` on the temporary project: exit code and all error lines as one text. */
@@ -8,8 +9,8 @@ async function check(root: string) {
   return { code: r.code, err: r.err.join('\n'), out: r.out.join('\n') };
 }
 
-const approveBy = (root: string) => run('approve', '--by', 'Executive Team', '--date', '2026-12-01', '--root', root);
-const bumpVersion = (file: string, version = '2026.12.1') => editCatalog(file, (c) => (c.scorecard.version = version));
+const approveBy = (root: string) => run('approve', '--by', 'Executive Team', '--root', root);
+const bumpVersion = (file: string, version = '2027.1.1') => editCatalog(file, (c) => (c.scorecard.version = version));
 
 describe('candor check', () => {
   it('passes on the committed catalog and lock, and on a reformatted copy', async () => {
@@ -19,7 +20,11 @@ describe('candor check', () => {
     const r = await check(p.root);
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/approved: v2026\.11\.1 \(sha256:[0-9a-f]{12}\) by .+ on \d{4}-\d{2}-\d{2}$/);
+    // The baseline says its executive sign-off is pending: recorded, never shown as approved.
+    expect(r.out).toMatch(
+      /: sign-off pending, not yet approved: v2026\.12\.1 \(sha256:[0-9a-f]{12}\) recorded by .+ on \d{4}-\d{2}-\d{2}\n/
+    );
+    expect(r.out).not.toMatch(/: approved/);
   });
 
   it('fails when the definitions changed but the version and the approval did not; a new version plus approve fixes it', async () => {
@@ -28,7 +33,7 @@ describe('candor check', () => {
     let r = await check(p.root);
     expect(r.code).toBe(1);
     expect(r.err).toContain('scorecard.version: the definitions changed (sha256:');
-    expect(r.err).toContain('but the version is still 2026.11.1 and no approval records the change');
+    expect(r.err).toContain('but the version is still 2026.12.1 and no approval records the change');
     // Approving the same version is refused: one version names one definition.
     const refused = await approveBy(p.root);
     expect(refused.code).toBe(1);
@@ -36,15 +41,15 @@ describe('candor check', () => {
     bumpVersion(p.catalog);
     r = await check(p.root);
     expect(r.code).toBe(1);
-    expect(r.err).toContain('version 2026.12.1 (sha256:');
-    expect(r.err).toContain('is not approved; the approval in force is 2026.11.1');
+    expect(r.err).toContain('version 2027.1.1 (sha256:');
+    expect(r.err).toContain('is not approved; the approval in force is 2026.12.1');
     const approved = await approveBy(p.root);
     expect(approved.code).toBe(0);
-    expect(approved.out.join('\n')).toContain('approved v2026.12.1');
+    expect(approved.out.join('\n')).toContain('approved (unsigned): v2027.1.1');
     expect(await check(p.root)).toMatchObject({ code: 0, err: '' });
     const lock = readFileSync(p.lock, 'utf8');
     expect(lock).toContain('version: "2026.11.1"');
-    expect(lock).toContain('version: "2026.12.1"');
+    expect(lock).toContain('version: "2027.1.1"');
   });
 
   it('refuses a version that was approved for other definitions', async () => {
@@ -66,7 +71,7 @@ describe('candor check', () => {
     editCatalog(p.catalog, (c) => {
       c.metrics = c.metrics.filter((m) => m.id !== 'error-rate');
       c.metrics.find((m) => m.id === 'uptime-slo')!.indicator = 'leading'; // keep the pillar valid without error-rate
-      c.scorecard.version = '2026.12.1';
+      c.scorecard.version = '2027.1.1';
     });
     const expected =
       'metrics: approved metric "error-rate" is missing: an approved metric is never removed; retire it instead';
@@ -85,13 +90,14 @@ describe('candor check', () => {
       c.metrics.find((m) => m.id === 'error-rate')!.retired = {
         reason: 'replaced',
         approvedBy: 'Executive Team',
-        date: '2026-12-01',
+        date: todayUtc(),
       };
       c.metrics.find((m) => m.id === 'uptime-slo')!.indicator = 'leading';
-      c.scorecard.version = '2026.12.1';
+      c.scorecard.version = '2027.1.1';
     });
     expect((await approveBy(p2.root)).code).toBe(0);
     expect((await check(p2.root)).code).toBe(0);
+    expect(readFileSync(p2.lock, 'utf8')).toContain('retired: [error-rate]');
   });
 
   it('fails when a metric has no owner (catalog validation); approve refuses', async () => {
@@ -125,7 +131,7 @@ describe('candor check', () => {
     copyFileSync(p.catalog, copy);
     writeFileSync(
       copy.replace(/\.yaml$/, '.lock.yaml'),
-      readFileSync(p.lock, 'utf8').replace('platform-scorecard.yaml', 'copy.yaml')
+      readFileSync(p.lock, 'utf8').replace('catalog: platform-scorecard.yaml', 'catalog: copy.yaml')
     );
     const checked = await run('check', '--root', p.root);
     expect(checked.code).toBe(1);

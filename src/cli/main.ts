@@ -62,7 +62,7 @@ ${Object.values(COMMANDS)
   .map((c) => `  ${c.synopsis.padEnd(width)}${c.summary}`)
   .join('\n')}
 
-Details: docs/catalog.md (validate, fingerprint, test) and docs/provisioning.md (check, approve, provision, lock).`;
+Details: docs/catalog.md (validate, fingerprint, test), docs/governance.md (check, approve) and docs/provisioning.md (provision, lock).`;
 
 export async function main(argv: string[], io: Io = consoleIo): Promise<number> {
   const [command, ...rest] = argv;

@@ -16,11 +16,12 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, unlinkSync, writeFile
 import path from 'path';
 
 import { type CatalogInput, GENERATED_MARK, type GeneratedFile } from '../provision/context';
+import { generateCodeowners } from '../provision/codeowners';
 import { generateFiles } from '../provision/generate';
-import { currentApproval } from '../provision/lock';
 import { findCatalogs, loadEntry, relativePath } from './catalogs';
-import { reportAcrossEntries, reportEntry } from './check';
+import { orphanLocks, reportAcrossEntries, reportEntry, shownApproval } from './check';
 import { type Command, type Io, parseArgs } from './common';
+import { loadApprovers } from './signing';
 
 const USAGE = `usage: candor provision [--check] [--root DIR]
   Generates every file from the catalogs under provisioning/catalogs/; --check only reports differences.`;
@@ -157,7 +158,12 @@ export const provision: Command = (argv, io) => {
   const entries = findCatalogs(root).map(loadEntry);
   // The same gate as `candor check`: nothing unapproved is provisioned.
   const quiet: Io = { out: () => undefined, err: io.err };
-  const code = Math.max(0, ...entries.map((e) => reportEntry(e, quiet)), reportAcrossEntries(entries, quiet));
+  const code = Math.max(
+    0,
+    ...entries.map((entry) => reportEntry({ entry, io: quiet, requireSignatures: false, root })),
+    reportAcrossEntries(entries, quiet),
+    orphanLocks(root, entries, quiet)
+  );
   if (code > 0) {
     io.err('candor provision: only valid, approved catalogs are provisioned; fix the problems above (candor check)');
     return code;
@@ -166,9 +172,11 @@ export const provision: Command = (argv, io) => {
     file: relativePath(root, e.file),
     data: e.data,
     catalog: e.catalog!,
-    approval: currentApproval(e.lock!),
+    approval: shownApproval(root, e.lock!),
   }));
-  const files = generateFiles(inputs);
+  const files = [...generateFiles(inputs), generateCodeowners(loadApprovers(root) ?? [])].sort((a, b) =>
+    a.path.localeCompare(b.path)
+  );
   const stale = staleFiles(root, files);
   const outcome = { root, files, stale, foreign: foreignFiles(root, files, stale), io };
   return args.booleans.check ? checkDrift(outcome) : write(outcome);

@@ -14,6 +14,10 @@ export interface Approval {
   fingerprint: string;
   approvedBy: string[];
   date: string;
+  /** How the approval stands (src/core/approval.ts): `pending` and `unsigned` are never shown as a signed approval. */
+  standing?: 'invalid' | 'verified' | 'pending' | 'unsigned' | 'unverified';
+  /** The one-line description `candor check` prints. */
+  text?: string;
 }
 
 /**

@@ -5,6 +5,7 @@ import { sha256 } from '@noble/hashes/sha2';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils';
 
 import type { Catalog, MetricDef } from '../core/types';
+import type { Verification } from '../core/approval';
 import type { Approval } from './lock';
 
 export const APP_ID = 'candor-scorecard-app';
@@ -27,8 +28,8 @@ export interface CatalogInput {
   /** The parsed catalog data, provisioned as it is so the datasource computes the same fingerprint. */
   data: unknown;
   catalog: Catalog;
-  /** The approval in force; its fingerprint is the catalog's. */
-  approval: Approval;
+  /** The approval in force; its fingerprint is the catalog's. `verified`: what its signature says (core/approval.ts). */
+  approval: Approval & { verified?: Verification };
 }
 
 export interface GeneratedFile {

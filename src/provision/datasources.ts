@@ -4,6 +4,7 @@
  * sources come from environment variables named after the uid (`candor-postgres` -> `CANDOR_POSTGRES_HOST`, …), so
  * no address or secret is committed; docker-compose.yml sets them for the quickstart.
  */
+import { describeApproval } from '../core/approval';
 import { POSTGRES_TYPE, PROMETHEUS_TYPE } from '../core/queries';
 import { isPrometheus } from '../core/types';
 import {
@@ -91,6 +92,19 @@ export function generateSourceDatasources(inputs: CatalogInput[]): GeneratedFile
   };
 }
 
+/** What the browser gets of an approval: the record and how it stands, never the signature block itself. */
+function provisionedApproval(approval: CatalogInput['approval']) {
+  const { standing, text } = describeApproval(approval);
+  return {
+    version: approval.version,
+    fingerprint: approval.fingerprint,
+    approvedBy: approval.approvedBy,
+    date: approval.date,
+    standing,
+    text,
+  };
+}
+
 /**
  * The Candor datasource of one catalog. Every string of the catalog is written with `$` doubled: Grafana expands
  * jsonData, and `$$` gives back exactly one `$`, so `$__timeFrom()` reaches the datasource as the catalog says.
@@ -108,7 +122,7 @@ export function candorDatasource(input: CatalogInput): Record<string, unknown> {
       catalog: escapeStrings(data),
       catalogVersion: escapeDollars(catalog.scorecard.version),
       fingerprint: approval.fingerprint,
-      approval: escapeStrings(approval),
+      approval: escapeStrings(provisionedApproval(approval)),
     },
   };
 }

@@ -137,7 +137,18 @@ describe('generated files', () => {
       uid: 'candor-platform-scorecard',
       type: 'candor-scorecard-datasource',
       editable: false,
-      jsonData: { catalogVersion: '2026.11.1', fingerprint: input.approval.fingerprint, approval: input.approval },
+      jsonData: {
+        catalogVersion: '2026.12.1',
+        fingerprint: input.approval.fingerprint,
+        approval: {
+          version: input.approval.version,
+          fingerprint: input.approval.fingerprint,
+          approvedBy: input.approval.approvedBy,
+          date: input.approval.date,
+          standing: 'pending',
+          text: expect.stringMatching(/^sign-off pending, not yet approved: v2026\.12\.1 /),
+        },
+      },
     });
     const sources = parse(files.find((f) => f.path === 'provisioning/datasources/candor-sources.yaml')!.content);
     expect(sources.datasources.map((s: Rule) => [s.uid, s.type, s.editable])).toEqual([

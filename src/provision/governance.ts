@@ -7,9 +7,9 @@
  * refuses exactly where an approval is not the remedy.
  */
 import { fingerprint } from '../core/fingerprint';
-import type { Problem } from '../core/types';
+import type { MetricDef, Problem } from '../core/types';
 import { validateCatalog } from '../core/validate';
-import { currentApproval, isRealDate, LOCK_API_VERSION, type Lock } from './lock';
+import { currentApproval, entryHash, integrityProblems, isRealDate, LOCK_API_VERSION, type Lock } from './lock';
 
 const APPROVE_HINT = 'record the approval with "candor approve --by NAME"';
 const short = (full: string) => `sha256:${full.slice(0, 12)}`;
@@ -73,17 +73,55 @@ export interface GovernanceInput {
   data: unknown;
   /** The lock, or undefined when the catalog has none yet. */
   lock?: Lock;
+  /** The catalog file name relative to the lock file; when given, the lock must name it. */
+  catalogFile?: string;
+}
+
+const retiredOf = (data: unknown): Array<[number, MetricDef]> => {
+  const metrics = (data as { metrics?: unknown })?.metrics;
+  return (Array.isArray(metrics) ? (metrics as MetricDef[]) : [])
+    .map((m, i): [number, MetricDef] => [i, m])
+    .filter(([, m]) => m !== null && typeof m === 'object' && m.retired && typeof m.retired.date === 'string');
+};
+
+/**
+ * A retirement is dated by the approval that records it, never earlier: 90 days of visibility count from its date,
+ * so a back-dated retirement (2000-01-01) would hide a red metric at once. `approvalDate` is the approval being
+ * recorded; for a check, each retirement is compared with the first approval that lists it.
+ */
+function retirementProblems(data: unknown, lock: Lock | undefined, approvalDate?: string): Problem[] {
+  return retiredOf(data).flatMap(([i, m]) => {
+    const recordedBy = lock?.approvals.find((a) => a.retired?.includes(m.id));
+    const date = recordedBy?.date ?? approvalDate;
+    if (date === undefined || m.retired!.date >= date) {
+      return [];
+    }
+    const by = recordedBy ? 'the approval that recorded the retirement' : 'this approval';
+    return [
+      {
+        path: `metrics[${i}].retired.date`,
+        message: `${m.retired!.date} is before ${by} (${date}): a retirement is dated by its approval, never earlier, so a retired metric stays visible for 90 days`,
+      },
+    ];
+  });
 }
 
 /** Every reason `candor check` fails, catalog validation first. Empty when the catalog is valid and approved. */
-export function governanceProblems({ data, lock }: GovernanceInput): Problem[] {
+export function governanceProblems({ data, lock, catalogFile }: GovernanceInput): Problem[] {
   const problems = [...validateCatalog(data).problems];
   if (!lock) {
     problems.push({ path: 'lock', message: `no approval record (lock file) for this catalog: ${APPROVE_HINT}` });
     return problems;
   }
+  const integrity = catalogFile === undefined ? [] : integrityProblems({ lock, catalogFile });
   const state = approvalState(factsOf(data), lock);
-  return [...problems, ...removedMetricProblems(data, lock), ...(state.state === 'approved' ? [] : [state.problem])];
+  return [
+    ...problems,
+    ...integrity.map((p) => ({ path: `lock.${p.path}`, message: p.message })),
+    ...removedMetricProblems(data, lock),
+    ...retirementProblems(data, lock),
+    ...(state.state === 'approved' ? [] : [state.problem]),
+  ];
 }
 
 export interface ApproveInput {
@@ -122,6 +160,10 @@ export function approve(input: ApproveInput): ApproveResult {
   }
   const facts = factsOf(data);
   if (lock) {
+    const integrity = integrityProblems({ lock, catalogFile });
+    if (integrity.length > 0) {
+      return refuse(integrity.map((p) => ({ path: `lock.${p.path}`, message: p.message })));
+    }
     const removed = removedMetricProblems(data, lock);
     if (removed.length > 0) {
       return refuse(removed);
@@ -134,7 +176,24 @@ export function approve(input: ApproveInput): ApproveResult {
       return refuse([state.problem]);
     }
   }
-  const approval = { version: catalog.scorecard.version, fingerprint: facts.full, approvedBy, date };
+  const backDated = retirementProblems(data, lock, date);
+  if (backDated.length > 0) {
+    return refuse(backDated);
+  }
+  const last = lock ? currentApproval(lock) : undefined;
+  if (last && date < last.date) {
+    return refuse([{ path: '--date', message: `${date} is before the approval in force (${last.date})` }]);
+  }
+  const retired = catalog.metrics.filter((m) => m.retired).map((m) => m.id);
+  const approval = {
+    version: catalog.scorecard.version,
+    fingerprint: facts.full,
+    approvedBy,
+    date,
+    metrics: [...facts.metricIds].sort(),
+    ...(retired.length > 0 ? { retired } : {}),
+    ...(last ? { previous: entryHash(last) } : {}),
+  };
   const next: Lock = {
     apiVersion: LOCK_API_VERSION,
     catalog: lock?.catalog ?? catalogFile,

@@ -3,6 +3,10 @@
  * (version, full fingerprint, approvers, date), newest last, and every metric id ever approved. `candor approve`
  * appends to it; `candor check` compares the catalog with it. Pure: text in, text out.
  */
+import { sha256 } from '@noble/hashes/sha2';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils';
+
+import { canonicalJson } from '../core/fingerprint';
 import { parseYaml } from '../core/parse';
 import type { Problem } from '../core/types';
 import { toYaml } from './yaml';
@@ -17,6 +21,19 @@ export interface Approval {
   approvedBy: string[];
   /** YYYY-MM-DD (UTC). */
   date: string;
+  /** Every metric id in the approved catalog, sorted (active and retired): what this approval approved. */
+  metrics?: string[];
+  /** The metric ids retired in the approved catalog: a retirement counts from the first approval that lists it. */
+  retired?: string[];
+  /** sha256 of the previous entry (`entryHash`); every entry after the first has it, so entries form a chain. */
+  previous?: string;
+  /** An SSH signature (`ssh-keygen -Y sign`, namespace candor-approval) over `approvalPayload` (signing.ts). */
+  signature?: { signer: string; sig: string };
+}
+
+/** The hash an entry is chained by: sha256 of its canonical JSON, signature included. */
+export function entryHash(a: Approval): string {
+  return bytesToHex(sha256(utf8ToBytes(canonicalJson(a))));
 }
 
 export interface Lock {
@@ -63,6 +80,35 @@ function approvalProblems(a: unknown, path: string): Problem[] {
   if (typeof r.date !== 'string' || !isRealDate(r.date)) {
     problems.push({ path: `${path}.date`, message: 'must be a date written YYYY-MM-DD' });
   }
+  if (r.metrics !== undefined && (!Array.isArray(r.metrics) || !r.metrics.every(isString))) {
+    problems.push({ path: `${path}.metrics`, message: "must list the approved catalog's metric ids" });
+  }
+  if (r.retired !== undefined && (!Array.isArray(r.retired) || !r.retired.every(isString))) {
+    problems.push({ path: `${path}.retired`, message: 'must list the retired metric ids' });
+  }
+  if (r.previous !== undefined && (typeof r.previous !== 'string' || !/^[0-9a-f]{64}$/.test(r.previous))) {
+    problems.push({ path: `${path}.previous`, message: 'must be the sha256 of the previous entry (64 hex digits)' });
+  }
+  const sig = r.signature as { signer?: unknown; sig?: unknown } | undefined;
+  if (sig !== undefined && (sig === null || typeof sig !== 'object' || !isString(sig.signer) || !isString(sig.sig))) {
+    problems.push({
+      path: `${path}.signature`,
+      message: 'must have signer and sig (written by candor approve --sign-with)',
+    });
+  }
+  const known = new Set([
+    'version',
+    'fingerprint',
+    'approvedBy',
+    'date',
+    'metrics',
+    'retired',
+    'previous',
+    'signature',
+  ]);
+  Object.keys(r)
+    .filter((k) => !known.has(k))
+    .forEach((k) => problems.push({ path: `${path}.${k}`, message: 'is not a lock field' }));
   return problems;
 }
 
@@ -96,6 +142,48 @@ export function parseLock(text: string): { lock?: Lock; problems: Problem[] } {
   return problems.length > 0 ? { problems } : { lock: d as unknown as Lock, problems };
 }
 
+export interface IntegrityInput {
+  lock: Lock;
+  /** The catalog file name relative to the lock file (what `catalog:` must say). */
+  catalogFile: string;
+}
+
+/**
+ * What a lock must be whatever its history: it names its own catalog file, every entry after the first carries the
+ * hash of the one before it, and dates never go back. Catches a pasted or reordered entry and a lock pointing at
+ * another catalog; a rewrite of the whole chain needs `candor check --against REF` (history.ts) or signatures.
+ */
+export function integrityProblems({ lock, catalogFile }: IntegrityInput): Problem[] {
+  const problems: Problem[] = [];
+  if (lock.catalog !== catalogFile) {
+    problems.push({
+      path: 'catalog',
+      message: `names "${lock.catalog}", but this lock belongs to ${catalogFile}: a lock records one catalog, its own`,
+    });
+  }
+  lock.approvals.forEach((a, i) => {
+    if (i === 0) {
+      return;
+    }
+    const before = lock.approvals[i - 1];
+    if (a.previous !== entryHash(before)) {
+      problems.push({
+        path: `approvals[${i}].previous`,
+        message: a.previous
+          ? `does not match approvals[${i - 1}]: an entry before it was edited, removed or reordered`
+          : 'is missing: every approval after the first is chained to the one before it (written by candor approve)',
+      });
+    }
+    if (a.date < before.date) {
+      problems.push({
+        path: `approvals[${i}].date`,
+        message: `${a.date} is before the previous approval (${before.date})`,
+      });
+    }
+  });
+  return problems;
+}
+
 export function serializeLock(lock: Lock): string {
   const header = [
     `Approval record of ${lock.catalog}, written by \`candor approve\` (docs/provisioning.md).`,
@@ -110,6 +198,10 @@ export function serializeLock(lock: Lock): string {
       fingerprint: a.fingerprint,
       approvedBy: a.approvedBy,
       date: a.date,
+      ...(a.metrics ? { metrics: a.metrics } : {}),
+      ...(a.retired ? { retired: a.retired } : {}),
+      ...(a.previous ? { previous: a.previous } : {}),
+      ...(a.signature ? { signature: { signer: a.signature.signer, sig: a.signature.sig } } : {}),
     })),
     approvedMetrics: [...lock.approvedMetrics].sort(),
   };

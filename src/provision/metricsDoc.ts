@@ -4,6 +4,7 @@
  * freshness, tier, trend window, source and query, links, and the description (which says why the thresholds sit
  * where they do).
  */
+import { describeApproval } from '../core/approval';
 import { plainFormat } from '../core/evidence';
 import { isPrometheus, type Boundary, type MetricDef, type PillarDef } from '../core/types';
 import { type CatalogInput, GENERATED_MARK, generatedHeader, type GeneratedFile } from './context';
@@ -78,7 +79,9 @@ function catalogSection(input: CatalogInput): string[] {
     `## ${catalog.scorecard.title}`,
     '',
     `Catalog \`${input.file}\`, scorecard \`${catalog.scorecard.id}\`, version ${catalog.scorecard.version}, ` +
-      `fingerprint \`sha256:${approval.fingerprint}\`, approved by ${approval.approvedBy.join(', ')} on ${approval.date}.`,
+      `fingerprint \`sha256:${approval.fingerprint}\`.`,
+    '',
+    `Approval: ${cell(describeApproval(approval).text)}.`,
     '',
   ];
   for (const p of pillars) {

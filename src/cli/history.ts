@@ -1,0 +1,68 @@
+/**
+ * `candor check --against REF`: reads the lock files at REF from git and compares them with today's
+ * (src/provision/history.ts). Git is run with an argument list (never a shell); REF is checked to name a commit
+ * first. Without git, outside a repository or with an unknown REF, the check fails with exit 2 and says it could
+ * not verify the history: an unverified history is never reported as a verified one.
+ */
+import { execFileSync } from 'child_process';
+import path from 'path';
+
+import type { Problem } from '../core/types';
+import { historyProblems } from '../provision/history';
+import { type Lock, parseLock } from '../provision/lock';
+import { CATALOG_DIR } from './catalogs';
+import { CliError } from './common';
+
+function git(root: string, args: string[]): string {
+  try {
+    return execFileSync('git', ['-C', root, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  } catch (e) {
+    const err = e as { code?: string; stderr?: string; message: string };
+    const why = err.code === 'ENOENT' ? 'git is not installed' : (err.stderr || err.message).trim().split('\n')[0];
+    throw new CliError(`--against: could not verify the approval history: ${why}`, 2);
+  }
+}
+
+export interface LockAtRef {
+  /** The lock file path relative to the root, forward slashes. */
+  file: string;
+  lock: Lock;
+}
+
+export interface RefLocks {
+  ref: string;
+  /** REF's commit day (UTC). */
+  date: string;
+  locks: LockAtRef[];
+}
+
+/** The lock files under provisioning/catalogs/ at REF, parsed. */
+export function locksAt(root: string, ref: string): RefLocks {
+  if (ref.startsWith('-')) {
+    throw new CliError(`--against: "${ref}" is not a git revision`, 2);
+  }
+  const commit = git(root, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]).trim();
+  const date = new Date(Number(git(root, ['show', '-s', '--format=%ct', commit]).trim()) * 1000)
+    .toISOString()
+    .slice(0, 10);
+  const names = git(root, ['ls-tree', '--name-only', commit, '--', `${CATALOG_DIR}/`])
+    .split('\n')
+    .filter((f) => /\.lock\.ya?ml$/.test(f));
+  const locks = names.map((file) => {
+    const { lock, problems } = parseLock(git(root, ['show', `${commit}:./${file}`]));
+    if (!lock) {
+      throw new CliError(`${file} at ${ref}: ${problems[0]?.path}: ${problems[0]?.message}`, 2);
+    }
+    return { file: file.split(path.sep).join('/'), lock };
+  });
+  return { ref, date, locks };
+}
+
+/** Problems of today's locks against REF, keyed by lock file (relative to the root). */
+export function historyByFile(at: RefLocks, today: Map<string, Lock | undefined>): Map<string, Problem[]> {
+  const out = new Map<string, Problem[]>();
+  for (const { file, lock } of at.locks) {
+    out.set(file, historyProblems({ before: lock, after: today.get(file), ref: at.ref, refDate: at.date }));
+  }
+  return out;
+}

@@ -1,0 +1,25 @@
+/**
+ * `.github/CODEOWNERS` from the approvers file: the catalogs, their lock files and tests, the approvers file and
+ * CODEOWNERS itself need a review by the approvers' git host handles. It binds only where branch protection
+ * requires code-owner review (docs/governance.md); Candor's own checks do not depend on it.
+ */
+import { GENERATED_MARK, type GeneratedFile } from './context';
+import { type Approver, APPROVERS_FILE } from './approvers';
+
+export const CODEOWNERS_FILE = '.github/CODEOWNERS';
+
+const PATHS = ['/provisioning/catalogs/', `/${APPROVERS_FILE}`, `/${CODEOWNERS_FILE}`];
+
+export function generateCodeowners(approvers: Approver[]): GeneratedFile {
+  const handles = [...new Set(approvers.map((a) => a.handle).filter((h): h is string => Boolean(h)))].sort();
+  const lines = [
+    `# ${GENERATED_MARK} from ${APPROVERS_FILE}; do not edit: change the approvers and run \`npm run provision\`.`,
+    "# A change to a catalog, a lock file or the approvers needs an approver's review once branch protection",
+    '# requires code-owner reviews (docs/governance.md).',
+    ...(handles.length === 0
+      ? [`# No approver has a git host handle yet: add \`handle\` to ${APPROVERS_FILE}. Until then no one owns these.`]
+      : []),
+    ...PATHS.map((p) => [p, ...handles].join(' ')),
+  ];
+  return { path: CODEOWNERS_FILE, content: `${lines.join('\n')}\n` };
+}
