@@ -51,3 +51,33 @@ export function checkFingerprint(input: { approved?: string; full: string; short
     actualFull: input.full,
   };
 }
+
+/** The approval record the datasource passes on (meta.custom.candor.approval), as far as the panel shows it. */
+export interface ApprovalNote {
+  standing?: string;
+  text?: string;
+}
+
+const STANDING_LABEL: Record<string, string> = {
+  verified: 'approved and signed',
+  unsigned: 'approved (unsigned)',
+  pending: 'sign-off pending',
+  unverified: 'approved, signature not verified',
+  invalid: 'signature does not verify',
+};
+
+/**
+ * What the header says about approval, after the catalog line: only when the pinned fingerprint matches (a
+ * mismatch is the banner's; nothing pinned claims nothing), and then exactly as the record stands (src/core/approval.ts):
+ * a pending sign-off never reads as approved; without a record it says only that the fingerprint is the pinned one.
+ */
+export function approvalLabel(check: FingerprintCheck, approval?: ApprovalNote): string | undefined {
+  if (check.state !== 'match') {
+    return undefined;
+  }
+  const standing = approval?.standing;
+  return (
+    (standing !== undefined && Object.hasOwn(STANDING_LABEL, standing) && STANDING_LABEL[standing]) ||
+    'pinned fingerprint'
+  );
+}

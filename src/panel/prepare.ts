@@ -129,6 +129,14 @@ function buildPillars({ metaPillars, rows, cells, notices }: PillarInput): Pilla
   return pillars.map((p) => ({ ...p, rows: sortRowsForDisplay(p.rows) }));
 }
 
+function readApproval(a: unknown): Pick<Scorecard, 'approval'> {
+  if (!isRecord(a)) {
+    return {};
+  }
+  const text = (v: unknown) => (typeof v === 'string' ? v : undefined);
+  return { approval: { standing: text(a.standing), text: text(a.text) } };
+}
+
 function readScorecard(frame: DataFrame, meta: Record<string, unknown>): Scorecard {
   const notices = (frame.meta?.notices ?? []).map((n) => n.text).filter((t): t is string => typeof t === 'string');
   const cells = new FrameCells(frame);
@@ -139,6 +147,7 @@ function readScorecard(frame: DataFrame, meta: Record<string, unknown>): Scoreca
     catalogVersion: str(meta.catalogVersion),
     fingerprint: str(meta.fingerprint),
     fingerprintShort: str(meta.fingerprintShort),
+    ...readApproval(meta.approval),
     asOf: meta.asOf as number,
     asOfIsNow: meta.asOfIsNow === true,
     overall: readOverall(meta.overall),

@@ -82,6 +82,8 @@ export interface Scorecard {
   catalogVersion: string;
   fingerprint: string;
   fingerprintShort: string;
+  /** The approval record's standing and its one-line text, when the datasource has one. */
+  approval?: { standing?: string; text?: string };
   asOf: number;
   asOfIsNow: boolean;
   overall: OverallView;

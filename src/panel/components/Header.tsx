@@ -2,7 +2,7 @@ import React, { useMemo } from 'react';
 import { css, cx } from '@emotion/css';
 import type { GrafanaTheme2 } from '@grafana/data';
 import { useStyles2 } from '@grafana/ui';
-import type { FingerprintCheck } from '../approval';
+import { approvalLabel, type FingerprintCheck } from '../approval';
 import { describeHeader } from '../describe';
 import { TIER_WINDOW } from '../format';
 import { TEST_IDS } from '../testIds';
@@ -20,6 +20,7 @@ interface Props {
 export function Header({ scorecard, timeZone, fingerprint, compact }: Props) {
   const view = useMemo(() => describeHeader(scorecard, timeZone), [scorecard, timeZone]);
   const styles = useStyles2(getStyles);
+  const label = approvalLabel(fingerprint, scorecard.approval);
   return (
     <header
       className={cx(styles.header, compact && styles.compact)}
@@ -40,9 +41,13 @@ export function Header({ scorecard, timeZone, fingerprint, compact }: Props) {
       <span className={styles.muted} title={view.asOfTitle} data-testid={TEST_IDS.asOf}>
         {view.asOfText}
       </span>
-      <span className={styles.muted} title={view.catalogTitle} data-testid={TEST_IDS.catalog}>
+      <span
+        className={styles.muted}
+        title={[view.catalogTitle, scorecard.approval?.text].filter(Boolean).join('\n')}
+        data-testid={TEST_IDS.catalog}
+      >
         {view.catalogText}
-        {fingerprint.state === 'match' && ' · approved fingerprint'}
+        {label && ` · ${label}`}
       </span>
       <ul className={styles.tiers} aria-label="Open alerts by tier">
         {view.tiers.map((t) => (

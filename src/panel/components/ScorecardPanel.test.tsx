@@ -245,10 +245,28 @@ describe('ScorecardPanel: frozen definitions', () => {
     expect(banner).toHaveAttribute('title', `Approved: ${other}\nIn use: ${FULL_FINGERPRINT}`);
   });
 
-  it.each([FULL_FINGERPRINT, 'sha256:ab12cd34ef56'])('shows no banner when %s is approved', (approved) => {
+  it.each([FULL_FINGERPRINT, 'sha256:ab12cd34ef56'])('shows no banner when %s is pinned', (approved) => {
     renderPanel({ series: [createScorecardFrame()], options: { approvedFingerprint: approved } });
     expect(screen.queryByTestId(TEST_IDS.fingerprintBanner)).not.toBeInTheDocument();
-    expect(screen.getByTestId(TEST_IDS.catalog)).toHaveTextContent('approved fingerprint');
+    // No approval record in the frame: it claims only what it checked.
+    expect(screen.getByTestId(TEST_IDS.catalog)).toHaveTextContent(/· pinned fingerprint$/);
+  });
+
+  it.each([
+    ['verified', '· approved and signed'],
+    ['unsigned', '· approved (unsigned)'],
+    ['pending', '· sign-off pending'],
+    ['invalid', '· signature does not verify'],
+  ])('says how the approval stands (%s), never more', (standing, label) => {
+    const text = `${standing}: v2026.12.1 recorded by Candor engineering`;
+    const frame = createScorecardFrame({ meta: { approval: { standing, text } } });
+    renderPanel({ series: [frame], options: { approvedFingerprint: FULL_FINGERPRINT } });
+    const catalog = screen.getByTestId(TEST_IDS.catalog);
+    expect(catalog.textContent?.endsWith(label)).toBe(true);
+    expect(catalog.getAttribute('title')).toContain(text);
+    if (standing === 'pending') {
+      expect(catalog).not.toHaveTextContent(/approved/);
+    }
   });
 
   it('claims nothing about approval when no fingerprint is pinned', () => {
