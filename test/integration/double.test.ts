@@ -170,7 +170,7 @@ describe('errors', () => {
     const to = Date.now();
     const body = {
       queries: [
-        { refId: 'good', datasource: prom, expr: 'sum(probe_success)', intervalMs: MIN, maxDataPoints: 100 },
+        { refId: 'good', datasource: prom, expr: 'avg(probe_success)', intervalMs: MIN, maxDataPoints: 100 },
         { refId: 'badPromql', datasource: prom, expr: 'sum(rate(', intervalMs: MIN, maxDataPoints: 100 },
         { refId: 'badSql', datasource: pg, rawSql: 'SELECT * FROM no_such_table', format: 'time_series' },
         { refId: 'noTime', datasource: pg, rawSql: 'SELECT 1::float8 AS value', format: 'time_series' },
