@@ -11,6 +11,7 @@
  *
  * No data and errors fire too (`noDataState: Alerting`, `execErrState: Alerting`). See docs/provisioning.md.
  */
+import { metricDomain } from '../core/domain';
 import { plainFormat } from '../core/evidence';
 import { parseDuration } from '../core/duration';
 import { buildSourceQuery, POSTGRES_TYPE, PROMETHEUS_TYPE } from '../core/queries';
@@ -100,13 +101,35 @@ function itemConstants(m: MetricDef, refId: string, pick: (b: Boundary) => numbe
   return { refId, relativeTimeRange: { from: 600, to: 0 }, datasourceUid: uid, model };
 }
 
+/**
+ * The side of the metric's domain (core/domain.ts) that the amber condition does not already cover: an impossible
+ * value fires too, as the scorecard shows it as an error. Higher-is-better fires below amber, so only a value above
+ * the domain's maximum (a percentage fed to a fraction, 80 for 0.8) needs adding; lower-is-better, only a value below
+ * its minimum (a negative count). `within` bands lie inside the domain, so outside them already covers it.
+ */
+function domainGuard(m: MetricDef): string {
+  const d = metricDomain(m);
+  if (m.direction === 'higher-is-better' && Number.isFinite(d.max)) {
+    return ` || $B > ${d.max}`;
+  }
+  if (m.direction === 'lower-is-better' && Number.isFinite(d.min)) {
+    return ` || $B < ${d.min}`;
+  }
+  return '';
+}
+
 /** The rule's queries and expressions; the condition is always C. */
 export function ruleData(m: MetricDef): Query[] {
   const reduce = expression('B', { type: 'reduce', expression: 'A', reducer: 'last', settings: { mode: 'dropNN' } });
   const queries = [sourceQuery(m), reduce];
+  const guard = domainGuard(m);
   if (Object.keys(m.items?.thresholds ?? {}).length === 0) {
     const evaluator = thresholdEvaluator(m, m.thresholds.amber);
-    return [...queries, expression('C', { type: 'threshold', expression: 'B', conditions: [{ evaluator }] })];
+    if (guard === '') {
+      return [...queries, expression('C', { type: 'threshold', expression: 'B', conditions: [{ evaluator }] })];
+    }
+    const op = evaluator.type === 'gt' ? '>' : '<';
+    return [...queries, expression('C', { type: 'math', expression: `$B ${op} ${evaluator.params[0]}${guard}` })];
   }
   if (m.direction === 'within') {
     const low = itemConstants(m, 'L', (b) => (b as [number, number])[0]);
@@ -115,7 +138,7 @@ export function ruleData(m: MetricDef): Query[] {
   }
   const op = m.direction === 'lower-is-better' ? '>' : '<';
   const t = itemConstants(m, 'T', (b) => b as number);
-  return [...queries, t, expression('C', { type: 'math', expression: `$B ${op} $T` })];
+  return [...queries, t, expression('C', { type: 'math', expression: `$B ${op} $T${guard}` })];
 }
 
 /** Alert annotations are Go templates: catalog text must not start one. */

@@ -79,14 +79,16 @@ describe('generated files', () => {
 
   it('fire at the amber boundary: strictly beyond it, by direction', () => {
     const byId = new Map(rulesOf(files, 'platform-scorecard').map((r) => [r.labels.metric, r]));
-    expect(conditionOf(byId.get('uptime-slo')!).conditions[0].evaluator).toEqual({ type: 'lt', params: [0.995] });
-    expect(conditionOf(byId.get('error-rate')!).conditions[0].evaluator).toEqual({ type: 'gt', params: [0.01] });
+    // Beyond amber, or an impossible value on the side amber does not cover (core/domain.ts).
+    expect(conditionOf(byId.get('uptime-slo')!)).toMatchObject({ type: 'math', expression: '$B < 0.995 || $B > 1' });
+    expect(conditionOf(byId.get('error-rate')!)).toMatchObject({ type: 'math', expression: '$B > 0.01 || $B < 0' });
+    expect(conditionOf(byId.get('cost-per-customer')!).conditions[0].evaluator).toEqual({ type: 'gt', params: [50] });
     expect(conditionOf(byId.get('budget-variance')!).conditions[0].evaluator).toEqual({
       type: 'outside_range',
       params: [-0.2, 0.1],
     });
     const items = byId.get('open-security-issues')!;
-    expect(conditionOf(items)).toMatchObject({ type: 'math', expression: '$B > $T' });
+    expect(conditionOf(items)).toMatchObject({ type: 'math', expression: '$B > $T || $B < 0' });
     const t = items.data.find((d: Rule) => d.refId === 'T').model.rawSql;
     expect(t).toContain("('critical', 0::float8), ('high', 5::float8), ('medium', 25::float8), ('low', 60::float8)");
     const reduce = items.data.find((d: Rule) => d.refId === 'B').model;
