@@ -6,7 +6,6 @@ import { createMetric, FIXED_NOW, MINUTE } from './testing/factories';
 import type { MetricDef } from './types';
 import { GRAFANA_UNITS } from './units';
 
-const RUNS = Number(process.env.CANDOR_PROPERTY_RUNS ?? 200);
 
 describe('unitDomain: what each unit allows', () => {
   it.each([
@@ -97,8 +96,7 @@ describe('evaluation: a value outside the domain is never a reading', () => {
           const r = evaluate(def, [v]);
           return r.status === 'error' && r.colour === 'red' && r.value === undefined;
         }
-      ),
-      { numRuns: RUNS }
+      )
     );
   });
 
@@ -107,8 +105,7 @@ describe('evaluation: a value outside the domain is never a reading', () => {
       fc.property(fc.double({ min: 0, max: 1, noNaN: true }), (v) => {
         const r = evaluate(createMetric(), [v]);
         return r.status !== 'error' && r.value === v;
-      }),
-      { numRuns: RUNS }
+      })
     );
   });
 });

@@ -399,8 +399,7 @@ describe('evaluateMetric: series that conflict', () => {
             .result.map((r) => `${r.item}:${r.status}:${r.evidence}`)
             .sort();
         expect(statuses(order.map((i) => all[i]))).toEqual(statuses(all));
-      }),
-      { numRuns: 300 }
+      })
     );
   });
 });

@@ -131,8 +131,7 @@ describe('label values, item names and ids that are Object.prototype member name
             expect(shown.has(item)).toBe(true);
           }
         }
-      ),
-      { numRuns: 200 }
+      )
     );
   });
 });

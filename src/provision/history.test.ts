@@ -3,7 +3,6 @@ import fc from 'fast-check';
 import { historyProblems } from './history';
 import { entryHash, type Approval, type Lock } from './lock';
 
-const RUNS = Number(process.env.CANDOR_PROPERTY_RUNS ?? 200);
 const hex = (n: number) => n.toString(16).padStart(64, '0');
 
 /** A lock of `n` chained approvals over metrics m0…m(k-1), dated from 2026-11-01 on. */
@@ -89,8 +88,7 @@ describe('historyProblems: the lock at REF must be a prefix of today', () => {
           }
           return against(before, after).length > 0;
         }
-      ),
-      { numRuns: RUNS }
+      )
     );
   });
 });
