@@ -5,7 +5,8 @@
 import type { DataSourceInstanceSettings } from '@grafana/data';
 
 export type Embed = 'kiosk' | 'solo';
-export type DataMode = 'live' | 'fixture';
+/** `hostile`, `hostile-links`: the saved scenario with the hostile corpus (test/browser/hostile/corpus.mjs). */
+export type DataMode = 'live' | 'fixture' | 'hostile' | 'hostile-links';
 
 /** The provisioned dashboard's panel and time settings (dashboards/platform-scorecard.json), passed by the server. */
 export interface DashboardPanel {
@@ -89,8 +90,11 @@ function parseTo(value: string | null, fallback: string | undefined): 'now' | nu
 
 export function readParams(search: string, config: HarnessConfig): PageParams {
   const q = new URLSearchParams(search);
+  const asked = q.get('data');
   const data: DataMode =
-    q.get('data') === 'live' ? 'live' : q.get('data') === 'fixture' ? 'fixture' : config.defaultData;
+    asked === 'live' || asked === 'fixture' || asked === 'hostile' || asked === 'hostile-links'
+      ? asked
+      : config.defaultData;
   return {
     theme: q.get('theme') === 'light' ? 'light' : 'dark',
     embed: q.get('embed') === 'solo' || q.has('d-solo') ? 'solo' : 'kiosk',
@@ -99,7 +103,7 @@ export function readParams(search: string, config: HarnessConfig): PageParams {
     pillars: list(q.get('pillars')),
     metrics: list(q.get('metrics')),
     data,
-    to: parseTo(q.get('to'), data === 'fixture' ? config.fixtureAsOf : undefined),
+    to: parseTo(q.get('to'), data === 'live' ? undefined : config.fixtureAsOf),
     from: q.get('from') ?? config.dashboard.time.from,
   };
 }

@@ -2,11 +2,13 @@
 // X-Candor-Harness-Data, set by the host's backendSrv):
 // - `live`: proxied to the Grafana double of the running stack (its URL from the stack's state file); when the
 //   double does not run, a 503 says so (the panel then shows the error, and a test fails with that message);
-// - `fixture`: answered from the saved scenario (fixtures/scenario.json), query by query (refId).
+// - `fixture`: answered from the saved scenario (fixtures/scenario.json), query by query (refId);
+// - `hostile`, `hostile-links`: the saved scenario with the hostile corpus in it (hostile/corpus.mjs).
 // With `record`, every live answer is also merged into that file (record-scenario.mjs).
 import fs from 'node:fs';
 import zlib from 'node:zlib';
 
+import { hostileResponse } from '../hostile/corpus.mjs';
 import { SCENARIO_FIXTURE, STACK_STATE } from './paths.mjs';
 
 const PROXY_TIMEOUT_MS = 60_000;
@@ -78,7 +80,8 @@ export function createDsQueryHandler({ recordTo, diagnostics }) {
     } catch {
       return json(res, 400, { message: 'bad request: body is not JSON' });
     }
-    const mode = req.headers['x-candor-harness-data'] === 'fixture' ? 'fixture' : 'live';
+    const asked = req.headers['x-candor-harness-data'];
+    const mode = asked === 'fixture' || String(asked).startsWith('hostile') ? asked : 'live';
     diagnostics.queries.push({
       mode,
       refIds: (request.queries ?? []).map((q) => q.refId),
@@ -87,6 +90,10 @@ export function createDsQueryHandler({ recordTo, diagnostics }) {
     });
     if (mode === 'fixture') {
       return answerFromFixture(readFixture(), request, res);
+    }
+    if (mode !== 'live') {
+      const fixture = readFixture();
+      return answerFromFixture(fixture && { response: hostileResponse(fixture) }, request, res);
     }
     const url = liveQueryUrl();
     if (!url) {

@@ -8,6 +8,7 @@ import { parse } from 'yaml';
 
 // TypeScript from the project (the server runs with `node --import tsx`): Grafana's expansion of provisioned values.
 import { expandAllLikeGrafana } from '../../../src/provision/escape.ts';
+import { hostileCatalog } from '../hostile/corpus.mjs';
 import { APP_ID, ROOT } from './paths.mjs';
 
 const GRAFANA_VERSION = JSON.parse(
@@ -108,7 +109,18 @@ const script = (value) => JSON.stringify(value).replace(/</g, '\\u003c');
 
 export function renderPage({ url, origin, fixtureAsOf, liveAvailable }) {
   const theme = url.searchParams.get('theme') === 'light' ? 'light' : 'dark';
-  const datasources = provisionedDatasources();
+  const data = url.searchParams.get('data');
+  const datasources = provisionedDatasources().map((ds) =>
+    ds.type === 'candor-scorecard-datasource' && (data === 'hostile' || data === 'hostile-links')
+      ? {
+          ...ds,
+          jsonData: {
+            ...ds.jsonData,
+            catalog: hostileCatalog(ds.jsonData.catalog, { unsafeLinks: data === 'hostile-links' }),
+          },
+        }
+      : ds
+  );
   const harness = {
     appId: APP_ID,
     pluginBase: PLUGIN_BASE,
