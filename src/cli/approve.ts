@@ -9,7 +9,7 @@ import { writeFileSync } from 'fs';
 import path from 'path';
 
 import { approve as recordApproval } from '../provision/governance';
-import { serializeLock } from '../provision/lock';
+import { removableFrom, serializeLock } from '../provision/lock';
 import { describeApproval } from '../core/approval';
 import { findCatalogs, loadEntry, todayUtc, unreadable } from './catalogs';
 import { shownApproval, testFailures } from './check';
@@ -17,8 +17,10 @@ import { signApproval } from './signing';
 import { type Command, type Io, parseArgs } from './common';
 
 const USAGE = `usage: candor approve --by NAME [--by NAME…] [--catalog FILE] [--date YYYY-MM-DD] [--root DIR] [--sign-with KEY]
+                      [--retire-catalog REASON]
   Records an approval in the catalog's lock file (default: every catalog under provisioning/catalogs/), after the
-  catalog's tests pass. --sign-with KEY: sign it with that SSH private key (an approver's, provisioning/approvers.yaml).`;
+  catalog's tests pass. --sign-with KEY: sign it with that SSH private key (an approver's, provisioning/approvers.yaml).
+  --retire-catalog REASON --catalog FILE: retire the whole catalog as approved; it may be removed 90 days later.`;
 
 interface ApproveOne {
   file: string;
@@ -28,23 +30,25 @@ interface ApproveOne {
   root: string;
   /** A private key file to sign the approval with (signing.ts). */
   signWith?: string;
+  /** The reason, when this approval retires the whole catalog. */
+  retireCatalog?: string;
 }
 
-function approveOne({ file, approvedBy, date, io, root, signWith }: ApproveOne): number {
+function approveOne({ file, approvedBy, date, io, root, signWith, retireCatalog }: ApproveOne): number {
   const entry = loadEntry(file);
   const cannotRead = unreadable(entry, io);
   if (cannotRead !== undefined) {
     return cannotRead;
   }
   const catalogFile = path.relative(path.dirname(entry.lockFile), file).split(path.sep).join('/');
-  const result = recordApproval({ data: entry.data, lock: entry.lock, catalogFile, approvedBy, date });
+  const result = recordApproval({ data: entry.data, lock: entry.lock, catalogFile, approvedBy, date, retireCatalog });
   if (result.problems.length > 0) {
     result.problems.forEach((p) => io.err(`${file}: ${p.path}: ${p.message}`));
     io.err(`${file}: not approved`);
     return 1;
   }
   if (result.unchanged || !result.lock) {
-    io.out(`${file}: already approved as it is; ${entry.lockFile} unchanged`);
+    io.out(`${file}: already ${retireCatalog ? 'retired' : 'approved as it is'}; ${entry.lockFile} unchanged`);
     return 0;
   }
   const failures = testFailures(file, io);
@@ -59,13 +63,24 @@ function approveOne({ file, approvedBy, date, io, root, signWith }: ApproveOne):
     next.approvals[last] = signApproval({ root, lock: next, approval: next.approvals[last], keyFile: signWith });
   }
   writeFileSync(entry.lockFile, serializeLock(next));
-  io.out(`${file}: ${describeApproval(shownApproval(root, next)).text}; wrote ${entry.lockFile}`);
+  const until = removableFrom(next.approvals[last]);
+  const retiredText = until
+    ? `retired the catalog; it stays provisioned until ${until} and may be removed from then: `
+    : '';
+  io.out(`${file}: ${retiredText}${describeApproval(shownApproval(root, next)).text}; wrote ${entry.lockFile}`);
   return 0;
 }
 
 export const approve: Command = (argv, io) => {
   const args = parseArgs(argv, {
-    flags: { by: 'list', catalog: 'list', date: 'string', root: 'string', 'sign-with': 'string' },
+    flags: {
+      by: 'list',
+      catalog: 'list',
+      date: 'string',
+      root: 'string',
+      'sign-with': 'string',
+      'retire-catalog': 'string',
+    },
     usage: USAGE,
   });
   const approvedBy = args.lists.by ?? [];
@@ -81,6 +96,11 @@ export const approve: Command = (argv, io) => {
   }
   const root = args.strings.root ?? '.';
   const signWith = args.strings['sign-with'];
-  const codes = files.map((file) => approveOne({ file, approvedBy, date, io, root, signWith }));
+  const retireCatalog = args.strings['retire-catalog'];
+  if (retireCatalog !== undefined && args.lists.catalog?.length !== 1) {
+    io.err(`candor: --retire-catalog retires one catalog: name it with --catalog FILE\n${USAGE}`);
+    return 2;
+  }
+  const codes = files.map((file) => approveOne({ file, approvedBy, date, io, root, signWith, retireCatalog }));
   return Math.max(0, ...codes);
 };

@@ -18,11 +18,13 @@ export function findCatalogs(root: string): string[] {
   if (!existsSync(dir)) {
     throw new CliError(`${dir}: no catalog folder (run from the project root, or pass --root)`, 2);
   }
-  const files = readdirSync(dir)
+  const names = readdirSync(dir);
+  const files = names
     .filter((f) => /\.ya?ml$/.test(f) && !/\.lock\.ya?ml$/.test(f))
     .sort()
     .map((f) => path.join(dir, f));
-  if (files.length === 0) {
+  // Lock files alone are a record of catalogs that were removed: the commands judge them (check.ts orphanLocks).
+  if (files.length === 0 && !names.some((f) => /\.lock\.ya?ml$/.test(f))) {
     throw new CliError(`${dir}: no catalogs found`, 2);
   }
   return files;

@@ -9,9 +9,9 @@ import { existsSync, readdirSync } from 'fs';
 import path from 'path';
 
 import { governanceProblems } from '../provision/governance';
-import { type Approval, currentApproval, type Lock, parseLock } from '../provision/lock';
+import { type Approval, currentApproval, type Lock, parseLock, removableFrom } from '../provision/lock';
 import { type ApprovalShown, describeApproval } from '../core/approval';
-import { CATALOG_DIR, findCatalogs, loadEntry, unreadable, type LoadedEntry } from './catalogs';
+import { CATALOG_DIR, findCatalogs, loadEntry, todayUtc, unreadable, type LoadedEntry } from './catalogs';
 import { runTestFile } from './catalogCommands';
 import { CliError, type Command, type Io, parseArgs, read } from './common';
 import { historyByFile, locksAt } from './history';
@@ -97,7 +97,8 @@ export function reportEntry({ entry, io, requireSignatures, root }: EntryCheck):
     io.err(`${file}: --require-signatures: ${d.text}`);
     return 1;
   }
-  io.out(`${file}: ${d.text}`);
+  const from = removableFrom(currentApproval(entry.lock!));
+  io.out(`${file}: ${from ? `retired catalog, may be removed from ${from}: ` : ''}${d.text}`);
   return 0;
 }
 
@@ -135,9 +136,17 @@ export function orphanLocks(root: string, entries: LoadedEntry[], io: Io): numbe
       continue;
     }
     const { lock } = parseLock(read(lockFile));
+    const last = lock && currentApproval(lock);
+    const from = last && removableFrom(last);
+    if (from && todayUtc() >= from) {
+      io.out(`${lockFile}: catalog retired on ${last!.date} (${last!.retiredCatalog!.reason}); removed after 90 days`);
+      continue;
+    }
     const ids = lock?.approvedMetrics ?? [];
     io.err(
-      `${lockFile}: catalog: ${lock?.catalog ?? 'its catalog'} is missing, which removes its ${ids.length} approved metric(s)${ids.length ? ` (${ids.slice(0, 5).join(', ')}${ids.length > 5 ? ', …' : ''})` : ''}: restore it and retire the metrics instead (docs/governance.md)`
+      from
+        ? `${lockFile}: catalog: ${lock!.catalog} was retired on ${last!.date} and must stay provisioned until ${from} (90 days, like a retired metric): restore it`
+        : `${lockFile}: catalog: ${lock?.catalog ?? 'its catalog'} is missing, which removes its ${ids.length} approved metric(s)${ids.length ? ` (${ids.slice(0, 5).join(', ')}${ids.length > 5 ? ', …' : ''})` : ''}: restore it and retire the metrics, or the catalog with candor approve --retire-catalog (docs/governance.md)`
     );
     code = 1;
   }

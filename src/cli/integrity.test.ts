@@ -7,6 +7,7 @@ import { copyFileSync, mkdirSync, readFileSync, renameSync, writeFileSync } from
 import path from 'path';
 import { parse, stringify } from 'yaml';
 
+import { type Approval, entryHash } from '../provision/lock';
 import { todayUtc } from './catalogs';
 import { editCatalog, ROOT, run, tempProject } from './testing/run';
 
@@ -108,6 +109,54 @@ describe('a whole catalog cannot disappear', () => {
       /platform-scorecard\.lock\.yaml: catalog: platform-scorecard\.yaml is missing, which removes its 20 approved metric\(s\) \(budget-variance, /
     );
     expect((await text('provision', '--root', p.root)).code).toBe(1);
+  });
+});
+
+describe('retiring a whole catalog is an approved, recorded act', () => {
+  it('approve --retire-catalog records it; the catalog stays 90 days, and may go after that', async () => {
+    const p = tempProject();
+    const r = await text(
+      'approve',
+      '--by',
+      'CTO',
+      '--retire-catalog',
+      'merged into the company scorecard',
+      '--catalog',
+      p.catalog,
+      '--root',
+      p.root
+    );
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(
+      /retired the catalog; it stays provisioned until \d{4}-\d{2}-\d{2} and may be removed from then/
+    );
+    expect(readFileSync(p.lock, 'utf8')).toContain('retiredCatalog:\n      reason: merged into the company scorecard');
+    renameSync(p.catalog, path.join(p.root, 'elsewhere.yaml'));
+    const early = await text('check', '--root', p.root);
+    expect(early.code).toBe(1);
+    expect(early.err).toMatch(/was retired on \d{4}-\d{2}-\d{2} and must stay provisioned until /);
+    // The same record 90 days on: the first entry moved back (it has no predecessor) and the chain rebuilt.
+    editLock(p.lock, (l) => {
+      l.approvals = [
+        { ...l.approvals[0], date: '2026-01-01' },
+        { ...l.approvals.at(-1)!, date: '2026-01-02' },
+      ];
+      l.approvals[1].previous = entryHash(l.approvals[0] as unknown as Approval);
+    });
+    const later = await text('check', '--root', p.root);
+    expect(later.err).toBe('');
+    expect(later.out).toContain(
+      'catalog retired on 2026-01-02 (merged into the company scorecard); removed after 90 days'
+    );
+  });
+
+  it('only the approved definitions can be retired, and only with --catalog', async () => {
+    const p = tempProject();
+    loosen(p.catalog);
+    const r = await text('approve', '--by', 'CTO', '--retire-catalog', 'x', '--catalog', p.catalog, '--root', p.root);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('--retire-catalog: only the approved definitions can be retired');
+    expect((await text('approve', '--by', 'CTO', '--retire-catalog', 'x', '--root', p.root)).code).toBe(2);
   });
 });
 

@@ -32,6 +32,7 @@ export function approvalPayload(lock: Pick<Lock, 'catalog'>, a: Approval): strin
     `retired: ${(a.retired ?? []).join(',')}`,
     `approvedBy: ${a.approvedBy.join('; ')}`,
     `date: ${a.date}`,
+    `retiredCatalog: ${a.retiredCatalog?.reason ?? '-'}`,
     `previous: ${a.previous ?? '-'}`,
     '',
   ].join('\n');

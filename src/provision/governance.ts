@@ -132,6 +132,8 @@ export interface ApproveInput {
   approvedBy: string[];
   /** YYYY-MM-DD. */
   date: string;
+  /** Retire the whole catalog, as approved now, for this reason (lock.ts `retiredCatalog`). */
+  retireCatalog?: string;
 }
 
 export interface ApproveResult {
@@ -169,7 +171,15 @@ export function approve(input: ApproveInput): ApproveResult {
       return refuse(removed);
     }
     const state = approvalState(facts, lock);
-    if (state.state === 'approved') {
+    if (input.retireCatalog !== undefined) {
+      if (state.state !== 'approved') {
+        const why = 'only the approved definitions can be retired: restore them, or approve the change first';
+        return refuse([{ path: '--retire-catalog', message: `${why} (${state.problem.message})` }]);
+      }
+      if (currentApproval(lock).retiredCatalog) {
+        return { problems: [], unchanged: true };
+      }
+    } else if (state.state === 'approved') {
       return { problems: [], unchanged: true };
     }
     if (state.state === 'needs-version') {
@@ -184,6 +194,13 @@ export function approve(input: ApproveInput): ApproveResult {
   if (last && date < last.date) {
     return refuse([{ path: '--date', message: `${date} is before the approval in force (${last.date})` }]);
   }
+  const reason = input.retireCatalog?.trim();
+  if (input.retireCatalog !== undefined && (!lock || !reason)) {
+    const message = lock
+      ? 'give the reason for retiring the catalog'
+      : 'a catalog never approved has nothing to retire';
+    return refuse([{ path: '--retire-catalog', message }]);
+  }
   const retired = catalog.metrics.filter((m) => m.retired).map((m) => m.id);
   const approval = {
     version: catalog.scorecard.version,
@@ -192,6 +209,7 @@ export function approve(input: ApproveInput): ApproveResult {
     date,
     metrics: [...facts.metricIds].sort(),
     ...(retired.length > 0 ? { retired } : {}),
+    ...(reason ? { retiredCatalog: { reason } } : {}),
     ...(last ? { previous: entryHash(last) } : {}),
   };
   const next: Lock = {

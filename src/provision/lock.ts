@@ -25,6 +25,11 @@ export interface Approval {
   metrics?: string[];
   /** The metric ids retired in the approved catalog: a retirement counts from the first approval that lists it. */
   retired?: string[];
+  /**
+   * This entry retires the whole catalog (`candor approve --retire-catalog REASON`): the catalog stays provisioned
+   * for 90 days from `date`, like a retired metric, and may be removed from the repository after that, never before.
+   */
+  retiredCatalog?: { reason: string };
   /** sha256 of the previous entry (`entryHash`); every entry after the first has it, so entries form a chain. */
   previous?: string;
   /** An SSH signature (`ssh-keygen -Y sign`, namespace candor-approval) over `approvalPayload` (signing.ts). */
@@ -49,6 +54,16 @@ export interface Lock {
 /** The lock file that belongs to a catalog file: `x.yaml` -> `x.lock.yaml`. */
 export function lockPathFor(catalogPath: string): string {
   return catalogPath.replace(/(\.ya?ml|\.json)?$/, '.lock.yaml');
+}
+
+/** How long a retired catalog stays before it may be removed: the same 90 days as a retired metric. */
+export const CATALOG_RETIREMENT_DAYS = 90;
+
+/** The day a catalog retired by `a` may be removed (YYYY-MM-DD), or undefined when `a` does not retire it. */
+export function removableFrom(a: Approval): string | undefined {
+  return a.retiredCatalog
+    ? new Date(Date.parse(`${a.date}T00:00:00Z`) + CATALOG_RETIREMENT_DAYS * 86_400_000).toISOString().slice(0, 10)
+    : undefined;
 }
 
 export function currentApproval(lock: Lock): Approval {
@@ -89,6 +104,16 @@ function approvalProblems(a: unknown, path: string): Problem[] {
   if (r.previous !== undefined && (typeof r.previous !== 'string' || !/^[0-9a-f]{64}$/.test(r.previous))) {
     problems.push({ path: `${path}.previous`, message: 'must be the sha256 of the previous entry (64 hex digits)' });
   }
+  const rc = r.retiredCatalog as { reason?: unknown } | undefined;
+  if (
+    rc !== undefined &&
+    (rc === null || typeof rc !== 'object' || !isString(rc.reason) || Object.keys(rc).length !== 1)
+  ) {
+    problems.push({
+      path: `${path}.retiredCatalog`,
+      message: 'must be { reason } (written by candor approve --retire-catalog)',
+    });
+  }
   const sig = r.signature as { signer?: unknown; sig?: unknown } | undefined;
   if (sig !== undefined && (sig === null || typeof sig !== 'object' || !isString(sig.signer) || !isString(sig.sig))) {
     problems.push({
@@ -103,6 +128,7 @@ function approvalProblems(a: unknown, path: string): Problem[] {
     'date',
     'metrics',
     'retired',
+    'retiredCatalog',
     'previous',
     'signature',
   ]);
@@ -200,6 +226,7 @@ export function serializeLock(lock: Lock): string {
       date: a.date,
       ...(a.metrics ? { metrics: a.metrics } : {}),
       ...(a.retired ? { retired: a.retired } : {}),
+      ...(a.retiredCatalog ? { retiredCatalog: { reason: a.retiredCatalog.reason } } : {}),
       ...(a.previous ? { previous: a.previous } : {}),
       ...(a.signature ? { signature: { signer: a.signature.signer, sig: a.signature.sig } } : {}),
     })),
