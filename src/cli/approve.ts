@@ -51,7 +51,7 @@ function approveOne({ file, approvedBy, date, io, root, signWith, retireCatalog 
     io.out(`${file}: already ${retireCatalog ? 'retired' : 'approved as it is'}; ${entry.lockFile} unchanged`);
     return 0;
   }
-  const failures = testFailures(file, io);
+  const failures = testFailures(file);
   if (failures.length > 0) {
     failures.forEach((l) => io.err(l));
     io.err(`${file}: not approved: an approval never records definitions whose own tests fail`);
@@ -90,8 +90,11 @@ export const approve: Command = (argv, io) => {
   }
   const files = args.lists.catalog ?? findCatalogs(args.strings.root ?? '.');
   const date = args.strings.date ?? todayUtc();
-  if (date > todayUtc()) {
-    io.err(`candor: --date: ${date} is in the future; an approval is recorded on the day it is given`);
+  // An approval is recorded the day it is given; yesterday is allowed for a sign-off across time zones. A date any
+  // earlier would let a retirement (dated by its approval) hide a metric sooner than its 90 days.
+  const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+  if (date > todayUtc() || date < yesterday) {
+    io.err(`candor: --date: ${date} is not today or yesterday (UTC); an approval is recorded the day it is given`);
     return 2;
   }
   const root = args.strings.root ?? '.';

@@ -13,51 +13,72 @@ import { type Approval, currentApproval, type Lock, parseLock, removableFrom } f
 import { type ApprovalShown, describeApproval } from '../core/approval';
 import { CATALOG_DIR, findCatalogs, loadEntry, todayUtc, unreadable, type LoadedEntry } from './catalogs';
 import { runTestFile } from './catalogCommands';
+import { parseYaml } from '../core/parse';
 import { CliError, type Command, type Io, parseArgs, read } from './common';
-import { historyByFile, locksAt } from './history';
+import { catalogCommits, historyByFile, locksAt } from './history';
 import { verifyApproval } from './signing';
 
-const USAGE = `usage: candor check [FILE...] [--root DIR] [--against REF] [--require-signatures]
+const USAGE = `usage: candor check [FILE...] [--root DIR] [--against REF] [--history] [--require-signatures]
   Checks each catalog (default: every catalog under provisioning/catalogs/) against its lock file, and runs its
   tests (provisioning/catalogs/tests/). --against REF: every lock at git REF must be a prefix of today's.
+  --history: the same against every commit that changed provisioning/catalogs/.
   --require-signatures: the approval in force must carry a verified signature of a listed approver.`;
 
-/** The catalog's test files: those in tests/ beside it whose `catalog:` names it. */
-function testsOf(file: string, io: Io): string[] {
+/**
+ * The catalog's test files: every `*.yaml`/`*.yml` in tests/ beside it whose `catalog:` names it, read as YAML (so
+ * any spelling of the key counts). A file there that names no catalog, or one that does not exist, is a problem of
+ * every catalog beside it: a test that silently tests nothing is how a gate is skipped.
+ */
+function testsOf(file: string): { files: string[]; problems: string[] } {
   const dir = path.join(path.dirname(file), 'tests');
   if (!existsSync(dir)) {
-    return [];
+    return { files: [], problems: [] };
   }
   const target = path.resolve(file);
-  return readdirSync(dir)
-    .filter((f) => /\.ya?ml$/.test(f))
+  const files: string[] = [];
+  const problems: string[] = [];
+  for (const t of readdirSync(dir)
+    .filter((f) => !/^\./.test(f))
     .sort()
-    .map((f) => path.join(dir, f))
-    .filter((t) => {
-      const m = /^catalog:\s*["']?([^"'\n#]+?)["']?\s*(#.*)?$/m.exec(read(t));
-      if (!m) {
-        io.err(`${t}: catalog: a test file names the catalog it tests`);
-        return false;
-      }
-      return path.resolve(path.dirname(t), m[1]) === target;
-    });
+    .map((f) => path.join(dir, f))) {
+    if (!/\.ya?ml$/.test(t)) {
+      problems.push(`${t}: not a test file (*.yaml): only catalog tests belong in tests/`);
+      continue;
+    }
+    const parsed = parseYaml(read(t));
+    const named = (parsed.data as { catalog?: unknown } | null)?.catalog;
+    if (parsed.syntaxErrors.length > 0 || typeof named !== 'string') {
+      problems.push(`${t}: catalog: a test file names the catalog it tests`);
+      continue;
+    }
+    const resolved = path.resolve(path.dirname(t), named);
+    if (!existsSync(resolved)) {
+      problems.push(`${t}: catalog: ${named} does not exist`);
+    } else if (resolved === target) {
+      files.push(t);
+    }
+  }
+  return { files, problems };
 }
 
 /** Failures of the catalog's tests, as lines; a test that cannot run is a failure too. */
-export function testFailures(file: string, io: Io): string[] {
-  return testsOf(file, io).flatMap((t) => {
-    const lines: string[] = [];
-    const quiet: Io = { out: () => undefined, err: (l) => lines.push(l) };
-    try {
-      const r = runTestFile(t, quiet);
-      return r.failures.length > 0 ? [`${t}: the catalog's tests fail:`, ...r.failures] : [];
-    } catch (e) {
-      if (!(e instanceof CliError)) {
-        throw e;
+export function testFailures(file: string): string[] {
+  const { files, problems } = testsOf(file);
+  return problems.concat(
+    files.flatMap((t) => {
+      const lines: string[] = [];
+      const quiet: Io = { out: () => undefined, err: (l) => lines.push(l) };
+      try {
+        const r = runTestFile(t, quiet);
+        return r.failures.length > 0 ? [`${t}: the catalog's tests fail:`, ...r.failures] : [];
+      } catch (e) {
+        if (!(e instanceof CliError)) {
+          throw e;
+        }
+        return [`${t}: the catalog's tests cannot run:`, ...lines, ...(e.message ? [e.message] : [])];
       }
-      return [`${t}: the catalog's tests cannot run:`, ...lines, ...(e.message ? [e.message] : [])];
-    }
-  });
+    })
+  );
 }
 
 interface EntryCheck {
@@ -83,13 +104,14 @@ export function reportEntry({ entry, io, requireSignatures, root }: EntryCheck):
   const catalogFile = path.relative(path.dirname(entry.lockFile), file).split(path.sep).join('/');
   const problems = governanceProblems({ data: entry.data, lock: entry.lock, catalogFile });
   problems.forEach((p) => io.err(`${file}: ${p.path}: ${p.message}`));
-  const failures = problems.length === 0 ? testFailures(file, io) : [];
+  const failures = problems.length === 0 ? testFailures(file) : [];
   failures.forEach((l) => io.err(l));
   if (problems.length > 0 || failures.length > 0) {
     return 1;
   }
   const d = describeApproval(shownApproval(root, entry.lock!));
-  if (d.standing === 'invalid') {
+  // A signature that does not verify, or that cannot be checked here, is no evidence of an approval.
+  if (d.standing === 'invalid' || d.standing === 'unverified') {
     io.err(`${file}: ${d.text}`);
     return 1;
   }
@@ -102,6 +124,9 @@ export function reportEntry({ entry, io, requireSignatures, root }: EntryCheck):
   return 0;
 }
 
+/** Scorecard ids whose per-catalog files would be the shared ones (candor-<id>.yaml in provisioning/datasources and provisioning/alerting). */
+const RESERVED_IDS = new Set(['sources', 'notifications']);
+
 /**
  * Problems across catalogs: two catalogs with one `scorecard.id` would provision colliding files and uids. Each
  * catalog after the first with an id is named, with the file that has it first. Returns the exit code (0 or 1).
@@ -112,6 +137,13 @@ export function reportAcrossEntries(entries: LoadedEntry[], io: Io): number {
   for (const e of entries) {
     const id = e.catalog?.scorecard.id;
     if (id === undefined) {
+      continue;
+    }
+    if (RESERVED_IDS.has(id)) {
+      io.err(
+        `${e.file}: scorecard.id: "${id}" is reserved: its generated files would overwrite the shared candor-${id}.yaml`
+      );
+      code = 1;
       continue;
     }
     const owner = first.get(id);
@@ -154,7 +186,7 @@ export function orphanLocks(root: string, entries: LoadedEntry[], io: Io): numbe
 }
 
 /** Every lock at REF against today's; prints each problem; returns the exit code. */
-function reportHistory(root: string, ref: string, io: Io): number {
+function reportHistory(root: string, ref: string, io: Io, quiet = false): number {
   const at = locksAt(root, ref);
   const today = new Map<string, Lock | undefined>();
   for (const { file } of at.locks) {
@@ -166,15 +198,25 @@ function reportHistory(root: string, ref: string, io: Io): number {
     problems.forEach((p) => io.err(`${file}: ${p.path}: ${p.message}`));
     code = problems.length > 0 ? 1 : code;
   });
-  if (code === 0) {
+  if (code === 0 && !quiet) {
     io.out(`history: ${at.locks.length} lock file(s) at ${ref} are each a prefix of today's`);
+  }
+  return code;
+}
+
+/** Every commit that touched the catalogs folder, each as --against would check it. */
+function reportAllHistory(root: string, io: Io): number {
+  const commits = catalogCommits(root);
+  const code = Math.max(0, ...commits.map((c) => reportHistory(root, c.slice(0, 12), io, true)));
+  if (code === 0) {
+    io.out(`history: today's locks extend the locks of all ${commits.length} commit(s) that changed the catalogs`);
   }
   return code;
 }
 
 export const check: Command = (argv, io) => {
   const args = parseArgs(argv, {
-    flags: { root: 'string', against: 'string', 'require-signatures': 'boolean' },
+    flags: { root: 'string', against: 'string', history: 'boolean', 'require-signatures': 'boolean' },
     usage: USAGE,
     maxPositional: Infinity,
   });
@@ -188,9 +230,12 @@ export const check: Command = (argv, io) => {
   if (!explicit) {
     codes.push(orphanLocks(root, entries, io));
   }
+  if (args.booleans.history) {
+    codes.push(reportAllHistory(root, io));
+  }
   if (args.strings.against !== undefined) {
     codes.push(reportHistory(root, args.strings.against, io));
-  } else {
+  } else if (!args.booleans.history) {
     io.out(`history: not verified against git (candor check --against REF does; docs/governance.md)`);
   }
   return Math.max(0, ...codes);

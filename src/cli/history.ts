@@ -58,6 +58,16 @@ export function locksAt(root: string, ref: string): RefLocks {
   return { ref, date, locks };
 }
 
+/**
+ * Every commit of HEAD's history that changed a file under provisioning/catalogs/, newest first: `check --history`
+ * compares today's locks with each, so a rewrite several commits back (a push of many commits) is caught too.
+ */
+export function catalogCommits(root: string): string[] {
+  return git(root, ['rev-list', 'HEAD', '--', `${CATALOG_DIR}/`])
+    .split('\n')
+    .filter((c) => /^[0-9a-f]{40}$/.test(c));
+}
+
 /** Problems of today's locks against REF, keyed by lock file (relative to the root). */
 export function historyByFile(at: RefLocks, today: Map<string, Lock | undefined>): Map<string, Problem[]> {
   const out = new Map<string, Problem[]>();

@@ -37,6 +37,11 @@ function gitProject() {
   git(p.root, 'commit', '-qm', 'baseline');
   return p;
 }
+/** How many approvals the committed lock records: a new one is appended at this index. */
+const N = (
+  parse(readFileSync(path.join(ROOT, 'provisioning/catalogs/platform-scorecard.lock.yaml'), 'utf8')) as RawLock
+).approvals.length;
+
 /** A loosened threshold (uptime amber from 0.995 to 0.99) under a new version. */
 const loosen = (file: string, version = '2027.1.1') =>
   editCatalog(file, (c) => {
@@ -55,7 +60,7 @@ describe('the lock file cannot be edited by hand', () => {
     const r = await text('check', '--root', p.root);
     expect(r.code).toBe(1);
     expect(r.err).toContain(
-      'lock.approvals[2].previous: is missing: every approval after the first is chained to the one before it'
+      `lock.approvals[${N}].previous: is missing: every approval after the first is chained to the one before it`
     );
   });
 
@@ -63,10 +68,10 @@ describe('the lock file cannot be edited by hand', () => {
     const p = tempProject();
     loosen(p.catalog);
     expect((await approve(p.root)).code).toBe(0);
-    editLock(p.lock, (l) => (l.approvals[1].approvedBy = ['CFO']));
+    editLock(p.lock, (l) => (l.approvals[N - 1].approvedBy = ['CFO']));
     const r = await text('check', '--root', p.root);
     expect(r.code).toBe(1);
-    expect(r.err).toContain('lock.approvals[2].previous: does not match approvals[1]');
+    expect(r.err).toContain(`lock.approvals[${N}].previous: does not match approvals[${N - 1}]`);
   });
 
   it('a lock whose catalog: names another file fails', async () => {
@@ -85,14 +90,13 @@ describe('the lock file cannot be edited by hand', () => {
     expect(r.err).toContain('approvals[0].signedOff: is not a lock field');
   });
 
-  it('approve refuses a date in the future and a date before the approval in force', async () => {
+  it('approve refuses a date other than today or yesterday', async () => {
     const p = tempProject();
     loosen(p.catalog);
-    const future = await text('approve', '--by', 'CFO', '--date', '2999-01-01', '--root', p.root);
-    expect([future.code, future.err]).toEqual([2, expect.stringContaining('--date: 2999-01-01 is in the future')]);
-    const past = await text('approve', '--by', 'CFO', '--date', '2026-11-01', '--root', p.root);
-    expect(past.code).toBe(1);
-    expect(past.err).toContain('--date: 2026-11-01 is before the approval in force');
+    for (const date of ['2999-01-01', '2026-11-01']) {
+      const r = await text('approve', '--by', 'CFO', '--date', date, '--root', p.root);
+      expect([r.code, r.err]).toEqual([2, expect.stringContaining(`--date: ${date} is not today or yesterday (UTC)`)]);
+    }
   });
 });
 
@@ -227,12 +231,12 @@ describe('check --against REF: history from git', () => {
     loosen(p.catalog, '2027.1.1');
     editCatalog(p.catalog, (c) => (c.metrics.find((m) => m.id === 'uptime-slo')!.thresholds.amber = 0.9));
     const fp = (await text('fingerprint', p.catalog)).out.match(/full:\s+sha256:([0-9a-f]{64})/)![1];
-    editLock(p.lock, (l) => (l.approvals[2].fingerprint = fp));
+    editLock(p.lock, (l) => (l.approvals[N].fingerprint = fp));
     const plain = await text('check', '--root', p.root);
     expect(plain.code).toBe(0);
     const r = await text('check', '--root', p.root, '--against', 'HEAD');
     expect(r.code).toBe(1);
-    expect(r.err).toContain('lock.approvals[2]: differs from HEAD (v2027.1.1');
+    expect(r.err).toContain(`lock.approvals[${N}]: differs from HEAD (v2027.1.1`);
   });
 
   it('a deleted lock is caught; without git it says it could not verify the history', async () => {
@@ -245,5 +249,110 @@ describe('check --against REF: history from git', () => {
     const nogit = await text('check', '--root', bare.root, '--against', 'HEAD');
     expect(nogit.code).toBe(2);
     expect(nogit.err).toMatch(/^--against: could not verify the approval history: /m);
+  });
+});
+
+describe('found by the adversarial review', () => {
+  /** Appends an entry as a forger would: the chain recomputed, the record's fields chosen by hand. */
+  const forge = (file: string, entry: Record<string, unknown>) =>
+    editLock(file, (l) => {
+      const last = l.approvals.at(-1) as unknown as Approval;
+      l.approvals.push({ ...entry, previous: entryHash(last) });
+    });
+  const fingerprintOf = async (file: string) =>
+    (await text('fingerprint', file)).out.match(/full:\s+sha256:([0-9a-f]{64})/)![1];
+
+  it('a forged entry that leaves a retirement out of `retired` fails: the retirement is not recorded', async () => {
+    const p = tempProject();
+    editCatalog(p.catalog, (c) => {
+      c.metrics.find((m) => m.id === 'security-incidents')!.retired = {
+        reason: 'x',
+        approvedBy: 'CTO',
+        date: '2000-01-01',
+      };
+      c.scorecard.version = '2027.1.1';
+    });
+    const ids = (parse(readFileSync(p.catalog, 'utf8')) as { metrics: Array<{ id: string }> }).metrics.map((m) => m.id);
+    forge(p.lock, {
+      version: '2027.1.1',
+      fingerprint: await fingerprintOf(p.catalog),
+      approvedBy: ['CFO'],
+      date: todayUtc(),
+      metrics: ids.sort(),
+    });
+    const r = await text('check', '--root', p.root);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(`lock.approvals[${N}].retired: lists [] but the catalog retires [security-incidents]`);
+  });
+
+  it('an entry dated in the future fails (it would block every later approval)', async () => {
+    const p = tempProject();
+    const last = (parse(readFileSync(p.lock, 'utf8')) as RawLock).approvals.at(-1)!;
+    forge(p.lock, { ...last, date: '2099-12-31' });
+    const r = await text('check', '--root', p.root);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(`lock.approvals[${N}].date: 2099-12-31 is in the future`);
+  });
+
+  it('approver names with control characters are refused (they could rewrite the terminal line)', async () => {
+    const p = tempProject();
+    loosen(p.catalog);
+    const r = await text('approve', '--by', 'Dana\r\x1b[2Kapproved and signed', '--root', p.root);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('--by: an approver is a readable name');
+  });
+
+  it('an unknown top-level field in a lock is refused', async () => {
+    const p = tempProject();
+    writeFileSync(p.lock, `${readFileSync(p.lock, 'utf8')}signedOffBy: [Board]\n`);
+    const r = await text('check', '--root', p.root);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('signedOffBy: is not a lock field');
+  });
+
+  it('a test file cannot hide from the gate: any spelling of catalog counts, a missing catalog fails', async () => {
+    const p = tempProject();
+    const dir = path.join(p.root, 'provisioning/catalogs/tests');
+    mkdirSync(dir);
+    const tests = readFileSync(path.join(ROOT, 'provisioning/catalogs/tests/platform-scorecard.test.yaml'), 'utf8');
+    writeFileSync(path.join(dir, 'a.test.yml'), tests.replace(/^catalog:/m, '"catalog":'));
+    editCatalog(p.catalog, (c) => {
+      c.metrics.find((m) => m.id === 'uptime-slo')!.thresholds.amber = 0;
+      c.scorecard.version = '2027.1.1';
+    });
+    const refused = await text('approve', '--by', 'CTO', '--root', p.root);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain("a.test.yml: the catalog's tests fail:");
+    writeFileSync(path.join(dir, 'a.test.yml'), tests.replace(/^catalog: .*$/m, 'catalog: ../gone.yaml'));
+    const missing = await text('approve', '--by', 'CTO', '--root', p.root);
+    expect(missing.code).toBe(1);
+    expect(missing.err).toContain('a.test.yml: catalog: ../gone.yaml does not exist');
+  });
+
+  it('check --history catches a rewrite several commits back, which --against HEAD~1 cannot see', async () => {
+    const p = gitProject();
+    const inForce = (parse(readFileSync(p.lock, 'utf8')) as RawLock).approvals[N - 1].version as string;
+    loosen(p.catalog, inForce);
+    const fp = await fingerprintOf(p.catalog);
+    editLock(p.lock, (l) => (l.approvals[N - 1].fingerprint = fp));
+    expect((await text('check', '--root', p.root)).code).toBe(0);
+    git(p.root, 'commit', '-qam', 'rewrite');
+    writeFileSync(path.join(p.root, 'README.md'), 'x\n');
+    git(p.root, 'add', '-A');
+    git(p.root, 'commit', '-qm', 'noise');
+    expect((await text('check', '--root', p.root, '--against', 'HEAD~1')).code).toBe(0);
+    const r = await text('check', '--root', p.root, '--history');
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(`lock.approvals[${N - 1}]: differs from`);
+  });
+
+  it('a reserved scorecard id (its files would overwrite the shared ones) fails', async () => {
+    const p = tempProject();
+    editCatalog(p.catalog, (c) => {
+      c.scorecard.id = 'notifications';
+    });
+    const r = await text('check', '--root', p.root);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('scorecard.id: "notifications" is reserved');
   });
 });

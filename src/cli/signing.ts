@@ -11,6 +11,7 @@ import { tmpdir } from 'os';
 import path from 'path';
 
 import type { Verification } from '../core/approval';
+import { canonicalJson } from '../core/fingerprint';
 import {
   allowedSigners,
   type Approver,
@@ -21,21 +22,14 @@ import {
 import type { Approval, Lock } from '../provision/lock';
 import { CliError, read } from './common';
 
-/** The exact text an approval's signature covers. */
+/**
+ * The exact text an approval's signature covers: a version line, then the canonical JSON (keys sorted, src/core/
+ * fingerprint.ts) of the catalog file name and every field of the entry but the signature. JSON, so no two
+ * different entries can ever give the same text.
+ */
 export function approvalPayload(lock: Pick<Lock, 'catalog'>, a: Approval): string {
-  return [
-    'candor-approval-v1',
-    `catalog: ${lock.catalog}`,
-    `version: ${a.version}`,
-    `fingerprint: ${a.fingerprint}`,
-    `metrics: ${(a.metrics ?? []).join(',')}`,
-    `retired: ${(a.retired ?? []).join(',')}`,
-    `approvedBy: ${a.approvedBy.join('; ')}`,
-    `date: ${a.date}`,
-    `retiredCatalog: ${a.retiredCatalog?.reason ?? '-'}`,
-    `previous: ${a.previous ?? '-'}`,
-    '',
-  ].join('\n');
+  const { signature: _signature, ...signed } = a;
+  return `candor-approval-v1\n${canonicalJson({ catalog: lock.catalog, ...signed })}\n`;
 }
 
 /** The approvers file of the project, or undefined when there is none; a CliError (exit 2) when it is broken. */

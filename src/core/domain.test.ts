@@ -6,7 +6,6 @@ import { createMetric, FIXED_NOW, MINUTE } from './testing/factories';
 import type { MetricDef } from './types';
 import { GRAFANA_UNITS } from './units';
 
-
 describe('unitDomain: what each unit allows', () => {
   it.each([
     ['percentunit', '0–1', 'a fraction'],
@@ -72,7 +71,7 @@ describe('evaluation: a value outside the domain is never a reading', () => {
     const twice = evaluate(createMetric(), [-5, 0.9995, 7, 0.9995]);
     expect(twice.status).toBe('error');
     expect(twice.evidence).toBe(
-      'Not scored: 7 is outside 0–1 for a fraction: wrong unit in the query? (at 11:52 UTC; 2 of 4 samples are impossible)'
+      'Not scored: 7 is outside 0–1 for a fraction: wrong unit in the query? (at 11:52 UTC; 2 impossible samples in the range)'
     );
   });
 

@@ -159,13 +159,14 @@ export function domainProblems(m: MetricDef, at: string): Problem[] {
   const spec = m.domain;
   const base = spec?.change ? changeDomain(m.unit) : unitDomain(m.unit);
   if (!base) {
-    const stated = spec && (spec.min !== undefined || spec.max !== undefined || spec.integer === true || spec.change);
+    // A bound is the statement: `integer: true` alone still lets -7 incidents through.
+    const stated = spec && (spec.min !== undefined || spec.max !== undefined || spec.change);
     return stated
       ? boundaryProblems(m, at)
       : [
           {
             path: `${at}.domain`,
-            message: `unit "${m.unit}" says nothing about valid values: state them, e.g. domain: { min: 0, integer: true } for a count, { min: -100, max: 100 } for an NPS`,
+            message: `unit "${m.unit}" says nothing about valid values: state a bound, e.g. domain: { min: 0, integer: true } for a count, { min: -100, max: 100 } for an NPS`,
           },
         ];
   }

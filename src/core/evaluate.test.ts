@@ -59,10 +59,16 @@ describe('evaluateMetric: statuses without evidence are never green', () => {
     expect(r).toMatchObject({ status: 'noData', colour: 'red', evidence: 'No data in the 7d before 12:00 UTC' });
   });
 
-  it('a series of only NaN, ±Inf and null is noData with a warning', () => {
-    const r = one(uptime, { series: [createSeries([NaN, Infinity, -Infinity, null])] });
+  it('a series of only NaN and null is noData with a warning', () => {
+    const r = one(uptime, { series: [createSeries([NaN, null])] });
     expect(r).toMatchObject({ status: 'noData', colour: 'red' });
-    expect(r.warnings).toEqual(['uptime: 4 sample(s) were null, NaN or ±Inf and are not counted as evidence']);
+    expect(r.warnings).toEqual(['uptime: 2 sample(s) were null or NaN and are not counted as evidence']);
+  });
+
+  it('±Inf is an impossible value: an error, even after an earlier green sample', () => {
+    const r = one(uptime, { series: [createSeries([0.9995, Infinity])] });
+    expect(r).toMatchObject({ status: 'error', colour: 'red' });
+    expect(r.evidence).toMatch(/^Not scored: \+Inf is no possible value \(a division by zero in the query\?\) \(at /);
   });
 
   it('a stale green value shows amber and says how old it is', () => {

@@ -4,7 +4,7 @@
  * Status rules (no status optimism without evidence):
  * - the source failed                       -> `error`, shown red, the source's message as evidence;
  * - no finite sample at or before `now`     -> `noData`, shown red;
- * - a sample outside the metric's valid values (domain.ts) -> `error` naming it, never a reading;
+ * - a sample outside the metric's valid values (domain.ts), or ±Inf -> `error` naming it, never a reading;
  * - latest finite sample older than maxAge  -> `stale`, shown amber, or red when that old value was red;
  * - otherwise the value's colour (thresholds.ts) is both the status and the shown colour.
  * A definition with `items` yields one result per label value; an `expected` item that is absent is `noData`.
@@ -107,12 +107,12 @@ function evaluateSeries(input: EvaluateInput, series: Series, item: string | und
   const name = item === undefined ? def.id : `${def.id}{${def.items?.label}="${item}"}`;
   const warnings: string[] = [];
   const result = baseResult(def, item);
-  const { samples, nonFinite, conflicts, future } = cleanPoints(series.points, now);
+  const { samples, nonFinite, conflicts, future, infinite } = cleanPoints(series.points, now);
   if (future > 0) {
     warnings.push(`${name}: ${future} point(s) later than ${formatInstant(now, now)} were not counted (clock skew?)`);
   }
   if (nonFinite > 0) {
-    warnings.push(`${name}: ${nonFinite} sample(s) were null, NaN or ±Inf and are not counted as evidence`);
+    warnings.push(`${name}: ${nonFinite} sample(s) were null or NaN and are not counted as evidence`);
   }
   if (conflicts.length > 0) {
     // Two values for one moment: the data cannot say which is true, so neither is scored (series.ts).
@@ -122,9 +122,16 @@ function evaluateSeries(input: EvaluateInput, series: Series, item: string | und
     warnings.push(`${name}: ${message}`);
     return { result: errorResult(def, item, message), warnings };
   }
-  const impossible = impossibleSamples(def, samples);
+  const lastInfinite = infinite.at(-1);
+  const impossible = lastInfinite
+    ? {
+        t: lastInfinite.t,
+        why: `${lastInfinite.v > 0 ? '+' : '-'}Inf is no possible value (a division by zero in the query?)`,
+        count: infinite.length,
+      }
+    : impossibleSamples(def, samples);
   if (impossible) {
-    const count = impossible.count > 1 ? `; ${impossible.count} of ${samples.length} samples are impossible` : '';
+    const count = impossible.count > 1 ? `; ${impossible.count} impossible samples in the range` : '';
     const message = `Not scored: ${impossible.why} (at ${formatInstant(impossible.t, now)}${count})`;
     warnings.push(`${name}: ${message}`);
     return { result: errorResult(def, item, message), warnings };

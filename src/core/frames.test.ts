@@ -21,6 +21,37 @@ function createFrame(overrides: { notices?: Notice[]; value?: unknown } = {}): F
 const read = (frames: FrameLike[]) => observationFromFrames({ metricId: 'm', frames, source: 'Prometheus (prom)' });
 
 describe('observationFromFrames: partial and unreadable data is never evidence', () => {
+  it.each([
+    [
+      'a value string that is not a number',
+      [1, '80 '],
+      [FIXED_NOW - HOUR, FIXED_NOW],
+      'a value that is not a number ("80 " in Value)',
+    ],
+    [
+      'a value without a readable time',
+      [1, 0.8],
+      [FIXED_NOW - HOUR, '2026-11-16 25:00'],
+      'a value without a readable time (row 2)',
+    ],
+    ['a value whose time is null', [1, 0.8], [FIXED_NOW - HOUR, null], 'a value without a readable time (row 2)'],
+  ])(
+    '%s makes the frame unreadable, never a skipped sample (the older value would stand)',
+    (_n, values, times, why) => {
+      const frame: FrameLike = {
+        refId: 'm',
+        fields: [
+          { name: 'Time', type: 'time', values: times },
+          { name: 'Value', type: 'number', values },
+        ],
+      };
+      expect(read([frame]).observation).toEqual({
+        error: `unsupported data: the query returned ${why}`,
+        source: 'Prometheus (prom)',
+      });
+    }
+  );
+
   it('a readable frame is a series; warning and info notices are passed on', () => {
     const out = read([createFrame({ notices: [{ severity: 'warning', text: 'metric might not be a counter' }] })]);
     expect(out.observation).toMatchObject({

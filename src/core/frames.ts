@@ -53,6 +53,29 @@ function toTime(v: unknown): number {
   return v instanceof Date ? v.getTime() : NaN;
 }
 
+/**
+ * The first cell that is there but cannot be read: a value that is neither a number, a decimal string nor empty
+ * (`"80 "`, `"8e1%"`), or a value whose time is unreadable. Either makes the frame unreadable, never a skipped
+ * sample: skipping it would leave an older, better value standing as the latest.
+ */
+function unreadableCell(times: number[], numbers: FrameLike['fields']): string | undefined {
+  for (const field of numbers) {
+    for (let i = 0; i < times.length; i++) {
+      const v = field.values[i];
+      if (v === null || v === undefined) {
+        continue;
+      }
+      if (toNumber(v) === null) {
+        return `returned a value that is not a number (${JSON.stringify(String(v).slice(0, 40))} in ${field.name})`;
+      }
+      if (!Number.isFinite(times[i])) {
+        return `returned a value without a readable time (row ${i + 1})`;
+      }
+    }
+  }
+  return undefined;
+}
+
 /** The series of one frame, or the reason it cannot be read. */
 export function seriesOfFrame(frame: FrameLike): { series?: Series[]; problem?: string } {
   const lengths = frame.fields.map((f) => f.values.length);
@@ -77,6 +100,10 @@ export function seriesOfFrame(frame: FrameLike): { series?: Series[]; problem?: 
     };
   }
   const times = Array.from(time.values, toTime);
+  const unreadable = unreadableCell(times, numbers);
+  if (unreadable) {
+    return { problem: unreadable };
+  }
   const series: Series[] = [];
   for (const field of numbers) {
     const byLabels = new Map<string, Series>();

@@ -2,8 +2,10 @@
  * Turning raw points into evidence. The rules, in the order they apply:
  * - points later than `now` are dropped: the scorecard is as of `now`, never ahead of it;
  * - points are sorted by time;
- * - null, NaN, +Inf and -Inf are not evidence: they are counted (for a warning) and skipped. They never make a
- *   series fresh, so a source that only yields NaN goes stale and then has no data;
+ * - null and NaN are not evidence: they are counted (for a warning) and skipped. They never make a series fresh,
+ *   so a source that only yields NaN goes stale and then has no data;
+ * - +Inf and -Inf are impossible values (a division by zero in the query): they are returned in `infinite`, and
+ *   the caller makes the item an error, as for any value outside the domain (domain.ts);
  * - one timestamp with two DIFFERENT finite values is a conflict (a duplicated or merged series): neither value is
  *   evidence, whatever their order, and the caller reports the conflict. The same value twice is one sample; a
  *   finite value beside a null/NaN at the same time is that value.
@@ -18,10 +20,12 @@ export interface Sample {
 export interface CleanSeries {
   /** Finite samples at or before `now`, in time order, one per timestamp. */
   samples: Sample[];
-  /** Points that were null, NaN or ±Inf (at or before `now`). */
+  /** Points that were null or NaN, or had no readable time (at or before `now`). */
   nonFinite: number;
   /** Points after `now`. */
   future: number;
+  /** ±Inf points at or before `now`, in time order. */
+  infinite: Sample[];
   /** Timestamps with more than one distinct finite value, in time order, their values ascending. */
   conflicts: Array<{ t: number; values: number[] }>;
 }
@@ -29,12 +33,15 @@ export interface CleanSeries {
 export function cleanPoints(points: Array<[number, number | null]>, now: number): CleanSeries {
   let nonFinite = 0;
   let future = 0;
+  const infinite: Sample[] = [];
   const kept: Array<{ t: number; v: number | null; i: number }> = [];
   points.forEach(([t, v], i) => {
     if (!Number.isFinite(t)) {
       nonFinite++;
     } else if (t > now) {
       future++;
+    } else if (v === Infinity || v === -Infinity) {
+      infinite.push({ t, v });
     } else {
       kept.push({ t, v, i });
     }
@@ -59,7 +66,8 @@ export function cleanPoints(points: Array<[number, number | null]>, now: number)
       nonFinite++;
     }
   });
-  return { samples, nonFinite, future, conflicts };
+  infinite.sort((a, b) => a.t - b.t);
+  return { samples, nonFinite, future, conflicts, infinite };
 }
 
 /**

@@ -41,7 +41,14 @@ const cases: Array<[string, Change, string[]]> = [
     'a unit that implies no domain, stated none',
     withMetric({ unit: 'short', thresholds: { green: 5, amber: 1 }, target: 10 }),
     [
-      'metrics[0].domain: unit "short" says nothing about valid values: state them, e.g. domain: { min: 0, integer: true } for a count, { min: -100, max: 100 } for an NPS',
+      'metrics[0].domain: unit "short" says nothing about valid values: state a bound, e.g. domain: { min: 0, integer: true } for a count, { min: -100, max: 100 } for an NPS',
+    ],
+  ],
+  [
+    'a generic unit with integer alone (no bound: -7 incidents would pass)',
+    withMetric({ unit: 'short', domain: { integer: true }, thresholds: { green: 5, amber: 1 }, target: 10 }),
+    [
+      'metrics[0].domain: unit "short" says nothing about valid values: state a bound, e.g. domain: { min: 0, integer: true } for a count, { min: -100, max: 100 } for an NPS',
     ],
   ],
   [

@@ -108,27 +108,25 @@ describeGolden('golden frames through the evaluation', () => {
     ]);
   });
 
-  it('Prometheus vector: one sample per series; ±Inf is not evidence', () => {
+  it('Prometheus vector: one sample per series; ±Inf is an impossible value', () => {
     const out = evaluateGolden(
       'prometheus/prom-vector-frame.jsonc',
       createMetric({ ...upByInstance, items: { label: 'location' } }),
       1645029699000
     );
     const moon = out.result.rows.find((r) => r.item === 'moon');
-    expect(moon).toMatchObject({ status: 'noData', colour: 'red', value: null });
-    expect(out.warnings).toContain(
-      'up{location="moon"}: 1 sample(s) were null, NaN or ±Inf and are not counted as evidence'
-    );
+    expect(moon).toMatchObject({ status: 'error', colour: 'red', value: null });
+    expect(moon!.evidence).toMatch(/^Not scored: [+-]Inf is no possible value/);
   });
 
-  it('Prometheus range of +Inf only is noData, never green', () => {
+  it('Prometheus range of +Inf only is an error (a division by zero), never green', () => {
     const out = evaluateGolden(
       'prometheus/range_infinity.result.golden.jsonc',
       createMetric({ id: 'ratio', freshness: { maxAge: '1h' } }),
       1641889532000
     );
-    expect(rowsOf(out)).toEqual([['', 'noData', null, null, '']]);
-    expect(out.warnings).toEqual(['ratio: 3 sample(s) were null, NaN or ±Inf and are not counted as evidence']);
+    expect(rowsOf(out).map((r) => r.slice(0, 3))).toEqual([['', 'error', null]]);
+    expect(out.warnings).toEqual([expect.stringMatching(/^ratio: Not scored: \+Inf is no possible value/)]);
   });
 
   it('passes Prometheus warnings on as notices naming the metric', () => {

@@ -13,6 +13,7 @@
  */
 import { parseYaml } from '../core/parse';
 import type { Problem } from '../core/types';
+import { APPROVER_NAME_RULE, isApproverName } from './lock';
 
 export const APPROVERS_API_VERSION = 'candor/approvers-v1';
 export const APPROVERS_FILE = 'provisioning/approvers.yaml';
@@ -43,8 +44,15 @@ function approverProblems(a: unknown, at: string): Problem[] {
       problems.push({ path: `${at}.${f}`, message: 'is required (not empty)' });
     }
   }
-  if (text(r.principal) && !/^[^\s,"*?!]+$/.test(r.principal)) {
-    problems.push({ path: `${at}.principal`, message: 'must be one word without spaces, commas, quotes or wildcards' });
+  if (text(r.principal) && !/^[A-Za-z0-9_][\w.+@-]*$/.test(r.principal)) {
+    problems.push({
+      path: `${at}.principal`,
+      message:
+        'must be one word of letters, digits and . _ + @ - (an e-mail address or a login), not starting with a symbol',
+    });
+  }
+  if (text(r.name) && !isApproverName(r.name)) {
+    problems.push({ path: `${at}.name`, message: APPROVER_NAME_RULE });
   }
   if (
     text(r.key) &&
@@ -84,14 +92,16 @@ export function parseApprovers(source: string): { approvers?: Approver[]; proble
     problems.push({ path: 'approvers', message: 'must be a list' });
   } else {
     list.forEach((a, i) => problems.push(...approverProblems(a, `approvers[${i}]`)));
-    const seen = new Map<string, number>();
-    (list as Approver[]).forEach((a, i) => {
-      const key = typeof a?.principal === 'string' ? a.principal : '';
-      if (key && seen.has(key)) {
-        problems.push({ path: `approvers[${i}].principal`, message: `duplicate (also approvers[${seen.get(key)}])` });
-      }
-      seen.set(key, i);
-    });
+    for (const field of ['principal', 'name', 'key'] as const) {
+      const seen = new Map<string, number>();
+      (list as Approver[]).forEach((a, i) => {
+        const key = typeof a?.[field] === 'string' ? a[field].trim() : '';
+        if (key && seen.has(key)) {
+          problems.push({ path: `approvers[${i}].${field}`, message: `duplicate (also approvers[${seen.get(key)}])` });
+        }
+        seen.set(key, i);
+      });
+    }
   }
   return problems.length > 0 ? { problems } : { approvers: list as Approver[], problems };
 }

@@ -8,14 +8,27 @@ import { type Approver, APPROVERS_FILE } from './approvers';
 
 export const CODEOWNERS_FILE = '.github/CODEOWNERS';
 
-const PATHS = ['/provisioning/catalogs/', `/${APPROVERS_FILE}`, `/${CODEOWNERS_FILE}`];
+/**
+ * What decides a scorecard: the catalogs, locks and tests, the approvers, everything Grafana loads (provisioning/,
+ * dashboards/), the checks themselves (src/, package.json, .ci/) and this file.
+ */
+const PATHS = [
+  '/provisioning/',
+  '/dashboards/',
+  '/src/core/',
+  '/src/provision/',
+  '/src/cli/',
+  '/package.json',
+  '/.ci/',
+  `/${CODEOWNERS_FILE}`,
+];
 
 export function generateCodeowners(approvers: Approver[]): GeneratedFile {
   const handles = [...new Set(approvers.map((a) => a.handle).filter((h): h is string => Boolean(h)))].sort();
   const lines = [
     `# ${GENERATED_MARK} from ${APPROVERS_FILE}; do not edit: change the approvers and run \`npm run provision\`.`,
-    "# A change to a catalog, a lock file or the approvers needs an approver's review once branch protection",
-    '# requires code-owner reviews (docs/governance.md).',
+    "# A change to a catalog, a lock, the approvers, the generated provisioning or the checks needs an approver's review",
+    '# once branch protection requires code-owner reviews (docs/governance.md).',
     ...(handles.length === 0
       ? [`# No approver has a git host handle yet: add \`handle\` to ${APPROVERS_FILE}. Until then no one owns these.`]
       : []),

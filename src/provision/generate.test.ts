@@ -82,7 +82,10 @@ describe('generated files', () => {
     // Beyond amber, or an impossible value on the side amber does not cover (core/domain.ts).
     expect(conditionOf(byId.get('uptime-slo')!)).toMatchObject({ type: 'math', expression: '$B < 0.995 || $B > 1' });
     expect(conditionOf(byId.get('error-rate')!)).toMatchObject({ type: 'math', expression: '$B > 0.01 || $B < 0' });
-    expect(conditionOf(byId.get('cost-per-customer')!).conditions[0].evaluator).toEqual({ type: 'gt', params: [50] });
+    expect(conditionOf(byId.get('cost-per-customer')!)).toMatchObject({
+      type: 'math',
+      expression: '$B > 50 || $B < 0',
+    });
     expect(conditionOf(byId.get('budget-variance')!).conditions[0].evaluator).toEqual({
       type: 'outside_range',
       params: [-0.2, 0.1],
@@ -140,7 +143,7 @@ describe('generated files', () => {
       type: 'candor-scorecard-datasource',
       editable: false,
       jsonData: {
-        catalogVersion: '2026.12.1',
+        catalogVersion: '2026.12.2',
         fingerprint: input.approval.fingerprint,
         approval: {
           version: input.approval.version,
@@ -148,7 +151,7 @@ describe('generated files', () => {
           approvedBy: input.approval.approvedBy,
           date: input.approval.date,
           standing: 'pending',
-          text: expect.stringMatching(/^sign-off pending, not yet approved: v2026\.12\.1 /),
+          text: expect.stringMatching(/^sign-off pending, not yet approved: v2026\.12\.2 /),
         },
       },
     });

@@ -9,7 +9,16 @@
 import { fingerprint } from '../core/fingerprint';
 import type { MetricDef, Problem } from '../core/types';
 import { validateCatalog } from '../core/validate';
-import { currentApproval, entryHash, integrityProblems, isRealDate, LOCK_API_VERSION, type Lock } from './lock';
+import {
+  APPROVER_NAME_RULE,
+  currentApproval,
+  entryHash,
+  integrityProblems,
+  isApproverName,
+  isRealDate,
+  LOCK_API_VERSION,
+  type Lock,
+} from './lock';
 
 const APPROVE_HINT = 'record the approval with "candor approve --by NAME"';
 const short = (full: string) => `sha256:${full.slice(0, 12)}`;
@@ -75,6 +84,38 @@ export interface GovernanceInput {
   lock?: Lock;
   /** The catalog file name relative to the lock file; when given, the lock must name it. */
   catalogFile?: string;
+  /** Today, YYYY-MM-DD (UTC); default the clock's. */
+  today?: string;
+}
+
+const utcToday = () => new Date().toISOString().slice(0, 10);
+const sameList = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+
+/**
+ * The approval in force must record what it approved: the catalog's metric ids and its retired ids. An entry that
+ * leaves `retired` out would approve a retirement no approval dates (and so hide a metric at once).
+ */
+function recordProblems(data: unknown, lock: Lock): Problem[] {
+  const i = lock.approvals.length - 1;
+  const last = lock.approvals[i];
+  if (i === 0 && last.metrics === undefined) {
+    return []; // the baseline entry predates these fields
+  }
+  const ids = [...factsOf(data).metricIds].sort();
+  const retired = retiredOf(data)
+    .map(([, m]) => m.id)
+    .sort();
+  const problems: Problem[] = [];
+  if (last.metrics && !sameList([...last.metrics].sort(), ids)) {
+    problems.push({ path: `lock.approvals[${i}].metrics`, message: "does not list the approved catalog's metric ids" });
+  }
+  if (!sameList([...(last.retired ?? [])].sort(), retired)) {
+    problems.push({
+      path: `lock.approvals[${i}].retired`,
+      message: `lists [${(last.retired ?? []).join(', ')}] but the catalog retires [${retired.join(', ')}]: a retirement is recorded by the approval that approves it`,
+    });
+  }
+  return problems;
 }
 
 const retiredOf = (data: unknown): Array<[number, MetricDef]> => {
@@ -107,20 +148,20 @@ function retirementProblems(data: unknown, lock: Lock | undefined, approvalDate?
 }
 
 /** Every reason `candor check` fails, catalog validation first. Empty when the catalog is valid and approved. */
-export function governanceProblems({ data, lock, catalogFile }: GovernanceInput): Problem[] {
+export function governanceProblems({ data, lock, catalogFile, today = utcToday() }: GovernanceInput): Problem[] {
   const problems = [...validateCatalog(data).problems];
   if (!lock) {
     problems.push({ path: 'lock', message: `no approval record (lock file) for this catalog: ${APPROVE_HINT}` });
     return problems;
   }
-  const integrity = catalogFile === undefined ? [] : integrityProblems({ lock, catalogFile });
+  const integrity = catalogFile === undefined ? [] : integrityProblems({ lock, catalogFile, today });
   const state = approvalState(factsOf(data), lock);
   return [
     ...problems,
     ...integrity.map((p) => ({ path: `lock.${p.path}`, message: p.message })),
     ...removedMetricProblems(data, lock),
     ...retirementProblems(data, lock),
-    ...(state.state === 'approved' ? [] : [state.problem]),
+    ...(state.state === 'approved' ? recordProblems(data, lock) : [state.problem]),
   ];
 }
 
@@ -134,6 +175,8 @@ export interface ApproveInput {
   date: string;
   /** Retire the whole catalog, as approved now, for this reason (lock.ts `retiredCatalog`). */
   retireCatalog?: string;
+  /** Today, YYYY-MM-DD (UTC); default the clock's. */
+  today?: string;
 }
 
 export interface ApproveResult {
@@ -148,10 +191,13 @@ export interface ApproveResult {
 /** Records an approval of the catalog as it is, unless an approval is not the remedy. */
 export function approve(input: ApproveInput): ApproveResult {
   const { data, lock, catalogFile, date } = input;
-  const approvedBy = input.approvedBy.map((n) => n.trim()).filter((n) => n !== '');
+  const approvedBy = input.approvedBy.map((n) => n.trim().normalize('NFC')).filter((n) => n !== '');
   const refuse = (problems: Problem[]): ApproveResult => ({ problems, unchanged: false });
   if (approvedBy.length === 0) {
     return refuse([{ path: '--by', message: 'name at least one approver' }]);
+  }
+  if (!approvedBy.every(isApproverName)) {
+    return refuse([{ path: '--by', message: APPROVER_NAME_RULE }]);
   }
   if (!isRealDate(date)) {
     return refuse([{ path: '--date', message: 'must be a date written YYYY-MM-DD' }]);
@@ -162,7 +208,7 @@ export function approve(input: ApproveInput): ApproveResult {
   }
   const facts = factsOf(data);
   if (lock) {
-    const integrity = integrityProblems({ lock, catalogFile });
+    const integrity = integrityProblems({ lock, catalogFile, today: input.today ?? utcToday() });
     if (integrity.length > 0) {
       return refuse(integrity.map((p) => ({ path: `lock.${p.path}`, message: p.message })));
     }

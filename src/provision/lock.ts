@@ -8,6 +8,7 @@ import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils';
 
 import { canonicalJson } from '../core/fingerprint';
 import { parseYaml } from '../core/parse';
+import { hasVisibleName } from '../core/validate';
 import type { Problem } from '../core/types';
 import { toYaml } from './yaml';
 
@@ -77,6 +78,18 @@ export function isRealDate(text: string): boolean {
 
 const isString = (v: unknown): v is string => typeof v === 'string' && v.trim() !== '';
 
+export const APPROVER_NAME_RULE =
+  'an approver is a readable name: a letter, and no control or invisible characters (line breaks, escapes, zero-width)';
+
+/**
+ * A name that prints as itself: a letter remains without spaces and invisible characters, and there is no control
+ * or format character at all, so a name can never move the cursor, erase a line or hide text in `candor check`'s
+ * output, the docs or the panel ("Dana\r\x1b[2K…approved and signed" is refused).
+ */
+export function isApproverName(text: string): boolean {
+  return hasVisibleName(text) && !/[\p{Cc}\p{Cf}\u2028\u2029]/u.test(text);
+}
+
 function approvalProblems(a: unknown, path: string): Problem[] {
   if (a === null || typeof a !== 'object') {
     return [{ path, message: 'must be a mapping with version, fingerprint, approvedBy and date' }];
@@ -91,6 +104,12 @@ function approvalProblems(a: unknown, path: string): Problem[] {
   }
   if (!Array.isArray(r.approvedBy) || r.approvedBy.length === 0 || !r.approvedBy.every(isString)) {
     problems.push({ path: `${path}.approvedBy`, message: 'must list at least one approver' });
+  } else {
+    r.approvedBy.forEach((n: string, j: number) => {
+      if (!isApproverName(n)) {
+        problems.push({ path: `${path}.approvedBy[${j}]`, message: APPROVER_NAME_RULE });
+      }
+    });
   }
   if (typeof r.date !== 'string' || !isRealDate(r.date)) {
     problems.push({ path: `${path}.date`, message: 'must be a date written YYYY-MM-DD' });
@@ -162,6 +181,9 @@ export function parseLock(text: string): { lock?: Lock; problems: Problem[] } {
   } else {
     d.approvals.forEach((a, i) => problems.push(...approvalProblems(a, `approvals[${i}]`)));
   }
+  Object.keys(d)
+    .filter((k) => !['apiVersion', 'catalog', 'approvals', 'approvedMetrics'].includes(k))
+    .forEach((k) => problems.push({ path: k, message: 'is not a lock field' }));
   if (!Array.isArray(d.approvedMetrics) || !d.approvedMetrics.every(isString)) {
     problems.push({ path: 'approvedMetrics', message: 'must list the metric ids ever approved' });
   }
@@ -172,6 +194,8 @@ export interface IntegrityInput {
   lock: Lock;
   /** The catalog file name relative to the lock file (what `catalog:` must say). */
   catalogFile: string;
+  /** Today (UTC, YYYY-MM-DD): no entry is dated later. */
+  today: string;
 }
 
 /**
@@ -179,7 +203,7 @@ export interface IntegrityInput {
  * hash of the one before it, and dates never go back. Catches a pasted or reordered entry and a lock pointing at
  * another catalog; a rewrite of the whole chain needs `candor check --against REF` (history.ts) or signatures.
  */
-export function integrityProblems({ lock, catalogFile }: IntegrityInput): Problem[] {
+export function integrityProblems({ lock, catalogFile, today }: IntegrityInput): Problem[] {
   const problems: Problem[] = [];
   if (lock.catalog !== catalogFile) {
     problems.push({
@@ -188,8 +212,21 @@ export function integrityProblems({ lock, catalogFile }: IntegrityInput): Proble
     });
   }
   lock.approvals.forEach((a, i) => {
+    if (a.date > today) {
+      problems.push({
+        path: `approvals[${i}].date`,
+        message: `${a.date} is in the future: an approval is dated the day it is given`,
+      });
+    }
     if (i === 0) {
       return;
+    }
+    if (!a.metrics) {
+      problems.push({
+        path: `approvals[${i}].metrics`,
+        message:
+          'is missing: every approval after the first lists the metric ids it approved (written by candor approve)',
+      });
     }
     const before = lock.approvals[i - 1];
     if (a.previous !== entryHash(before)) {
