@@ -12,7 +12,7 @@ import { approve as recordApproval } from '../provision/governance';
 import { removableFrom, serializeLock } from '../provision/lock';
 import { describeApproval } from '../core/approval';
 import { findCatalogs, loadEntry, todayUtc, unreadable } from './catalogs';
-import { shownApproval, testFailures } from './check';
+import { shownApproval, testFailures, testsOf } from './check';
 import { signApproval } from './signing';
 import { type Command, type Io, parseArgs } from './common';
 
@@ -59,6 +59,10 @@ function approveOne({ file, approvedBy, date, io, root, signWith, retireCatalog 
   }
   const next = result.lock;
   const last = next.approvals.length - 1;
+  const tests = testsOf(file).files.map((t) => path.relative(path.dirname(file), t).split(path.sep).join('/'));
+  if (tests.length > 0) {
+    next.approvals[last] = { ...next.approvals[last], tests: tests.sort() };
+  }
   if (signWith) {
     next.approvals[last] = signApproval({ root, lock: next, approval: next.approvals[last], keyFile: signWith });
   }

@@ -9,13 +9,22 @@ import { existsSync, readdirSync } from 'fs';
 import path from 'path';
 
 import { governanceProblems } from '../provision/governance';
-import { type Approval, currentApproval, type Lock, parseLock, removableFrom } from '../provision/lock';
+import {
+  type Approval,
+  currentApproval,
+  integrityProblems,
+  type Lock,
+  parseLock,
+  removableFrom,
+} from '../provision/lock';
 import { type ApprovalShown, describeApproval } from '../core/approval';
 import { CATALOG_DIR, findCatalogs, loadEntry, todayUtc, unreadable, type LoadedEntry } from './catalogs';
 import { runTestFile } from './catalogCommands';
 import { parseYaml } from '../core/parse';
+import { sourceUid } from '../core/types';
 import { CliError, type Command, type Io, parseArgs, read } from './common';
-import { catalogCommits, historyByFile, locksAt } from './history';
+import { catalogCommits, historyByFile, locksAt, parentOf, type RefLocks } from './history';
+import { retirementDatingProblems } from '../provision/history';
 import { verifyApproval } from './signing';
 
 const USAGE = `usage: candor check [FILE...] [--root DIR] [--against REF] [--history] [--require-signatures]
@@ -29,7 +38,7 @@ const USAGE = `usage: candor check [FILE...] [--root DIR] [--against REF] [--his
  * any spelling of the key counts). A file there that names no catalog, or one that does not exist, is a problem of
  * every catalog beside it: a test that silently tests nothing is how a gate is skipped.
  */
-function testsOf(file: string): { files: string[]; problems: string[] } {
+export function testsOf(file: string): { files: string[]; problems: string[] } {
   const dir = path.join(path.dirname(file), 'tests');
   if (!existsSync(dir)) {
     return { files: [], problems: [] };
@@ -54,6 +63,12 @@ function testsOf(file: string): { files: string[]; problems: string[] } {
     const resolved = path.resolve(path.dirname(t), named);
     if (!existsSync(resolved)) {
       problems.push(`${t}: catalog: ${named} does not exist`);
+    } else if (
+      path.dirname(resolved) !== path.dirname(target) ||
+      !/\.ya?ml$/.test(resolved) ||
+      /\.lock\.ya?ml$/.test(resolved)
+    ) {
+      problems.push(`${t}: catalog: ${named} is not a catalog of ${path.dirname(target)}`);
     } else if (resolved === target) {
       files.push(t);
     }
@@ -81,6 +96,20 @@ export function testFailures(file: string): string[] {
   );
 }
 
+/** Test files the approval in force was given with that no longer test this catalog. */
+function missingTests(entry: LoadedEntry): string[] {
+  const recorded = entry.lock ? (currentApproval(entry.lock).tests ?? []) : [];
+  const present = new Set(
+    testsOf(entry.file).files.map((t) => path.relative(path.dirname(entry.file), t).split(path.sep).join('/'))
+  );
+  return recorded
+    .filter((t) => !present.has(t))
+    .map(
+      (t) =>
+        `${entry.file}: ${t}: was approved with this catalog and no longer tests it: a test is removed by an approval`
+    );
+}
+
 interface EntryCheck {
   entry: LoadedEntry;
   io: Io;
@@ -104,7 +133,7 @@ export function reportEntry({ entry, io, requireSignatures, root }: EntryCheck):
   const catalogFile = path.relative(path.dirname(entry.lockFile), file).split(path.sep).join('/');
   const problems = governanceProblems({ data: entry.data, lock: entry.lock, catalogFile });
   problems.forEach((p) => io.err(`${file}: ${p.path}: ${p.message}`));
-  const failures = problems.length === 0 ? testFailures(file) : [];
+  const failures = problems.length === 0 ? [...testFailures(file), ...missingTests(entry)] : [];
   failures.forEach((l) => io.err(l));
   if (problems.length > 0 || failures.length > 0) {
     return 1;
@@ -146,6 +175,14 @@ export function reportAcrossEntries(entries: LoadedEntry[], io: Io): number {
       code = 1;
       continue;
     }
+    const clash = entries.find((other) => other.catalog?.metrics.some((m) => sourceUid(m.source) === `candor-${id}`));
+    if (clash) {
+      io.err(
+        `${e.file}: scorecard.id: "${id}" gives the datasource uid candor-${id}, which ${clash.file} uses as a source`
+      );
+      code = 1;
+      continue;
+    }
     const owner = first.get(id);
     if (owner === undefined) {
       first.set(id, e.file);
@@ -158,7 +195,35 @@ export function reportAcrossEntries(entries: LoadedEntry[], io: Io): number {
 }
 
 /** A lock whose catalog is gone removes every metric it approved: refused like the removal of one metric. */
-export function orphanLocks(root: string, entries: LoadedEntry[], io: Io): number {
+/**
+ * Why a lock without its catalog does not record a valid retirement of it, or undefined when it does: the lock is
+ * intact, and its last entry retires exactly the definitions approved before it, with its record, its signature
+ * verified when signatures are required, and the 90 days over.
+ */
+function retiredCatalogProblem(input: { root: string; lockFile: string; lock: Lock; requireSignatures: boolean }) {
+  const { root, lockFile, lock, requireSignatures } = input;
+  const catalogFile = path.basename(lockFile).replace(/\.lock\.ya?ml$/, '.yaml');
+  const integrity = integrityProblems({ lock, catalogFile, today: todayUtc() });
+  if (integrity.length > 0) {
+    return `lock.${integrity[0].path}: ${integrity[0].message}`;
+  }
+  const n = lock.approvals.length;
+  const last = lock.approvals[n - 1];
+  const before = lock.approvals[n - 2];
+  if (!before || last.fingerprint !== before.fingerprint || last.version !== before.version || !last.metrics) {
+    return `lock.approvals[${n - 1}]: a catalog retirement retires the definitions approved before it (same version and fingerprint, written by candor approve --retire-catalog)`;
+  }
+  const d = describeApproval(shownApproval(root, lock));
+  if (d.standing === 'invalid' || d.standing === 'unverified' || (requireSignatures && d.standing !== 'verified')) {
+    return `lock.approvals[${n - 1}]: ${requireSignatures ? '--require-signatures: ' : ''}${d.text}`;
+  }
+  const from = removableFrom(last)!;
+  return todayUtc() >= from
+    ? undefined
+    : `catalog: ${lock.catalog} was retired on ${last.date} and must stay provisioned until ${from} (90 days, like a retired metric): restore it`;
+}
+
+export function orphanLocks(root: string, entries: LoadedEntry[], io: Io, requireSignatures = false): number {
   const dir = path.join(root, CATALOG_DIR);
   const paired = new Set(entries.map((e) => path.resolve(e.lockFile)));
   let code = 0;
@@ -167,20 +232,28 @@ export function orphanLocks(root: string, entries: LoadedEntry[], io: Io): numbe
     if (paired.has(path.resolve(lockFile))) {
       continue;
     }
-    const { lock } = parseLock(read(lockFile));
-    const last = lock && currentApproval(lock);
-    const from = last && removableFrom(last);
-    if (from && todayUtc() >= from) {
-      io.out(`${lockFile}: catalog retired on ${last!.date} (${last!.retiredCatalog!.reason}); removed after 90 days`);
+    const { lock, problems } = parseLock(read(lockFile));
+    if (!lock) {
+      problems.forEach((p) => io.err(`${lockFile}: ${p.path}: ${p.message}`));
+      code = 2;
       continue;
     }
-    const ids = lock?.approvedMetrics ?? [];
+    const last = currentApproval(lock);
+    if (last.retiredCatalog) {
+      const why = retiredCatalogProblem({ root, lockFile, lock, requireSignatures });
+      if (!why) {
+        io.out(`${lockFile}: catalog retired on ${last.date} (${last.retiredCatalog.reason}); removed after 90 days`);
+        continue;
+      }
+      io.err(`${lockFile}: ${why}`);
+      code = Math.max(code, 1);
+      continue;
+    }
+    const ids = lock.approvedMetrics;
     io.err(
-      from
-        ? `${lockFile}: catalog: ${lock!.catalog} was retired on ${last!.date} and must stay provisioned until ${from} (90 days, like a retired metric): restore it`
-        : `${lockFile}: catalog: ${lock?.catalog ?? 'its catalog'} is missing, which removes its ${ids.length} approved metric(s)${ids.length ? ` (${ids.slice(0, 5).join(', ')}${ids.length > 5 ? ', …' : ''})` : ''}: restore it and retire the metrics, or the catalog with candor approve --retire-catalog (docs/governance.md)`
+      `${lockFile}: catalog: ${lock.catalog} is missing, which removes its ${ids.length} approved metric(s)${ids.length ? ` (${ids.slice(0, 5).join(', ')}${ids.length > 5 ? ', …' : ''})` : ''}: restore it and retire the metrics, or the catalog with candor approve --retire-catalog (docs/governance.md)`
     );
-    code = 1;
+    code = Math.max(code, 1);
   }
   return code;
 }
@@ -188,11 +261,10 @@ export function orphanLocks(root: string, entries: LoadedEntry[], io: Io): numbe
 /** Every lock at REF against today's; prints each problem; returns the exit code. */
 function reportHistory(root: string, ref: string, io: Io, quiet = false): number {
   const at = locksAt(root, ref);
-  const today = new Map<string, Lock | undefined>();
-  for (const { file } of at.locks) {
-    const full = path.join(root, file);
-    today.set(file, existsSync(full) ? parseLock(read(full)).lock : undefined);
-  }
+  const today = todaysLocks(
+    root,
+    at.locks.map((l) => l.file)
+  );
   let code = 0;
   historyByFile(at, today).forEach((problems, file) => {
     problems.forEach((p) => io.err(`${file}: ${p.path}: ${p.message}`));
@@ -204,14 +276,55 @@ function reportHistory(root: string, ref: string, io: Io, quiet = false): number
   return code;
 }
 
-/** Every commit that touched the catalogs folder, each as --against would check it. */
+/** Today's locks, by path relative to the root, for the lock files that exist at REF. */
+function todaysLocks(root: string, files: string[]): Map<string, Lock | undefined> {
+  const today = new Map<string, Lock | undefined>();
+  for (const file of files) {
+    const full = path.join(root, file);
+    today.set(file, existsSync(full) ? parseLock(read(full)).lock : undefined);
+  }
+  return today;
+}
+
+/**
+ * Every commit that touched the catalogs folder, each as --against would check it; and every retirement recorded
+ * in one of them (or in the working tree) dated no earlier than the commit it was made on.
+ */
 function reportAllHistory(root: string, io: Io): number {
   const commits = catalogCommits(root);
-  const code = Math.max(0, ...commits.map((c) => reportHistory(root, c.slice(0, 12), io, true)));
+  let code = Math.max(0, ...commits.map((c) => reportHistory(root, c.slice(0, 12), io, true)));
+  const changes: Array<{ at?: RefLocks; base: RefLocks; where: string }> = commits.flatMap((c) => {
+    const parent = parentOf(root, c);
+    return parent ? [{ at: locksAt(root, c), base: locksAt(root, parent), where: c.slice(0, 12) }] : [];
+  });
+  changes.push({ base: locksAt(root, 'HEAD'), where: 'the working tree' });
+  for (const { at, base, where } of changes) {
+    const after = at ? new Map(at.locks.map((l) => [l.file, l.lock])) : todaysLocks(root, findLockFiles(root));
+    after.forEach((lock, file) => {
+      if (!lock) {
+        return;
+      }
+      const before = base.locks.find((l) => l.file === file)?.lock;
+      retirementDatingProblems({ before, after: lock, baseDate: base.date, where }).forEach((p) => {
+        io.err(`${file}: ${p.path}: ${p.message}`);
+        code = 1;
+      });
+    });
+  }
   if (code === 0) {
     io.out(`history: today's locks extend the locks of all ${commits.length} commit(s) that changed the catalogs`);
   }
   return code;
+}
+
+/** The lock files under provisioning/catalogs/ today, relative to the root. */
+function findLockFiles(root: string): string[] {
+  const dir = path.join(root, CATALOG_DIR);
+  return existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => /\.lock\.ya?ml$/.test(f))
+        .map((f) => `${CATALOG_DIR}/${f}`)
+    : [];
 }
 
 export const check: Command = (argv, io) => {
@@ -228,7 +341,7 @@ export const check: Command = (argv, io) => {
   const codes = entries.map((entry) => reportEntry({ entry, io, requireSignatures, root }));
   codes.push(reportAcrossEntries(entries, io));
   if (!explicit) {
-    codes.push(orphanLocks(root, entries, io));
+    codes.push(orphanLocks(root, entries, io, requireSignatures));
   }
   if (args.booleans.history) {
     codes.push(reportAllHistory(root, io));

@@ -63,9 +63,25 @@ export function locksAt(root: string, ref: string): RefLocks {
  * compares today's locks with each, so a rewrite several commits back (a push of many commits) is caught too.
  */
 export function catalogCommits(root: string): string[] {
-  return git(root, ['rev-list', 'HEAD', '--', `${CATALOG_DIR}/`])
+  if (git(root, ['rev-parse', '--is-shallow-repository']).trim() === 'true') {
+    throw new CliError(
+      '--history: could not verify the approval history: this is a shallow clone (git clone --depth); fetch the whole history first (git fetch --unshallow)',
+      2
+    );
+  }
+  // --full-history: every side of a merge, so a merge cannot hide the branch whose history it discards.
+  return git(root, ['rev-list', '--full-history', 'HEAD', '--', `${CATALOG_DIR}/`])
     .split('\n')
     .filter((c) => /^[0-9a-f]{40}$/.test(c));
+}
+
+/** The first parent of a commit, or undefined for a root commit. */
+export function parentOf(root: string, commit: string): string | undefined {
+  try {
+    return git(root, ['rev-parse', '--verify', '--quiet', `${commit}^1`]).trim() || undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Problems of today's locks against REF, keyed by lock file (relative to the root). */

@@ -3,7 +3,8 @@
  * back-dated retirement, failing catalog tests, and rewritten history caught by `check --against REF`.
  */
 import { execFileSync } from 'child_process';
-import { copyFileSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
 import path from 'path';
 import { parse, stringify } from 'yaml';
 
@@ -42,10 +43,11 @@ const N = (
   parse(readFileSync(path.join(ROOT, 'provisioning/catalogs/platform-scorecard.lock.yaml'), 'utf8')) as RawLock
 ).approvals.length;
 
-/** A loosened threshold (uptime amber from 0.995 to 0.99) under a new version. */
+/** A changed definition (uptime's description) under a new version; the catalog's own tests still pass. */
 const loosen = (file: string, version = '2027.1.1') =>
   editCatalog(file, (c) => {
-    c.metrics.find((m) => m.id === 'uptime-slo')!.thresholds.amber = 0.99;
+    const m = c.metrics.find((x) => x.id === 'uptime-slo')!;
+    m.description = `${m.description} Changed.`;
     c.scorecard.version = version;
   });
 
@@ -139,18 +141,17 @@ describe('retiring a whole catalog is an approved, recorded act', () => {
     const early = await text('check', '--root', p.root);
     expect(early.code).toBe(1);
     expect(early.err).toMatch(/was retired on \d{4}-\d{2}-\d{2} and must stay provisioned until /);
-    // The same record 90 days on: the first entry moved back (it has no predecessor) and the chain rebuilt.
+    // The same record 90 days on: every entry moved back to January and the chain rebuilt.
     editLock(p.lock, (l) => {
-      l.approvals = [
-        { ...l.approvals[0], date: '2026-01-01' },
-        { ...l.approvals.at(-1)!, date: '2026-01-02' },
-      ];
-      l.approvals[1].previous = entryHash(l.approvals[0] as unknown as Approval);
+      l.approvals = l.approvals.map((a, k) => ({ ...a, date: `2026-01-0${k + 1}` }));
+      for (let k = 1; k < l.approvals.length; k++) {
+        l.approvals[k].previous = entryHash(l.approvals[k - 1] as unknown as Approval);
+      }
     });
     const later = await text('check', '--root', p.root);
     expect(later.err).toBe('');
     expect(later.out).toContain(
-      'catalog retired on 2026-01-02 (merged into the company scorecard); removed after 90 days'
+      `catalog retired on 2026-01-0${N + 1} (merged into the company scorecard); removed after 90 days`
     );
   });
 
@@ -182,6 +183,7 @@ describe('retirements are dated by their approval', () => {
 
   it('check refuses a retirement moved earlier after its approval', async () => {
     const p = tempProject();
+    unlinkSync(p.tests); // its cases expect error-rate to count; removing them is part of this approved change
     retire(p.catalog, todayUtc());
     expect((await approve(p.root)).code).toBe(0);
     retire(p.catalog, '2000-01-01');
@@ -192,16 +194,8 @@ describe('retirements are dated by their approval', () => {
 });
 
 describe('catalog tests are a gate', () => {
-  function withTests() {
-    const p = tempProject();
-    const dir = path.join(p.root, 'provisioning/catalogs/tests');
-    mkdirSync(dir);
-    copyFileSync(
-      path.join(ROOT, 'provisioning/catalogs/tests/platform-scorecard.test.yaml'),
-      path.join(dir, 'a.test.yaml')
-    );
-    return p;
-  }
+  /** A project with the catalog's own tests beside it (tempProject copies them). */
+  const withTests = () => tempProject();
 
   it('loosened thresholds under a new version: the tests fail, so approve and check refuse', async () => {
     const p = withTests();
@@ -212,7 +206,7 @@ describe('catalog tests are a gate', () => {
     });
     const refused = await text('approve', '--by', 'CTO', '--root', p.root);
     expect(refused.code).toBe(1);
-    expect(refused.err).toContain("a.test.yaml: the catalog's tests fail:");
+    expect(refused.err).toContain("platform-scorecard.test.yaml: the catalog's tests fail:");
     expect(refused.err).toContain('not approved: an approval never records definitions whose own tests fail');
   });
 });
@@ -229,7 +223,7 @@ describe('check --against REF: history from git', () => {
     git(p.root, 'commit', '-qam', 'approve 2027.1.1');
     // The forger loosens again and rewrites the last approval to the new fingerprint: the lock alone is consistent.
     loosen(p.catalog, '2027.1.1');
-    editCatalog(p.catalog, (c) => (c.metrics.find((m) => m.id === 'uptime-slo')!.thresholds.amber = 0.9));
+    editCatalog(p.catalog, (c) => (c.metrics.find((m) => m.id === 'uptime-slo')!.description = 'Quietly redefined.'));
     const fp = (await text('fingerprint', p.catalog)).out.match(/full:\s+sha256:([0-9a-f]{64})/)![1];
     editLock(p.lock, (l) => (l.approvals[N].fingerprint = fp));
     const plain = await text('check', '--root', p.root);
@@ -313,7 +307,8 @@ describe('found by the adversarial review', () => {
   it('a test file cannot hide from the gate: any spelling of catalog counts, a missing catalog fails', async () => {
     const p = tempProject();
     const dir = path.join(p.root, 'provisioning/catalogs/tests');
-    mkdirSync(dir);
+    unlinkSync(p.tests);
+    mkdirSync(dir, { recursive: true });
     const tests = readFileSync(path.join(ROOT, 'provisioning/catalogs/tests/platform-scorecard.test.yaml'), 'utf8');
     writeFileSync(path.join(dir, 'a.test.yml'), tests.replace(/^catalog:/m, '"catalog":'));
     editCatalog(p.catalog, (c) => {
@@ -354,5 +349,117 @@ describe('found by the adversarial review', () => {
     const r = await text('check', '--root', p.root);
     expect(r.code).toBe(1);
     expect(r.err).toContain('scorecard.id: "notifications" is reserved');
+  });
+});
+
+describe('found by the second adversarial review', () => {
+  it('--history refuses a shallow clone instead of comparing the lock with itself', async () => {
+    const p = gitProject();
+    const shallow = mkdtempSync(path.join(tmpdir(), 'candor-shallow-'));
+    execFileSync('git', ['clone', '-q', '--depth', '1', `file://${p.root}`, shallow]);
+    const r = await text('check', '--root', shallow, '--history');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('this is a shallow clone');
+  });
+
+  it('--history follows every side of a merge: an unrelated history merged with -s ours cannot hide main', async () => {
+    const p = gitProject();
+    const main = git(p.root, 'rev-parse', '--abbrev-ref', 'HEAD').trim();
+    git(p.root, 'checkout', '-q', '--orphan', 'forged');
+    editLock(p.lock, (l) => (l.approvals[N - 1].approvedBy = ['Board']));
+    git(p.root, 'add', '-A');
+    git(p.root, 'commit', '-qm', 'forged');
+    git(p.root, 'merge', '-q', '--allow-unrelated-histories', '-s', 'ours', '-m', 'merge', main);
+    const r = await text('check', '--root', p.root, '--history');
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(`lock.approvals[${N - 1}]: differs from`);
+  });
+
+  it('a retirement dated before the commit it was recorded on fails --history', async () => {
+    const p = gitProject();
+    // The catalog's last commit is on 2030-01-01; a retirement recorded on top of it cannot be dated earlier.
+    execFileSync(
+      'git',
+      [
+        '-C',
+        p.root,
+        '-c',
+        'user.name=t',
+        '-c',
+        'user.email=t@example.com',
+        'commit',
+        '-q',
+        '--allow-empty',
+        '-m',
+        'later',
+      ],
+      {
+        env: { ...process.env, GIT_COMMITTER_DATE: '2030-01-01T00:00:00Z' },
+      }
+    );
+    editCatalog(p.catalog, (c) => {
+      c.metrics.find((m) => m.id === 'security-incidents')!.retired = {
+        reason: 'x',
+        approvedBy: 'CTO',
+        date: todayUtc(),
+      };
+      c.metrics.find((m) => m.id === 'uptime-slo')!.indicator = 'leading';
+      c.scorecard.version = '2027.1.1';
+    });
+    expect((await approve(p.root)).code).toBe(0);
+    const r = await text('check', '--root', p.root, '--history');
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(
+      `lock.approvals[${N}].date: ${todayUtc()} is before the commit this retirement was recorded on (2030-01-01, the working tree)`
+    );
+  });
+
+  it('a lock left alone with a forged catalog retirement (unchained, other definitions) is refused', async () => {
+    const p = tempProject();
+    editLock(p.lock, (l) =>
+      l.approvals.push({
+        version: 'x',
+        fingerprint: '0'.repeat(64),
+        approvedBy: ['Nobody'],
+        date: todayUtc(),
+        retiredCatalog: { reason: 'gone' },
+      })
+    );
+    unlinkSync(p.catalog);
+    const r = await text('check', '--root', p.root);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(`lock.approvals[${N}].`);
+  });
+
+  it('a test file pointed at a file that is not a catalog fails; a deleted approved test fails', async () => {
+    const p = tempProject();
+    const dir = path.join(p.root, 'provisioning/catalogs/tests');
+    unlinkSync(p.tests);
+    mkdirSync(dir, { recursive: true });
+    const tests = readFileSync(path.join(ROOT, 'provisioning/catalogs/tests/platform-scorecard.test.yaml'), 'utf8');
+    writeFileSync(path.join(dir, 'a.test.yaml'), tests);
+    loosen(p.catalog, '2027.1.1');
+    editCatalog(p.catalog, (c) => (c.metrics.find((m) => m.id === 'uptime-slo')!.thresholds.amber = 0.995));
+    expect((await approve(p.root)).code).toBe(0);
+    expect(readFileSync(p.lock, 'utf8')).toContain('tests: [tests/a.test.yaml]');
+    writeFileSync(
+      path.join(dir, 'a.test.yaml'),
+      tests.replace(/^catalog: .*$/m, 'catalog: ../platform-scorecard.lock.yaml')
+    );
+    const redirected = await text('check', '--root', p.root);
+    expect(redirected.code).toBe(1);
+    expect(redirected.err).toContain('catalog: ../platform-scorecard.lock.yaml is not a catalog of');
+    unlinkSync(path.join(dir, 'a.test.yaml'));
+    const deleted = await text('check', '--root', p.root);
+    expect(deleted.code).toBe(1);
+    expect(deleted.err).toContain('tests/a.test.yaml: was approved with this catalog and no longer tests it');
+  });
+
+  it('a scorecard id whose datasource uid is a source uid fails', async () => {
+    const p = tempProject();
+    editCatalog(p.catalog, (c) => (c.scorecard.id = 'prometheus'));
+    const r = await text('check', '--root', p.root);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('scorecard.id: "prometheus" gives the datasource uid candor-prometheus');
   });
 });

@@ -80,7 +80,7 @@ describe('candor provision', () => {
     const p = tempProject();
     expect((await run('provision', '--root', p.root)).code).toBe(0);
     editCatalog(p.catalog, (c) => {
-      c.metrics[0].thresholds.amber = 0.98;
+      c.metrics[0].description = 'Redefined.';
       c.scorecard.version = '2027.1.1';
     });
     expect((await run('approve', '--by', 'Executive Team', '--root', p.root)).code).toBe(0);
@@ -91,7 +91,7 @@ describe('candor provision', () => {
 
   it('refuses to provision a catalog that is not approved', async () => {
     const p = tempProject();
-    editCatalog(p.catalog, (c) => (c.metrics[0].thresholds.amber = 0.98));
+    editCatalog(p.catalog, (c) => (c.metrics[0].description = 'Redefined.'));
     const r = await run('provision', '--root', p.root);
     expect(r.code).toBe(1);
     expect(r.err.join('\n')).toContain('the definitions changed');

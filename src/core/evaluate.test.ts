@@ -386,7 +386,8 @@ describe('evaluateMetric: series that conflict', () => {
   });
 
   it('the order of the series never changes a status (property)', () => {
-    const point = fc.tuple(fc.constantFrom(FIXED_NOW - HOUR, FIXED_NOW), fc.integer({ min: 0, max: 3 }));
+    const value = fc.oneof(fc.integer({ min: 0, max: 3 }), fc.constantFrom(Infinity, null));
+    const point = fc.tuple(fc.constantFrom(FIXED_NOW - HOUR, FIXED_NOW), value);
     const spec = fc.tuple(fc.constantFrom('critical', 'high', ''), fc.array(point, { minLength: 1, maxLength: 3 }));
     const withOrder = fc.array(spec, { maxLength: 6 }).chain((list) =>
       fc.tuple(

@@ -45,13 +45,18 @@ export function groupItems({ def, series, now, format }: GroupInput): GroupedIte
   const conflicts = new Map<string, string>();
   for (const [item, list] of lists) {
     const cleaned = list.map((s) => cleanPoints(s.points, now));
-    const keys = new Set(cleaned.map((c) => JSON.stringify([c.samples, c.conflicts])));
+    const keys = new Set(cleaned.map((c) => JSON.stringify([c.samples, c.conflicts, c.infinite])));
     if (keys.size === 1) {
       byItem.set(item, list[0]);
       continue;
     }
-    const latest = cleaned.map((c) => c.samples.at(-1)?.v).sort((a, b) => (a ?? -Infinity) - (b ?? -Infinity));
-    const shown = latest.map((v) => (v === undefined ? 'no data' : format(v, def.unit)));
+    // Each series' latest point, an impossible ±Inf included (it is shown, never scored).
+    const lastOf = (c: (typeof cleaned)[number]) =>
+      [c.samples.at(-1), c.infinite.at(-1)].filter((x) => x !== undefined).sort((a, b) => b.t - a.t)[0]?.v;
+    const latest = cleaned.map(lastOf).sort((a, b) => (a ?? -Infinity) - (b ?? -Infinity));
+    const shown = latest.map((v) =>
+      v === undefined ? 'no data' : Number.isFinite(v) ? format(v, def.unit) : `${v > 0 ? '+' : '-'}Inf`
+    );
     const sameLatest = new Set(shown).size === 1 ? '; their histories differ' : '';
     const message = `Conflicting data: ${list.length} series for ${label}="${item}" (latest values ${shown.join(' and ')}${sameLatest}); none is scored`;
     conflicts.set(item, message);

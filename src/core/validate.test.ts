@@ -339,6 +339,8 @@ describe('hasVisibleName', () => {
     ['\u200b', false],
     ['\u200e\u200f\ufeff', false],
     ['- / 42', false],
+    ['\u3164', false],
+    ['\uFFA0\u115F', false],
   ])('%j: %s', (text, visible) => {
     expect(hasVisibleName(text)).toBe(visible);
   });

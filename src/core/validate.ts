@@ -140,7 +140,8 @@ export function quotedVariables(sql: string): string[] {
  *   "Head of SRE" -> yes;  "  " -> no;  "\u200b" -> no;  "\u200b\u00a0-" -> no;  "ＣＩＳＯ" -> yes (CISO).
  */
 export function hasVisibleName(text: string): boolean {
-  return /\p{L}/u.test(text.normalize('NFKC').replace(/[\p{Cf}\p{White_Space}]/gu, ''));
+  // Hangul fillers (U+115F, U+1160, U+3164, U+FFA0) are letters to Unicode but print as nothing.
+  return /\p{L}/u.test(text.normalize('NFKC').replace(/[\p{Cf}\p{White_Space}\u115F\u1160\u3164\uFFA0]/gu, ''));
 }
 
 function metricProblems(m: MetricDef, i: number, pillarIds: Set<string>, broken: (path: string) => boolean): Problem[] {

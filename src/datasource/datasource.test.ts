@@ -92,7 +92,7 @@ describe('CandorDatasource.query', () => {
     const meta = frame.meta?.custom?.candor;
     expect(meta).toMatchObject({
       schemaVersion: 1,
-      catalogVersion: '2026.12.2',
+      catalogVersion: '2026.12.3',
       asOf: TO,
       asOfIsNow: true,
       scorecardId: 'platform-scorecard',
@@ -227,7 +227,7 @@ describe('CandorDatasource.testDatasource (Save & test)', () => {
     installBackend(answerAll(1));
     expect(await new CandorDatasource(createSettings()).testDatasource()).toEqual({
       status: 'success',
-      message: 'Catalog platform-scorecard v2026.12.2: 20 queries ran.',
+      message: 'Catalog platform-scorecard v2026.12.3: 20 queries ran.',
     });
   });
 

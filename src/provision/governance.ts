@@ -126,13 +126,26 @@ const retiredOf = (data: unknown): Array<[number, MetricDef]> => {
 };
 
 /**
+ * The approval that starts the current run of approvals retiring `id` (the latest entries, back to the first of an
+ * unbroken run): a metric retired, brought back and retired again counts from the second retirement.
+ */
+function currentRunStart(lock: Lock | undefined, id: string) {
+  const list = lock?.approvals ?? [];
+  let i = list.length;
+  while (i > 0 && list[i - 1].retired?.includes(id)) {
+    i--;
+  }
+  return i < list.length ? list[i] : undefined;
+}
+
+/**
  * A retirement is dated by the approval that records it, never earlier: 90 days of visibility count from its date,
  * so a back-dated retirement (2000-01-01) would hide a red metric at once. `approvalDate` is the approval being
  * recorded; for a check, each retirement is compared with the first approval that lists it.
  */
 function retirementProblems(data: unknown, lock: Lock | undefined, approvalDate?: string): Problem[] {
   return retiredOf(data).flatMap(([i, m]) => {
-    const recordedBy = lock?.approvals.find((a) => a.retired?.includes(m.id));
+    const recordedBy = currentRunStart(lock, m.id);
     const date = recordedBy?.date ?? approvalDate;
     if (date === undefined || m.retired!.date >= date) {
       return [];

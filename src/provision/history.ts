@@ -69,3 +69,36 @@ export function historyProblems({ before, after, ref, refDate }: HistoryInput): 
   });
   return problems;
 }
+
+export interface DatingInput {
+  /** The lock before the change (the parent commit's); undefined when the lock is new. */
+  before?: Lock;
+  after: Lock;
+  /** The day of the commit the change was made on (the parent's, or HEAD's for the working tree), UTC. */
+  baseDate: string;
+  /** How the change is named in messages ("abc1234", "the working tree"). */
+  where: string;
+}
+
+/**
+ * An entry that retires something (a metric newly in `retired`, or the whole catalog) is never dated before the
+ * commit it was made on: its date starts the 90 days of visibility, so an old date would hide a metric at once.
+ * Approvals that retire nothing are not held to this (a rebased branch keeps its approval days).
+ */
+export function retirementDatingProblems({ before, after, baseDate, where }: DatingInput): Problem[] {
+  const from = before?.approvals.length ?? 0;
+  return after.approvals.slice(from).flatMap((a, k) => {
+    const i = from + k;
+    const earlier = new Set(i > 0 ? (after.approvals[i - 1].retired ?? []) : []);
+    const retires = (a.retired ?? []).some((id) => !earlier.has(id)) || a.retiredCatalog !== undefined;
+    if (!retires || a.date >= baseDate) {
+      return [];
+    }
+    return [
+      {
+        path: `lock.approvals[${i}].date`,
+        message: `${a.date} is before the commit this retirement was recorded on (${baseDate}, ${where}): a retirement is dated the day it is approved, never earlier`,
+      },
+    ];
+  });
+}

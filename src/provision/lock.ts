@@ -24,6 +24,8 @@ export interface Approval {
   date: string;
   /** Every metric id in the approved catalog, sorted (active and retired): what this approval approved. */
   metrics?: string[];
+  /** The catalog's test files approved with it (relative to the catalog's folder): a later removal is refused. */
+  tests?: string[];
   /** The metric ids retired in the approved catalog: a retirement counts from the first approval that lists it. */
   retired?: string[];
   /**
@@ -117,6 +119,9 @@ function approvalProblems(a: unknown, path: string): Problem[] {
   if (r.metrics !== undefined && (!Array.isArray(r.metrics) || !r.metrics.every(isString))) {
     problems.push({ path: `${path}.metrics`, message: "must list the approved catalog's metric ids" });
   }
+  if (r.tests !== undefined && (!Array.isArray(r.tests) || !r.tests.every(isString))) {
+    problems.push({ path: `${path}.tests`, message: "must list the catalog's test files" });
+  }
   if (r.retired !== undefined && (!Array.isArray(r.retired) || !r.retired.every(isString))) {
     problems.push({ path: `${path}.retired`, message: 'must list the retired metric ids' });
   }
@@ -146,6 +151,7 @@ function approvalProblems(a: unknown, path: string): Problem[] {
     'approvedBy',
     'date',
     'metrics',
+    'tests',
     'retired',
     'retiredCatalog',
     'previous',
@@ -262,6 +268,7 @@ export function serializeLock(lock: Lock): string {
       approvedBy: a.approvedBy,
       date: a.date,
       ...(a.metrics ? { metrics: a.metrics } : {}),
+      ...(a.tests ? { tests: a.tests } : {}),
       ...(a.retired ? { retired: a.retired } : {}),
       ...(a.retiredCatalog ? { retiredCatalog: { reason: a.retiredCatalog.reason } } : {}),
       ...(a.previous ? { previous: a.previous } : {}),

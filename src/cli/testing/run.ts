@@ -27,7 +27,9 @@ export async function run(...argv: string[]): Promise<RunResult> {
 }
 
 /** A temporary project root with the default catalog and its lock under provisioning/catalogs/. */
-export function tempProject(): { root: string; catalog: string; lock: string } {
+export const TESTS_NAME = 'platform-scorecard.test.yaml';
+
+export function tempProject(): { root: string; catalog: string; lock: string; tests: string } {
   const root = mkdtempSync(path.join(tmpdir(), 'candor-project-'));
   const dir = path.join(root, 'provisioning/catalogs');
   mkdirSync(dir, { recursive: true });
@@ -35,7 +37,10 @@ export function tempProject(): { root: string; catalog: string; lock: string } {
   const lock = path.join(dir, 'platform-scorecard.lock.yaml');
   copyFileSync(path.join(ROOT, 'provisioning/catalogs', CATALOG_NAME), catalog);
   copyFileSync(path.join(ROOT, 'provisioning/catalogs/platform-scorecard.lock.yaml'), lock);
-  return { root, catalog, lock };
+  // The catalog's tests come along: the approval in force records them (docs/governance.md).
+  mkdirSync(path.join(dir, 'tests'));
+  copyFileSync(path.join(ROOT, 'provisioning/catalogs/tests', TESTS_NAME), path.join(dir, 'tests', TESTS_NAME));
+  return { root, catalog, lock, tests: path.join(dir, 'tests', TESTS_NAME) };
 }
 
 /** Rewrites a catalog file through a change to its data (comments are lost; the definitions are what count). */

@@ -92,7 +92,7 @@ export function createSettings(jsonData: Partial<CandorOptions> = {}): DataSourc
     access: 'proxy',
     readOnly: true,
     meta: {} as never,
-    jsonData: { catalog, fingerprint: fingerprint(catalog).full, catalogVersion: '2026.12.2', ...jsonData },
+    jsonData: { catalog, fingerprint: fingerprint(catalog).full, catalogVersion: '2026.12.3', ...jsonData },
   };
   return settings as DataSourceInstanceSettings<CandorOptions>;
 }
