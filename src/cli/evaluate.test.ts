@@ -159,3 +159,14 @@ describe('candor evaluate', () => {
     }
   });
 });
+
+describe('candor evaluate: a file that is not a response', () => {
+  it.each([[[]], ['x'], [{ frames: null }], [{ results: [] }], [{ results: { a: 'x' } }]])(
+    '%j exits 2, never an all-noData scorecard with exit 0',
+    (json) => {
+      const r = run(['--catalog', CATALOG, '--response', saved(json)]);
+      expect(r.code).toBe(2);
+      expect(r.err.join('\n')).toMatch(/: not a \/api\/ds\/query response: /);
+    }
+  );
+});

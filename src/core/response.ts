@@ -46,7 +46,21 @@ export interface DecodedResponse {
 }
 
 export function decodeResponse(json: unknown): DecodedResponse {
-  const body = (json ?? {}) as { results?: Record<string, ResultJson>; frames?: FrameJson[] };
+  const isObject = (v: unknown): v is Record<string, unknown> =>
+    typeof v === 'object' && v !== null && !Array.isArray(v);
+  // Grafana answers {results: {refId: {...}}}; a bare {frames: [...]} is one query's answer. Anything else is not one.
+  if (!isObject(json) || !(isObject(json.results) || (json.results === undefined && Array.isArray(json.frames)))) {
+    throw new Error('expected an object with "results" (refId -> {frames, error, status}) or "frames"');
+  }
+  const body = json as { results?: Record<string, ResultJson>; frames?: FrameJson[] };
+  for (const [refId, result] of Object.entries(body.results ?? {})) {
+    if (!isObject(result)) {
+      throw new Error(`results.${refId}: expected an object with frames, error and status`);
+    }
+    if (result.error !== undefined && typeof result.error !== 'string') {
+      result.error = JSON.stringify(result.error);
+    }
+  }
   if (!body.results && body.frames) {
     return { frames: body.frames.map((f) => decodeFrame(f, 'A')), errors: [] };
   }
