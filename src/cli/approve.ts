@@ -12,7 +12,8 @@ import { approve as recordApproval } from '../provision/governance';
 import { removableFrom, serializeLock } from '../provision/lock';
 import { describeApproval } from '../core/approval';
 import { findCatalogs, loadEntry, todayUtc, unreadable } from './catalogs';
-import { shownApproval, testFailures, testsOf } from './check';
+import { testFailures, testsOf } from './catalogTests';
+import { shownApproval } from './check';
 import { signApproval } from './signing';
 import { type Command, type Io, parseArgs } from './common';
 

@@ -5,7 +5,7 @@
  * Without FILE it also refuses a lock whose catalog is gone. `--against REF` compares every lock with git at REF.
  * Exit 0 when all pass, 1 when one fails, 2 when a file cannot be read or parsed, or the history cannot be read.
  */
-import { existsSync, readdirSync } from 'fs';
+import { readdirSync } from 'fs';
 import path from 'path';
 
 import { governanceProblems } from '../provision/governance';
@@ -19,12 +19,10 @@ import {
 } from '../provision/lock';
 import { type ApprovalShown, describeApproval } from '../core/approval';
 import { CATALOG_DIR, findCatalogs, loadEntry, todayUtc, unreadable, type LoadedEntry } from './catalogs';
-import { runTestFile } from './catalogCommands';
-import { parseYaml } from '../core/parse';
+import { missingTests, testFailures } from './catalogTests';
 import { sourceUid } from '../core/types';
-import { CliError, type Command, type Io, parseArgs, read } from './common';
-import { catalogCommits, historyByFile, locksAt, parentOf, type RefLocks } from './history';
-import { retirementDatingProblems } from '../provision/history';
+import { type Command, type Io, parseArgs, read } from './common';
+import { reportAllHistory, reportHistory } from './historyReport';
 import { verifyApproval } from './signing';
 
 const USAGE = `usage: candor check [FILE...] [--root DIR] [--against REF] [--history] [--require-signatures]
@@ -32,83 +30,6 @@ const USAGE = `usage: candor check [FILE...] [--root DIR] [--against REF] [--his
   tests (provisioning/catalogs/tests/). --against REF: every lock at git REF must be a prefix of today's.
   --history: the same against every commit that changed provisioning/catalogs/.
   --require-signatures: the approval in force must carry a verified signature of a listed approver.`;
-
-/**
- * The catalog's test files: every `*.yaml`/`*.yml` in tests/ beside it whose `catalog:` names it, read as YAML (so
- * any spelling of the key counts). A file there that names no catalog, or one that does not exist, is a problem of
- * every catalog beside it: a test that silently tests nothing is how a gate is skipped.
- */
-export function testsOf(file: string): { files: string[]; problems: string[] } {
-  const dir = path.join(path.dirname(file), 'tests');
-  if (!existsSync(dir)) {
-    return { files: [], problems: [] };
-  }
-  const target = path.resolve(file);
-  const files: string[] = [];
-  const problems: string[] = [];
-  for (const t of readdirSync(dir)
-    .filter((f) => !/^\./.test(f))
-    .sort()
-    .map((f) => path.join(dir, f))) {
-    if (!/\.ya?ml$/.test(t)) {
-      problems.push(`${t}: not a test file (*.yaml): only catalog tests belong in tests/`);
-      continue;
-    }
-    const parsed = parseYaml(read(t));
-    const named = (parsed.data as { catalog?: unknown } | null)?.catalog;
-    if (parsed.syntaxErrors.length > 0 || typeof named !== 'string') {
-      problems.push(`${t}: catalog: a test file names the catalog it tests`);
-      continue;
-    }
-    const resolved = path.resolve(path.dirname(t), named);
-    if (!existsSync(resolved)) {
-      problems.push(`${t}: catalog: ${named} does not exist`);
-    } else if (
-      path.dirname(resolved) !== path.dirname(target) ||
-      !/\.ya?ml$/.test(resolved) ||
-      /\.lock\.ya?ml$/.test(resolved)
-    ) {
-      problems.push(`${t}: catalog: ${named} is not a catalog of ${path.dirname(target)}`);
-    } else if (resolved === target) {
-      files.push(t);
-    }
-  }
-  return { files, problems };
-}
-
-/** Failures of the catalog's tests, as lines; a test that cannot run is a failure too. */
-export function testFailures(file: string): string[] {
-  const { files, problems } = testsOf(file);
-  return problems.concat(
-    files.flatMap((t) => {
-      const lines: string[] = [];
-      const quiet: Io = { out: () => undefined, err: (l) => lines.push(l) };
-      try {
-        const r = runTestFile(t, quiet);
-        return r.failures.length > 0 ? [`${t}: the catalog's tests fail:`, ...r.failures] : [];
-      } catch (e) {
-        if (!(e instanceof CliError)) {
-          throw e;
-        }
-        return [`${t}: the catalog's tests cannot run:`, ...lines, ...(e.message ? [e.message] : [])];
-      }
-    })
-  );
-}
-
-/** Test files the approval in force was given with that no longer test this catalog. */
-function missingTests(entry: LoadedEntry): string[] {
-  const recorded = entry.lock ? (currentApproval(entry.lock).tests ?? []) : [];
-  const present = new Set(
-    testsOf(entry.file).files.map((t) => path.relative(path.dirname(entry.file), t).split(path.sep).join('/'))
-  );
-  return recorded
-    .filter((t) => !present.has(t))
-    .map(
-      (t) =>
-        `${entry.file}: ${t}: was approved with this catalog and no longer tests it: a test is removed by an approval`
-    );
-}
 
 interface EntryCheck {
   entry: LoadedEntry;
@@ -194,8 +115,8 @@ export function reportAcrossEntries(entries: LoadedEntry[], io: Io): number {
   return code;
 }
 
-/** A lock whose catalog is gone removes every metric it approved: refused like the removal of one metric. */
 /**
+ * A lock whose catalog is gone removes every metric it approved: refused like the removal of one metric.
  * Why a lock without its catalog does not record a valid retirement of it, or undefined when it does: the lock is
  * intact, and its last entry retires exactly the definitions approved before it, with its record, its signature
  * verified when signatures are required, and the 90 days over.
@@ -256,75 +177,6 @@ export function orphanLocks(root: string, entries: LoadedEntry[], io: Io, requir
     code = Math.max(code, 1);
   }
   return code;
-}
-
-/** Every lock at REF against today's; prints each problem; returns the exit code. */
-function reportHistory(root: string, ref: string, io: Io, quiet = false): number {
-  const at = locksAt(root, ref);
-  const today = todaysLocks(
-    root,
-    at.locks.map((l) => l.file)
-  );
-  let code = 0;
-  historyByFile(at, today).forEach((problems, file) => {
-    problems.forEach((p) => io.err(`${file}: ${p.path}: ${p.message}`));
-    code = problems.length > 0 ? 1 : code;
-  });
-  if (code === 0 && !quiet) {
-    io.out(`history: ${at.locks.length} lock file(s) at ${ref} are each a prefix of today's`);
-  }
-  return code;
-}
-
-/** Today's locks, by path relative to the root, for the lock files that exist at REF. */
-function todaysLocks(root: string, files: string[]): Map<string, Lock | undefined> {
-  const today = new Map<string, Lock | undefined>();
-  for (const file of files) {
-    const full = path.join(root, file);
-    today.set(file, existsSync(full) ? parseLock(read(full)).lock : undefined);
-  }
-  return today;
-}
-
-/**
- * Every commit that touched the catalogs folder, each as --against would check it; and every retirement recorded
- * in one of them (or in the working tree) dated no earlier than the commit it was made on.
- */
-function reportAllHistory(root: string, io: Io): number {
-  const commits = catalogCommits(root);
-  let code = Math.max(0, ...commits.map((c) => reportHistory(root, c.slice(0, 12), io, true)));
-  const changes: Array<{ at?: RefLocks; base: RefLocks; where: string }> = commits.flatMap((c) => {
-    const parent = parentOf(root, c);
-    return parent ? [{ at: locksAt(root, c), base: locksAt(root, parent), where: c.slice(0, 12) }] : [];
-  });
-  changes.push({ base: locksAt(root, 'HEAD'), where: 'the working tree' });
-  for (const { at, base, where } of changes) {
-    const after = at ? new Map(at.locks.map((l) => [l.file, l.lock])) : todaysLocks(root, findLockFiles(root));
-    after.forEach((lock, file) => {
-      if (!lock) {
-        return;
-      }
-      const before = base.locks.find((l) => l.file === file)?.lock;
-      retirementDatingProblems({ before, after: lock, baseDate: base.date, where }).forEach((p) => {
-        io.err(`${file}: ${p.path}: ${p.message}`);
-        code = 1;
-      });
-    });
-  }
-  if (code === 0) {
-    io.out(`history: today's locks extend the locks of all ${commits.length} commit(s) that changed the catalogs`);
-  }
-  return code;
-}
-
-/** The lock files under provisioning/catalogs/ today, relative to the root. */
-function findLockFiles(root: string): string[] {
-  const dir = path.join(root, CATALOG_DIR);
-  return existsSync(dir)
-    ? readdirSync(dir)
-        .filter((f) => /\.lock\.ya?ml$/.test(f))
-        .map((f) => `${CATALOG_DIR}/${f}`)
-    : [];
 }
 
 export const check: Command = (argv, io) => {
