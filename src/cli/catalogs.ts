@@ -61,8 +61,7 @@ export function loadEntry(file: string): LoadedEntry {
   return entry;
 }
 
-/** Today in UTC, YYYY-MM-DD. */
-export const todayUtc = () => new Date().toISOString().slice(0, 10);
+export { todayUtc } from '../provision/lock';
 
 /** Paths in output and generated headers: relative to the root, with forward slashes. */
 export const relativePath = (root: string, file: string) =>

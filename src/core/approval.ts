@@ -58,3 +58,18 @@ export function describeApproval(a: ApprovalShown): { standing: Standing; text: 
   };
   return { standing, text: texts[standing]() };
 }
+
+const STANDING_LABEL: Record<Standing, string> = {
+  verified: 'approved and signed',
+  unsigned: 'approved (unsigned)',
+  pending: 'sign-off pending',
+  unverified: 'approved, signature not verified',
+  invalid: 'signature does not verify',
+};
+
+/** A standing in a few words (the panel header), or undefined for a text that is no standing. */
+export function standingLabel(standing: string | undefined): string | undefined {
+  return standing !== undefined && Object.hasOwn(STANDING_LABEL, standing)
+    ? STANDING_LABEL[standing as Standing]
+    : undefined;
+}

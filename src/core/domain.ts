@@ -22,6 +22,7 @@
  * count 2.5 -> "2.5 is not a whole number, as a count must be";  count −5 -> outside ≥ 0.
  */
 import type { DomainSpec, MetricDef, Problem } from './types';
+import { DURATION_UNITS } from './units';
 
 export type { DomainSpec };
 
@@ -33,22 +34,7 @@ export interface Domain {
   what: string;
 }
 
-const TIME_UNITS = new Set([
-  'ns',
-  'µs',
-  'ms',
-  's',
-  'm',
-  'h',
-  'd',
-  'dtdurationms',
-  'dtdurations',
-  'dthms',
-  'dtdhms',
-  'timeticks',
-  'clockms',
-  'clocks',
-]);
+const TIME_UNITS = new Set(DURATION_UNITS);
 const SIZE_UNIT = /^(dec)?(bits|bytes|kbits|kbytes|mbits|mbytes|gbits|gbytes|tbits|tbytes|pbits|pbytes)$/;
 
 const d = (what: string, min: number, max = Infinity, integer = false): Domain => ({ min, max, integer, what });
@@ -116,11 +102,21 @@ export function describeRange(dm: Domain): string {
   return `${plain(dm.min)}–${plain(dm.max)}`;
 }
 
+/** Why a value lies outside the domain's range, or undefined when it lies inside. */
+function outsideRange(value: number, dm: Domain): string | undefined {
+  return value < dm.min || value > dm.max
+    ? `${plain(value)} is outside ${describeRange(dm)} for ${dm.what}`
+    : undefined;
+}
+
+/** A percentage where a fraction belongs: the likeliest unit mistake, named as such. */
+const looksLikePercent = (value: number, dm: Domain) => dm.what === 'a fraction' && value > 1 && value <= 100;
+
 /** Why a finite value is not a possible reading, or undefined when it is one. */
 export function outsideDomain(value: number, dm: Domain): string | undefined {
-  if (value < dm.min || value > dm.max) {
-    const hint = dm.what === 'a fraction' && value > 1 && value <= 100 ? ': wrong unit in the query?' : '';
-    return `${plain(value)} is outside ${describeRange(dm)} for ${dm.what}${hint}`;
+  const out = outsideRange(value, dm);
+  if (out) {
+    return looksLikePercent(value, dm) ? `${out}: wrong unit in the query?` : out;
   }
   if (dm.integer && !Number.isInteger(value)) {
     return `${plain(value)} is not a whole number${dm.what === 'a whole number' ? '' : `, as ${dm.what} must be`}`;
@@ -192,13 +188,12 @@ const widen = (v: number, base: Domain) =>
 function boundaryProblems(m: MetricDef, at: string): Problem[] {
   const dm = metricDomain(m);
   // Only the range: a boundary between two whole numbers (a count's 0.5) is a boundary, not a reading.
-  const range = { ...dm, integer: false };
   return boundaryNumbers(m, at).flatMap(([path, v]) => {
-    const why = outsideDomain(v, range);
+    const why = outsideRange(v, dm);
     if (!why) {
       return [];
     }
-    const hint = dm.what === 'a fraction' && v > 1 && v <= 100 ? ` (did you mean ${plain(v / 100)}?)` : '';
-    return [{ path, message: `${why.replace(/: wrong unit in the query\?$/, '')}${hint}` }];
+    const hint = looksLikePercent(v, dm) ? ` (did you mean ${plain(v / 100)}?)` : '';
+    return [{ path, message: `${why}${hint}` }];
   });
 }

@@ -122,14 +122,7 @@ function evaluateSeries(input: EvaluateInput, series: Series, item: string | und
     warnings.push(`${name}: ${message}`);
     return { result: errorResult(def, item, message), warnings };
   }
-  const lastInfinite = infinite.at(-1);
-  const impossible = lastInfinite
-    ? {
-        t: lastInfinite.t,
-        why: `${lastInfinite.v > 0 ? '+' : '-'}Inf is no possible value (a division by zero in the query?)`,
-        count: infinite.length,
-      }
-    : impossibleSamples(def, samples);
+  const impossible = impossibleSamples(def, samples, infinite);
   if (impossible) {
     const count = impossible.count > 1 ? `; ${impossible.count} impossible samples in the range` : '';
     const message = `Not scored: ${impossible.why} (at ${formatInstant(impossible.t, now)}${count})`;
@@ -187,22 +180,27 @@ function evaluateSeries(input: EvaluateInput, series: Series, item: string | und
 }
 
 /**
- * The latest sample outside the metric's domain (domain.ts), with how many there are. Any one of them makes the item
- * an error: a feed that produced an impossible value in the range (a wrong unit, a sign error) cannot be trusted for
+ * The latest ±Inf, else the latest sample outside the metric's domain (domain.ts), with how many there are. Any
+ * one of them makes the item an error: a feed that produced an impossible value in the range (a wrong unit, a sign error) cannot be trusted for
  * the rest of it, and the impossible value itself is never a reading.
  */
-function impossibleSamples(def: MetricDef, samples: Sample[]) {
-  const dm = metricDomain(def);
-  let found: { t: number; why: string; count: number } | undefined;
-  let count = 0;
-  for (const s of samples) {
-    const why = outsideDomain(s.v, dm);
-    if (why) {
-      count++;
-      found = { t: s.t, why, count };
-    }
+function impossibleSamples(def: MetricDef, samples: Sample[], infinite: Sample[]) {
+  const lastInfinite = infinite.at(-1);
+  if (lastInfinite) {
+    const sign = lastInfinite.v > 0 ? '+' : '-';
+    return {
+      t: lastInfinite.t,
+      why: `${sign}Inf is no possible value (a division by zero in the query?)`,
+      count: infinite.length,
+    };
   }
-  return found && { ...found, count };
+  const dm = metricDomain(def);
+  const outside = samples.flatMap((s) => {
+    const why = outsideDomain(s.v, dm);
+    return why ? [{ t: s.t, why }] : [];
+  });
+  const last = outside.at(-1);
+  return last && { ...last, count: outside.length };
 }
 
 function errorResult(def: MetricDef, item: string | undefined, message: string): ItemResult {

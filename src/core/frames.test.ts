@@ -18,6 +18,14 @@ function createFrame(overrides: { notices?: Notice[]; value?: unknown } = {}): F
     meta: overrides.notices ? { notices: overrides.notices } : undefined,
   };
 }
+/** A frame of one time and one number field, whatever their values. */
+const timeValueFrame = (times: unknown[], values: unknown[]): FrameLike => ({
+  refId: 'm',
+  fields: [
+    { name: 'Time', type: 'time', values: times },
+    { name: 'Value', type: 'number', values },
+  ],
+});
 const read = (frames: FrameLike[]) => observationFromFrames({ metricId: 'm', frames, source: 'Prometheus (prom)' });
 
 describe('observationFromFrames: partial and unreadable data is never evidence', () => {
@@ -38,13 +46,7 @@ describe('observationFromFrames: partial and unreadable data is never evidence',
   ])(
     '%s makes the frame unreadable, never a skipped sample (the older value would stand)',
     (_n, values, times, why) => {
-      const frame: FrameLike = {
-        refId: 'm',
-        fields: [
-          { name: 'Time', type: 'time', values: times },
-          { name: 'Value', type: 'number', values },
-        ],
-      };
+      const frame = timeValueFrame(times, values);
       expect(read([frame]).observation).toEqual({
         error: `unsupported data: the query returned ${why}`,
         source: 'Prometheus (prom)',
@@ -118,13 +120,7 @@ describe('frames that cannot be read as they stand', () => {
       [[FIXED_NOW - HOUR], [0, 9]],
       [[FIXED_NOW - HOUR, FIXED_NOW], [0]],
     ]) {
-      const frame: FrameLike = {
-        refId: 'm',
-        fields: [
-          { name: 'Time', type: 'time', values: times },
-          { name: 'Value', type: 'number', values },
-        ],
-      };
+      const frame = timeValueFrame(times, values);
       expect(read([frame]).observation).toEqual({
         error: `unsupported data: the query returned fields of different lengths (Time: ${times.length}, Value: ${values.length})`,
         source: 'Prometheus (prom)',

@@ -5,6 +5,24 @@
  * `si:W`, `count:items`, `time:HH:mm`, `prefix:#`) are accepted by pattern.
  */
 
+/** Grafana's Time category: durations, never negative (domain.ts). In Grafana's order, inside GRAFANA_UNITS. */
+export const DURATION_UNITS: readonly string[] = [
+  'ns',
+  'µs',
+  'ms',
+  's',
+  'm',
+  'h',
+  'd',
+  'dtdurationms',
+  'dtdurations',
+  'dthms',
+  'dtdhms',
+  'timeticks',
+  'clockms',
+  'clocks',
+];
+
 export const GRAFANA_UNITS: readonly string[] = [
   'none',
   'string',
@@ -232,20 +250,7 @@ export const GRAFANA_UNITS: readonly string[] = [
   'fahrenheit',
   'kelvin',
   'hertz',
-  'ns',
-  'µs',
-  'ms',
-  's',
-  'm',
-  'h',
-  'd',
-  'dtdurationms',
-  'dtdurations',
-  'dthms',
-  'dtdhms',
-  'timeticks',
-  'clockms',
-  'clocks',
+  ...DURATION_UNITS,
   'cps',
   'ops',
   'reqps',

@@ -2,6 +2,7 @@
  * Frozen definitions: the provisioned dashboard pins the approved catalog fingerprint in the panel option
  * `approvedFingerprint`; when the datasource reports another one, the panel says so across the whole scorecard.
  */
+import { standingLabel } from '../core/approval';
 
 export type FingerprintCheck =
   | { state: 'unset' }
@@ -58,14 +59,6 @@ export interface ApprovalNote {
   text?: string;
 }
 
-const STANDING_LABEL: Record<string, string> = {
-  verified: 'approved and signed',
-  unsigned: 'approved (unsigned)',
-  pending: 'sign-off pending',
-  unverified: 'approved, signature not verified',
-  invalid: 'signature does not verify',
-};
-
 /**
  * What the header says about approval, after the catalog line: only when the pinned fingerprint matches (a
  * mismatch is the banner's; nothing pinned claims nothing), and then exactly as the record stands (src/core/approval.ts):
@@ -75,9 +68,5 @@ export function approvalLabel(check: FingerprintCheck, approval?: ApprovalNote):
   if (check.state !== 'match') {
     return undefined;
   }
-  const standing = approval?.standing;
-  return (
-    (standing !== undefined && Object.hasOwn(STANDING_LABEL, standing) && STANDING_LABEL[standing]) ||
-    'pinned fingerprint'
-  );
+  return standingLabel(approval?.standing) ?? 'pinned fingerprint';
 }

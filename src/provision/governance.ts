@@ -18,6 +18,7 @@ import {
   isRealDate,
   LOCK_API_VERSION,
   type Lock,
+  todayUtc,
 } from './lock';
 
 const APPROVE_HINT = 'record the approval with "candor approve --by NAME"';
@@ -88,7 +89,6 @@ export interface GovernanceInput {
   today?: string;
 }
 
-const utcToday = () => new Date().toISOString().slice(0, 10);
 const sameList = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
 /**
@@ -161,7 +161,7 @@ function retirementProblems(data: unknown, lock: Lock | undefined, approvalDate?
 }
 
 /** Every reason `candor check` fails, catalog validation first. Empty when the catalog is valid and approved. */
-export function governanceProblems({ data, lock, catalogFile, today = utcToday() }: GovernanceInput): Problem[] {
+export function governanceProblems({ data, lock, catalogFile, today = todayUtc() }: GovernanceInput): Problem[] {
   const problems = [...validateCatalog(data).problems];
   if (!lock) {
     problems.push({ path: 'lock', message: `no approval record (lock file) for this catalog: ${APPROVE_HINT}` });
@@ -221,7 +221,7 @@ export function approve(input: ApproveInput): ApproveResult {
   }
   const facts = factsOf(data);
   if (lock) {
-    const integrity = integrityProblems({ lock, catalogFile, today: input.today ?? utcToday() });
+    const integrity = integrityProblems({ lock, catalogFile, today: input.today ?? todayUtc() });
     if (integrity.length > 0) {
       return refuse(integrity.map((p) => ({ path: `lock.${p.path}`, message: p.message })));
     }

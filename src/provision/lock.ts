@@ -73,6 +73,9 @@ export function currentApproval(lock: Lock): Approval {
   return lock.approvals[lock.approvals.length - 1];
 }
 
+/** Today in UTC, YYYY-MM-DD. */
+export const todayUtc = () => new Date().toISOString().slice(0, 10);
+
 export function isRealDate(text: string): boolean {
   const t = Date.parse(`${text}T00:00:00Z`);
   return /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === text;
