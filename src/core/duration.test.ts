@@ -1,4 +1,4 @@
-import { parseInstant } from './duration';
+import { formatSpan, parseInstant } from './duration';
 
 describe('parseInstant: a full ISO 8601 instant, or nothing', () => {
   it.each([
@@ -23,5 +23,21 @@ describe('parseInstant: a full ISO 8601 instant, or nothing', () => {
     '',
   ])('%j is refused', (text) => {
     expect(parseInstant(text)).toBeUndefined();
+  });
+});
+
+describe('formatSpan: how long, floored, in words people use', () => {
+  const MIN = 60_000;
+  it.each([
+    [0, '0 min'],
+    [47 * MIN + 59_000, '47 min'],
+    [60 * MIN, '1 h'],
+    [47 * 60 * MIN, '47 h'],
+    [50 * 60 * MIN, '2 days'],
+    [(21 * 24 + 23) * 60 * MIN, '21 days'],
+    [100 * 24 * 60 * MIN, '14 weeks'],
+    [-5, '0 min'],
+  ])('%p ms reads %s', (ms, text) => {
+    expect(formatSpan(ms)).toBe(text);
   });
 });

@@ -20,19 +20,21 @@ export function parseDuration(text: string): number | undefined {
 }
 
 /**
- * A short human span: under 90 minutes in minutes, under 48 hours in hours, otherwise in days (floored, so
- * "red for 12 d" never overstates). `formatSpan(0)` is `0 min`.
+ * How long something has lasted, floored so it is never overstated: under an hour in minutes, under 48 hours in
+ * hours, then in days ("red for 21 days"), from 14 weeks in weeks. `formatSpan(0)` is `0 min`.
+ *   47 min 59 s -> "47 min";  47 h -> "47 h";  50 h -> "2 days";  21 d 23 h -> "21 days";  100 d -> "14 weeks"
  */
 export function formatSpan(ms: number): string {
   const minutes = Math.floor(Math.max(0, ms) / 60_000);
-  if (minutes < 90) {
+  if (minutes < 60) {
     return `${minutes} min`;
   }
   const hours = Math.floor(minutes / 60);
   if (hours < 48) {
     return `${hours} h`;
   }
-  return `${Math.floor(hours / 24)} d`;
+  const days = Math.floor(hours / 24);
+  return days < 98 ? `${days} days` : `${Math.floor(days / 7)} weeks`;
 }
 
 /** `12:04 UTC` when on the same UTC day as `now`, otherwise `2026-11-20 12:04 UTC`. */

@@ -1,33 +1,22 @@
 /**
- * One-line evidence texts. Values are formatted by an injected formatter (the datasource passes Grafana's value
- * formats; the CLI and tests use `plainFormat`), so the core never re-implements Grafana's units.
+ * One-line evidence texts. Values go through the one formatter (format.ts) with the metric's marks, so a value is
+ * never rounded onto or across a threshold; thresholds are written with every digit the catalog gave them.
+ * `ValueFormatter` is the seam the guard's tests use to make one metric's evaluation fail.
  */
 import { formatInstant, formatSpan } from './duration';
+import { formatExact, formatValue, type ValueStyle } from './format';
 import type { Boundary, Colour, Direction, Thresholds } from './types';
 
-export type ValueFormatter = (value: number, unit: string) => string;
+export type ValueFormatter = (value: number, style: ValueStyle) => string;
 
-/** A deliberately plain fallback: 4 significant digits and the unit id; percentages and ISO currency codes read as such. */
-export const plainFormat: ValueFormatter = (value, unit) => {
-  if (unit === 'percentunit') {
-    return `${Number((value * 100).toPrecision(4))}%`;
-  }
-  if (unit === 'percent') {
-    return `${Number(value.toPrecision(4))}%`;
-  }
-  const n = `${Number(value.toPrecision(4))}`;
-  if (/^currency[A-Z]{3}$/.test(unit)) {
-    return `${n} ${unit.slice(8)}`;
-  }
-  return unit === 'none' || unit === 'short' || unit === '' ? n : `${n} ${unit}`;
-};
+export const coreFormat: ValueFormatter = (value, style) => formatValue(value, style);
 
 interface JudgementText {
   value: number;
   colour: Colour;
   direction: Direction;
   thresholds: Thresholds;
-  unit: string;
+  style: ValueStyle;
   format: ValueFormatter;
 }
 
@@ -38,8 +27,8 @@ function band(b: Boundary, fmt: (v: number) => string): string {
 
 /** "99.95% ≥ 99.9% (green)", "0.4% > 0.1% (green) but ≤ 1% (amber)", "15% outside amber -20%…10%". */
 export function judgementText(j: JudgementText): string {
-  const fmt = (v: number) => j.format(v, j.unit);
-  const v = fmt(j.value);
+  const fmt = (v: number) => formatExact(v, j.style.unit);
+  const v = j.format(j.value, j.style);
   const { green, amber } = j.thresholds;
   if (j.direction === 'within') {
     if (j.colour === 'green') {

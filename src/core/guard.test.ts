@@ -1,4 +1,4 @@
-import { plainFormat, type ValueFormatter } from './evidence';
+import { coreFormat, type ValueFormatter } from './evidence';
 import { fingerprint } from './fingerprint';
 import type { FrameLike } from './frames';
 import { runEngineGuarded } from './guard';
@@ -40,7 +40,7 @@ function createInput(format: ValueFormatter) {
 
 describe('runEngineGuarded', () => {
   it('without an exception, gives the engine output as it is', () => {
-    const out = runEngineGuarded(createInput(plainFormat));
+    const out = runEngineGuarded(createInput(coreFormat));
     expect(out.result.rows.map((r) => [r.metric_id, r.status])).toEqual([
       ['uptime', 'green'],
       ['latency', 'green'],
@@ -49,11 +49,11 @@ describe('runEngineGuarded', () => {
   });
 
   it('a metric whose evaluation throws is an error with the reason; the others keep their status', () => {
-    const failing: ValueFormatter = (value, unit) => {
-      if (unit === 'ms') {
+    const failing: ValueFormatter = (value, style) => {
+      if (style.unit === 'ms') {
         throw new TypeError('cannot format ms');
       }
-      return plainFormat(value, unit);
+      return coreFormat(value, style);
     };
     const out = runEngineGuarded(createInput(failing));
     const latency = out.result.rows.find((r) => r.metric_id === 'latency')!;
@@ -67,12 +67,12 @@ describe('runEngineGuarded', () => {
 
   it('a failure that no single metric has is passed on, not hidden', () => {
     let calls = 0;
-    const failsFirstTimeOnly: ValueFormatter = (value, unit) => {
+    const failsFirstTimeOnly: ValueFormatter = (value, style) => {
       calls += 1;
       if (calls === 1) {
         throw new Error('transient');
       }
-      return plainFormat(value, unit);
+      return coreFormat(value, style);
     };
     expect(() => runEngineGuarded(createInput(failsFirstTimeOnly))).toThrow('transient');
   });

@@ -11,6 +11,7 @@
 import type { ValueFormatter } from './evidence';
 import { own } from './own';
 import { cleanPoints } from './series';
+import { valueStyle } from './valueStyle';
 import type { MetricDef, Series } from './types';
 
 export interface GroupedItems {
@@ -55,7 +56,7 @@ export function groupItems({ def, series, now, format }: GroupInput): GroupedIte
       [c.samples.at(-1), c.infinite.at(-1)].filter((x) => x !== undefined).sort((a, b) => b.t - a.t)[0]?.v;
     const latest = cleaned.map(lastOf).sort((a, b) => (a ?? -Infinity) - (b ?? -Infinity));
     const shown = latest.map((v) =>
-      v === undefined ? 'no data' : Number.isFinite(v) ? format(v, def.unit) : `${v > 0 ? '+' : '-'}Inf`
+      v === undefined ? 'no data' : Number.isFinite(v) ? format(v, valueStyle(def)) : `${v > 0 ? '+' : '-'}Inf`
     );
     const sameLatest = new Set(shown).size === 1 ? '; their histories differ' : '';
     const message = `Conflicting data: ${list.length} series for ${label}="${item}" (latest values ${shown.join(' and ')}${sameLatest}); none is scored`;

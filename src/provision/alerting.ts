@@ -12,7 +12,7 @@
  * No data and errors fire too (`noDataState: Alerting`, `execErrState: Alerting`). See docs/provisioning.md.
  */
 import { metricDomain } from '../core/domain';
-import { plainFormat } from '../core/evidence';
+import { formatExact } from '../core/format';
 import { parseDuration } from '../core/duration';
 import { buildSourceQuery, POSTGRES_TYPE, PROMETHEUS_TYPE } from '../core/queries';
 import { isPrometheus, type Boundary, type Catalog, type MetricDef, type PillarDef } from '../core/types';
@@ -145,7 +145,7 @@ export function ruleData(m: MetricDef): Query[] {
 const literal = (text: string) => text.replace(/\{\{/g, '{{ "{{" }}');
 
 function boundaryText(m: MetricDef, b: Boundary): string {
-  const fmt = (v: number) => plainFormat(v, m.unit);
+  const fmt = (v: number) => formatExact(v, m.unit);
   return Array.isArray(b) ? `${fmt(b[0])}…${fmt(b[1])}` : fmt(b);
 }
 

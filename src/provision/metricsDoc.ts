@@ -5,7 +5,7 @@
  * where they do).
  */
 import { describeApproval } from '../core/approval';
-import { plainFormat } from '../core/evidence';
+import { formatExact } from '../core/format';
 import { isPrometheus, type Boundary, type MetricDef, type PillarDef } from '../core/types';
 import { type CatalogInput, GENERATED_MARK, generatedHeader, type GeneratedFile } from './context';
 import { recordName, usesGrafanaVariables } from './recording';
@@ -13,7 +13,7 @@ import { recordName, usesGrafanaVariables } from './recording';
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 function boundary(m: MetricDef, b: Boundary): string {
-  const fmt = (v: number) => `${plainFormat(v, m.unit)}`;
+  const fmt = (v: number) => formatExact(v, m.unit);
   return Array.isArray(b) ? `${fmt(b[0])} … ${fmt(b[1])}` : fmt(b);
 }
 

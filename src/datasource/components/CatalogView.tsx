@@ -5,7 +5,7 @@ import { useStyles2 } from '@grafana/ui';
 
 import { thresholdSummary } from '../../core/thresholds';
 import { isPrometheus, type Catalog, type MetricDef } from '../../core/types';
-import { grafanaFormat } from '../datasource';
+import { formatExact } from '../../core/format';
 
 function query(m: MetricDef): { kind: string; uid: string; text: string } {
   return isPrometheus(m.source)
@@ -39,7 +39,7 @@ export function CatalogView({ catalog }: { catalog: Catalog }) {
               {catalog.metrics
                 .filter((m) => m.pillar === p.id)
                 .map((m) => {
-                  const fmt = (v: number) => grafanaFormat(v, m.unit);
+                  const fmt = (v: number) => formatExact(v, m.unit);
                   const q = query(m);
                   const target = Array.isArray(m.target) ? m.target.map(fmt).join('…') : fmt(m.target);
                   return (
