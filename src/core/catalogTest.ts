@@ -11,13 +11,33 @@ import { compareWorse } from './rollup';
 import { evaluateScorecard } from './scorecard';
 import type { Catalog, Observation, Problem, Series } from './types';
 import { testFileShapeProblems } from './catalogTestShape';
+import { endOfDay, type Action } from './actions';
 import { bareRecord } from './own';
 
 export interface TestCase {
   name: string;
   interval?: string;
   series?: Record<string, SeriesSpec | SeriesSpec[] | { error: string }>;
-  expect: { metrics?: Record<string, string>; pillars?: Record<string, string>; overall?: string };
+  /** Actions the owners recorded (escalate.ts): `ago` when recorded (default 1h), `done` how long ago closed. */
+  actions?: ActionSpec[];
+  expect: {
+    metrics?: Record<string, string>;
+    /** The colour shown after escalation. */
+    shown?: Record<string, string>;
+    /** The alert tier after escalation. */
+    tiers?: Record<string, string>;
+    pillars?: Record<string, string>;
+    overall?: string;
+  };
+}
+interface ActionSpec {
+  metric: string;
+  item?: string;
+  owner: string;
+  text?: string;
+  ago?: string;
+  due: string;
+  done?: string;
 }
 interface SeriesSpec {
   labels?: Record<string, string>;
@@ -89,6 +109,41 @@ function observationsFor(t: TestCase, now: number): { observations: Record<strin
   return { observations, errors };
 }
 
+/** The test's actions as recorded ones, relative to the evaluation time; each problem with its path. */
+function actionsFor(t: TestCase, catalog: Catalog, now: number): { actions: Action[]; errors: string[] } {
+  const actions: Action[] = [];
+  const errors: string[] = [];
+  (t.actions ?? []).forEach((a, i) => {
+    const where = `actions[${i}]`;
+    const ago = parseDuration(a.ago ?? '1h');
+    const done = a.done === undefined ? undefined : parseDuration(a.done);
+    const due = endOfDay(String(a.due));
+    const problems = [
+      !catalog.metrics.some((m) => m.id === a.metric) && `${where}.metric: no such metric in the catalog`,
+      ago === undefined && `${where}.ago: "${a.ago}" is not a duration`,
+      a.done !== undefined && done === undefined && `${where}.done: "${a.done}" is not a duration`,
+      due === undefined && `${where}.due: "${a.due}" is not a day written YYYY-MM-DD`,
+    ].filter((p): p is string => typeof p === 'string');
+    if (problems.length > 0 || ago === undefined || due === undefined) {
+      errors.push(...problems);
+      return;
+    }
+    actions.push({
+      id: String(i + 1),
+      scorecardId: catalog.scorecard.id,
+      metricId: a.metric,
+      ...(a.item === undefined ? {} : { item: String(a.item) }),
+      owner: String(a.owner),
+      text: a.text ?? 'test action',
+      created: now - ago,
+      due,
+      dueDate: String(a.due),
+      ...(done === undefined ? {} : { done: now - done }),
+    });
+  });
+  return { actions, errors };
+}
+
 /** The result a key names: `id/item` that item, a bare `id` its worst item (whose evidence then explains it). */
 function resultOf(items: ItemResult[], key: string): ItemResult | undefined {
   const [id, item] = key.split('/');
@@ -101,16 +156,21 @@ export function runCatalogTests(catalog: Catalog, file: TestFile): TestOutcome[]
   return file.tests.map((t, i) => {
     const name = t.name ?? `tests[${i}]`;
     const { observations, errors } = observationsFor(t, now);
+    const recorded = actionsFor(t, catalog, now);
     const unknown = Object.keys(t.series ?? {}).filter((id) => !catalog.metrics.some((m) => m.id === id));
-    const failures = [...errors, ...unknown.map((id) => `series.${id}: no such metric in the catalog`)];
+    const failures = [
+      ...errors,
+      ...recorded.errors,
+      ...unknown.map((id) => `series.${id}: no such metric in the catalog`),
+    ];
     const expectKeys = Object.keys(t.expect ?? {});
     expectKeys
-      .filter((k) => !['metrics', 'pillars', 'overall'].includes(k))
-      .forEach((k) => failures.push(`expect.${k}: unknown key (expected metrics, pillars or overall)`));
+      .filter((k) => !['metrics', 'shown', 'tiers', 'pillars', 'overall'].includes(k))
+      .forEach((k) => failures.push(`expect.${k}: unknown key (expected metrics, shown, tiers, pillars or overall)`));
     if (expectKeys.length === 0) {
       failures.push('expect: the test expects nothing; a test without an expectation proves nothing');
     }
-    const { items, scorecard } = evaluateScorecard({ catalog, observations, now }).result;
+    const { items, scorecard } = evaluateScorecard({ catalog, observations, now, actions: recorded.actions }).result;
     const check = (what: string, expected: string, got: string | undefined, evidence?: string) => {
       if (expected !== got) {
         failures.push(
@@ -125,6 +185,18 @@ export function runCatalogTests(catalog: Catalog, file: TestFile): TestOutcome[]
         ? `${decided.item === undefined ? '' : `${decided.item}: `}${decided.evidence}`
         : undefined;
       check(`metric ${key}`, expected, decided?.status, evidence);
+    }
+    // Shown colours and tiers after escalation, with the escalation's reason as the evidence.
+    for (const [key, expected] of Object.entries(t.expect?.shown ?? {})) {
+      const decided = resultOf(items, key);
+      const why = decided?.escalations?.map((e) => e.reason).join('; ') || decided?.evidence;
+      check(`shown ${key}`, expected, decided?.colour, why);
+    }
+    const tiers = new Map(catalog.metrics.map((m) => [m.id, m.tier]));
+    for (const [key, expected] of Object.entries(t.expect?.tiers ?? {})) {
+      const decided = resultOf(items, key);
+      const tier = decided && (decided.alertTier ?? tiers.get(decided.metricId));
+      check(`tier ${key}`, expected, tier, decided?.escalations?.map((e) => e.reason).join('; '));
     }
     for (const [id, expected] of Object.entries(t.expect?.pillars ?? {})) {
       check(`pillar ${id}`, expected, scorecard.pillars.find((p) => p.id === id)?.colour);

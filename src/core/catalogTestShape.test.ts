@@ -33,7 +33,7 @@ const cases: Array<[string, (f: Record<string, any>) => void, string[]]> = [
   [
     'a misspelt interval',
     (f) => (f.tests[0].intervall = '5m'),
-    ['tests[0].intervall: is not a test-file field (known: name, interval, series, expect)'],
+    ['tests[0].intervall: is not a test-file field (known: name, interval, series, actions, expect)'],
   ],
   [
     'a status spelt Green',
@@ -71,7 +71,7 @@ const cases: Array<[string, (f: Record<string, any>) => void, string[]]> = [
   [
     'a misspelt expect group',
     (f) => (f.tests[0].expect.metric = {}),
-    ['tests[0].expect.metric: is not a test-file field (known: metrics, pillars, overall)'],
+    ['tests[0].expect.metric: is not a test-file field (known: metrics, shown, tiers, pillars, overall)'],
   ],
 ];
 

@@ -8,9 +8,11 @@
 import type { Problem } from './types';
 
 const FILE_FIELDS = ['catalog', 'evaluationTime', 'tests'];
-const TEST_FIELDS = ['name', 'interval', 'series', 'expect'];
+const TEST_FIELDS = ['name', 'interval', 'series', 'actions', 'expect'];
 const SERIES_FIELDS = ['labels', 'values', 'ago'];
-const EXPECT_FIELDS = ['metrics', 'pillars', 'overall'];
+const ACTION_FIELDS = ['metric', 'item', 'owner', 'text', 'ago', 'due', 'done'];
+const EXPECT_FIELDS = ['metrics', 'shown', 'tiers', 'pillars', 'overall'];
+const TIERS = ['critical', 'high', 'medium', 'low'];
 const STATUSES = ['green', 'amber', 'red', 'noData', 'stale', 'error'];
 const COLOURS = ['green', 'amber', 'red'];
 
@@ -43,9 +45,22 @@ function seriesProblems(spec: unknown, path: string): Problem[] {
   return problems;
 }
 
+function actionProblems(spec: unknown, path: string): Problem[] {
+  if (!isMapping(spec)) {
+    return [{ path, message: 'must be an action ({ metric, owner, due, ago?, done?, item?, text? })' }];
+  }
+  const problems = unknownFields(spec, ACTION_FIELDS, `${path}.`);
+  for (const field of ['metric', 'owner', 'due']) {
+    if (typeof spec[field] !== 'string') {
+      problems.push({ path: `${path}.${field}`, message: 'is required (a string)' });
+    }
+  }
+  return problems;
+}
+
 function expectProblems(expect: unknown, path: string): Problem[] {
   if (!isMapping(expect)) {
-    return [{ path, message: 'must be a mapping of metrics, pillars and overall' }];
+    return [{ path, message: 'must be a mapping of metrics, shown, tiers, pillars and overall' }];
   }
   const problems = unknownFields(expect, EXPECT_FIELDS, `${path}.`);
   const allowed = (value: unknown, list: string[], where: string, what: string) => {
@@ -55,6 +70,8 @@ function expectProblems(expect: unknown, path: string): Problem[] {
   };
   for (const [group, list, what] of [
     ['metrics', STATUSES, 'status'],
+    ['shown', COLOURS, 'colour'],
+    ['tiers', TIERS, 'tier'],
     ['pillars', COLOURS, 'colour'],
   ] as const) {
     const entries = expect[group];
@@ -89,6 +106,13 @@ export function testFileShapeProblems(file: Record<string, unknown>): Problem[] 
         Object.entries(t.series).forEach(([id, s]) => problems.push(...seriesProblems(s, `${at}.series.${id}`)));
       } else {
         problems.push({ path: `${at}.series`, message: 'must be a mapping of metric ids to series' });
+      }
+    }
+    if (t.actions !== undefined) {
+      if (Array.isArray(t.actions)) {
+        t.actions.forEach((a, j) => problems.push(...actionProblems(a, `${at}.actions[${j}]`)));
+      } else {
+        problems.push({ path: `${at}.actions`, message: 'must be a list of actions ({ metric, owner, due, … })' });
       }
     }
     problems.push(...expectProblems(t.expect, `${at}.expect`));

@@ -6,6 +6,8 @@
  * As-of time: the evaluation time is the dashboard range's `to`. When `to` is "now" the caller passes the wall
  * clock as `now` (so freshness is judged against the present); a past `to` shows the scorecard as it stood then.
  */
+import { ACTION_QUERY_LIMIT, actionsFromAnnotations, type AnnotationLike } from './actions';
+import { attentionItems, pillarAnswer } from './attention';
 import type { ValueFormatter } from './evidence';
 import type { Fingerprint } from './fingerprint';
 import { observationFromFrames, type FrameLike } from './frames';
@@ -52,6 +54,11 @@ export interface EngineInput {
   /** Datasource display names by uid, for evidence ("Prometheus (candor-prometheus): …"). */
   sourceNames?: Record<string, string>;
   format?: ValueFormatter;
+  /**
+   * The answer of Grafana's annotations API for the scorecard's actions (actions.ts `actionsQuery`), or why it
+   * could not be read. Absent: no action is known (the CLI without --annotations, the catalog tests).
+   */
+  annotations?: { list: AnnotationLike[] } | { error: string };
 }
 
 export interface EngineOutput {
@@ -79,15 +86,19 @@ export function runEngine(input: EngineInput): WithWarnings<EngineOutput> {
     observations[def.id] = read.observation;
     warnings.push(...read.warnings);
   }
+  const read = readActions(input);
+  warnings.push(...read.warnings);
   const evaluated = evaluateScorecard({
     catalog,
     observations,
     now: input.now,
     format: input.format,
     only: selected.result.map((m) => m.id),
+    actions: read.actions,
   });
   warnings.push(...evaluated.warnings);
   const { scorecard } = evaluated.result;
+  const rows = toRows(catalog, evaluated.result, input.sourceNames);
   const order = new Map(catalog.pillars.map((p) => [p.id, p.order]));
   const meta: ScorecardMeta = {
     schemaVersion: FRAME_SCHEMA_VERSION,
@@ -107,8 +118,38 @@ export function runEngine(input: EngineInput): WithWarnings<EngineOutput> {
       order: order.get(p.id) ?? 0,
       colour: p.colour,
       ...(p.worst ? { worstMetricId: p.worst.metricId } : {}),
+      answer: pillarAnswer(
+        rows.filter((r) => r.pillar_id === p.id),
+        input.now
+      ),
     })),
     selection: input.selection,
+    attention: attentionItems(rows, input.now),
+    actions: read.state,
   };
-  return { result: { rows: toRows(catalog, evaluated.result, input.sourceNames), meta }, warnings };
+  return { result: { rows, meta }, warnings };
+}
+
+/** The actions among the annotations, and whether they could be read (a notice says what that means). */
+function readActions(input: EngineInput) {
+  const source = input.annotations;
+  if (!source) {
+    return { actions: [], warnings: [], state: { read: false, count: 0 } };
+  }
+  if ('error' in source) {
+    return {
+      actions: [],
+      warnings: [
+        `Actions could not be read (${source.error}): no recorded action is counted, so amber escalates after its grace period`,
+      ],
+      state: { read: false, count: 0, error: source.error },
+    };
+  }
+  const { actions, warnings } = actionsFromAnnotations(source.list, input.catalog.scorecard.id);
+  if (source.list.length >= ACTION_QUERY_LIMIT) {
+    warnings.push(
+      `${source.list.length} action annotations were read, the most one query returns: older actions may be missing, and amber without its action escalates`
+    );
+  }
+  return { actions, warnings, state: { read: true, count: actions.length } };
 }

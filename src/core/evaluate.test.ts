@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 
 import { colourDuration, evaluateMetric } from './evaluate';
-import { plainFormat } from './evidence';
 import { createMetric, createSeries, DAY, FIXED_NOW, HOUR, MINUTE } from './testing/factories';
 import type { MetricDef, Observation, Series } from './types';
 
@@ -74,7 +73,7 @@ describe('evaluateMetric: statuses without evidence are never green', () => {
   it('a stale green value shows amber and says how old it is', () => {
     const r = one(uptime, { series: [createSeries([0.9999], { end: FIXED_NOW - 3 * DAY })] });
     expect(r).toMatchObject({ status: 'stale', colour: 'amber', value: 0.9999 });
-    expect(r.evidence).toBe('Stale: last sample 3 d ago, allowed 15 min; last value 99.99% ≥ 99.9% (green)');
+    expect(r.evidence).toBe('Stale: last sample 3 days ago, allowed 15 min; last value 99.99% ≥ 99.9% (green)');
   });
 
   it('a stale red value stays red', () => {
@@ -178,7 +177,7 @@ describe('evaluateMetric: trend, colour since, sparkline, evidence', () => {
   it('knows since when the colour holds', () => {
     expect(r.colourSince).toBe(FIXED_NOW - 5 * MINUTE - 4 * DAY);
     expect(r.colourSinceIsLowerBound).toBe(false);
-    expect(colourDuration(r, FIXED_NOW)).toBe('green for 4 d');
+    expect(colourDuration(r, FIXED_NOW)).toBe('green for 4 days');
   });
 
   it('keeps only the trend window in the sparkline', () => {
@@ -257,15 +256,22 @@ describe('evaluateMetric: items', () => {
 });
 
 describe('evaluateMetric: what the panel shows', () => {
-  it('keeps at most 120 sparkline points, the last of each time bucket, ending with the latest sample', () => {
+  it.each([
+    // [trend window, step of the points, points over the window]
+    ['30d', DAY, 30],
+    ['7d', 6 * HOUR, 28],
+    ['1d', HOUR, 24],
+  ])('draws a %s trend at the review cadence: one point per step, the last sample in it', (window, step, count) => {
+    // A sample every 5 minutes for 40 days, each one different.
     const dense = createSeries(
-      Array.from({ length: 2000 }, (_, i) => 0.999 + (i % 7) * 0.0001),
+      Array.from({ length: 40 * 288 }, (_, i) => 0.99 + (i % 97) * 0.0001),
       { stepMs: 5 * MINUTE }
     );
-    const r = one(createMetric({ trend: { window: '7d' } }), { series: [dense] });
-    expect(r.sparkline.length).toBeLessThanOrEqual(120);
-    expect(r.sparkline.length).toBeGreaterThan(100);
-    expect(r.sparkline[r.sparkline.length - 1]).toEqual([FIXED_NOW, dense.points[1999][1]]);
+    const r = one(createMetric({ trend: { window } }), { series: [dense] });
+    expect(r.sparkline).toHaveLength(count + 1);
+    expect(r.sparkline[r.sparkline.length - 1]).toEqual([FIXED_NOW, dense.points.at(-1)![1]]);
+    const gaps = r.sparkline.slice(1).map(([t], i) => t - r.sparkline[i][0]);
+    expect(gaps.every((g) => g === step)).toBe(true);
   });
 
   it("shows an item's own green boundary as its target", () => {
@@ -292,17 +298,6 @@ describe('evaluateMetric: what the panel shows', () => {
       ['low', 30, 'green'],
     ]);
     expect(result[1].evidence).toBe('22 ≤ 30 (green), target 30, as of 12:00 UTC');
-  });
-});
-
-describe('plainFormat (the CLI, without Grafana)', () => {
-  it.each([
-    [0.9995, 'percentunit', '99.95%'],
-    [36.123, 'currencyUSD', '36.12 USD'],
-    [3, 'short', '3'],
-    [120, 'ms', '120 ms'],
-  ])('%s %s -> %s', (value, unit, expected) => {
-    expect(plainFormat(value, unit)).toBe(expected);
   });
 });
 

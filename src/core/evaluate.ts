@@ -10,10 +10,13 @@
  * A definition with `items` yields one result per label value; an `expected` item that is absent is `noData`.
  */
 import { formatInstant, formatSpan, parseDuration } from './duration';
-import { asOfText, judgementText, plainFormat, staleText, type ValueFormatter } from './evidence';
+import { asOfText, coreFormat, judgementText, staleText, type ValueFormatter } from './evidence';
+import { formatExact } from './format';
+import { valueStyle } from './valueStyle';
 import { cleanPoints, sampleAtWindowStart, type Sample } from './series';
 import { changeQuality, classify, COLOUR_RANK } from './thresholds';
-import type { Boundary, Colour, MetricDef, Observation, Series, Status, Thresholds, WithWarnings } from './types';
+import type { ActionSummary, Escalation } from './escalate';
+import type { Boundary, Colour, MetricDef, Observation, Series, Status, Thresholds, Tier, WithWarnings } from './types';
 import { metricDomain, outsideDomain } from './domain';
 import { groupItems } from './items';
 import { own } from './own';
@@ -38,6 +41,12 @@ export interface ItemResult {
   lastSampleTime?: number;
   sparkline: Array<[number, number]>;
   retired: boolean;
+  /** The open action its owner recorded (the earliest due), after escalation (escalate.ts). */
+  action?: ActionSummary;
+  /** What escalated and why, after escalation. */
+  escalations?: Escalation[];
+  /** The alert tier after escalation, when it was raised. */
+  alertTier?: Tier;
 }
 
 export interface EvaluateInput {
@@ -55,18 +64,27 @@ function targetOf(def: MetricDef, item: string | undefined) {
   return itemThresholds ? itemThresholds.green : def.target;
 }
 
-/** At most SPARKLINE_POINTS points: the last sample of each equal time bucket (a 70 px line cannot show more). */
-export const SPARKLINE_POINTS = 120;
-function downsample(points: Array<[number, number]>, from: number, to: number): Array<[number, number]> {
-  if (points.length <= SPARKLINE_POINTS) {
-    return points;
-  }
-  const width = (to - from) / SPARKLINE_POINTS;
+const HOUR_MS = 3_600_000;
+
+/**
+ * The trend line at the cadence a reviewer reads it: one point per step, the last sample within it. The step is a
+ * day for trend windows of 14 days and more (a 30-day metric: 30 daily points), 6 hours from 2 days (a week: 28
+ * points), an hour below. Steps end at `now`: the newest point is always the latest sample.
+ */
+export function sparklineStep(windowMs: number): number {
+  return windowMs >= 14 * 24 * HOUR_MS ? 24 * HOUR_MS : windowMs >= 48 * HOUR_MS ? 6 * HOUR_MS : HOUR_MS;
+}
+
+function atCadence(points: Array<[number, number]>, now: number, stepMs: number): Array<[number, number]> {
   const buckets = new Map<number, [number, number]>();
   for (const p of points) {
-    buckets.set(Math.min(SPARKLINE_POINTS - 1, Math.floor((p[0] - from) / width)), p);
+    const bucket = Math.floor((now - p[0]) / stepMs);
+    const kept = buckets.get(bucket);
+    if (!kept || p[0] >= kept[0]) {
+      buckets.set(bucket, p);
+    }
   }
-  return [...buckets.values()];
+  return [...buckets.values()].sort((a, b) => a[0] - b[0]);
 }
 
 function baseResult(def: MetricDef, item: string | undefined): ItemResult {
@@ -100,7 +118,7 @@ function colourRun(samples: Sample[], colourOf: (v: number) => Colour, maxAgeMs:
 
 function evaluateSeries(input: EvaluateInput, series: Series, item: string | undefined): WithWarnings<ItemResult> {
   const { def, now } = input;
-  const format = input.format ?? plainFormat;
+  const format = input.format ?? coreFormat;
   const thresholds: Thresholds = (item !== undefined && own(def.items?.thresholds, item)) || def.thresholds;
   const windowMs = parseDuration(def.trend.window) ?? 0;
   const maxAgeMs = parseDuration(def.freshness.maxAge) ?? 0;
@@ -117,7 +135,7 @@ function evaluateSeries(input: EvaluateInput, series: Series, item: string | und
   if (conflicts.length > 0) {
     // Two values for one moment: the data cannot say which is true, so neither is scored (series.ts).
     const last = conflicts[conflicts.length - 1];
-    const values = last.values.map((v) => format(v, def.unit)).join(' and ');
+    const values = last.values.map((v) => format(v, valueStyle(def, thresholds))).join(' and ');
     const message = `Conflicting data: ${conflicts.length} time(s) with different values, the latest ${formatInstant(last.t, now)}: ${values}; none is scored`;
     warnings.push(`${name}: ${message}`);
     return { result: errorResult(def, item, message), warnings };
@@ -141,18 +159,18 @@ function evaluateSeries(input: EvaluateInput, series: Series, item: string | und
     colour: valueColour,
     direction: def.direction,
     thresholds,
-    unit: def.unit,
+    style: valueStyle(def, thresholds),
     format,
   });
   const shownTarget = targetOf(def, item);
-  const target = typeof shownTarget === 'number' ? `, target ${format(shownTarget, def.unit)}` : '';
+  const target = typeof shownTarget === 'number' ? `, target ${formatExact(shownTarget, def.unit)}` : '';
   const run = colourRun(samples, colourOf, maxAgeMs);
   result.value = latest.v;
   result.lastSampleTime = latest.t;
-  result.sparkline = downsample(
+  result.sparkline = atCadence(
     samples.filter((s) => s.t >= now - windowMs).map((s) => [s.t, s.v]),
-    now - windowMs,
-    now
+    now,
+    sparklineStep(windowMs)
   );
   if (now - latest.t > maxAgeMs) {
     result.status = 'stale';
@@ -228,7 +246,7 @@ export function evaluateMetric(input: EvaluateInput): WithWarnings<ItemResult[]>
     def: { ...def, items: def.items },
     series,
     now: input.now,
-    format: input.format ?? plainFormat,
+    format: input.format ?? coreFormat,
   });
   const names = [...expected, ...[...byItem.keys(), ...conflicts.keys()].filter((k) => !expected.includes(k)).sort()];
   if (names.length === 0) {

@@ -8,12 +8,13 @@
  *   name ascending. (A known peer picks "unknown" or "critical" depending on which came first; this cannot.)
  * - Retired metrics are shown, labelled, for RETIRED_VISIBLE_DAYS after their retirement date, and never count in
  *   colours, tier counts or the score.
- * - Open alerts by tier count the active items that are not green.
+ * - Open alerts by tier count the active items that are not green, under their alert tier: the metric's tier, or
+ *   the tier escalation raised it to (escalate.ts). An amber item escalated to red counts as red everywhere.
  *
  * Health score, 0–100 (integer):
  *   raw   = floor(100 × Σ weight(tier) × credit(status) / Σ weight(tier)) over active items
  *   weight: critical 8, high 4, medium 2, low 1
- *   credit: green 1, amber 0.5, and 0 for red, stale, noData and error (no fresh evidence earns nothing)
+ *   credit: green 1, amber 0.5, and 0 for red, stale, noData, error and escalated amber (shown red)
  *   score = min(raw, 59) when the overall colour is red, min(raw, 89) when amber, raw when green.
  * So the score cannot read healthy while anything is wrong: above 89 only when everything is green with fresh
  * evidence, at most 89 while anything is amber or stale, at most 59 while anything is red (it can be lower: all
@@ -80,7 +81,7 @@ export function rollup(catalog: Catalog, results: ItemResult[], now: number): Wi
     if (!def) {
       warnings.push(`${r.metricId}: result for a metric the catalog does not define was ignored`);
     } else if (visible(catalog, r, now)) {
-      scored.push({ ...r, pillar: def.pillar, tier: def.tier });
+      scored.push({ ...r, pillar: def.pillar, tier: r.alertTier ?? def.tier });
     }
   }
   const active = scored.filter((s) => !s.retired);
@@ -104,7 +105,7 @@ export function rollup(catalog: Catalog, results: ItemResult[], now: number): Wi
       openByTier[s.tier]++;
     }
     weights += TIER_WEIGHT[s.tier];
-    earned += TIER_WEIGHT[s.tier] * CREDIT[s.status];
+    earned += TIER_WEIGHT[s.tier] * (s.colour === 'red' ? 0 : CREDIT[s.status]);
   }
   const raw = weights === 0 ? 0 : Math.floor((100 * earned) / weights);
   const score = colour === 'red' ? Math.min(raw, 59) : colour === 'amber' ? Math.min(raw, 89) : raw;

@@ -2,9 +2,26 @@
  * The scorecard as rows and meta of the frame schema in docs/frames.md (version FRAME_SCHEMA_VERSION), as plain
  * data. The datasource turns them into a DataFrame; the CLI prints them as JSON. One row per metric item.
  */
+import type { AttentionItem } from './attention';
+import type { ActionSummary } from './escalate';
+import { formatChange, formatExact, formatValue } from './format';
 import type { ScorecardOutput } from './scorecard';
-import { isPrometheus, type Catalog, type Link, type Tier } from './types';
+import { thresholdSummary } from './thresholds';
+import { formatTarget } from './words';
+import {
+  isPrometheus,
+  labelOf,
+  type Boundary,
+  type Catalog,
+  type Link,
+  type MetricDef,
+  type Source,
+  type Thresholds,
+  type Tier,
+} from './types';
 import { own } from './own';
+import { valueStyle } from './valueStyle';
+import { metricDomain } from './domain';
 
 export const FRAME_SCHEMA_VERSION = 1;
 
@@ -39,6 +56,33 @@ export interface ScorecardRow {
   links: Link[];
   sparkline: Array<[number, number]>;
   retired: boolean;
+  /** The short name on the scorecard (the catalog's label, else its name). */
+  label: string;
+  /** The value, target and change as people read them (format.ts): "99.95%", "≥ 99.9%", "+0.09 pt". */
+  value_text: string;
+  target_text: string;
+  change_text: string;
+  /** "green ≥ 99.9%, amber ≥ 99.5%, red below": the thresholds the status was judged by. */
+  thresholds_text: string;
+  /** The alert tier after escalation (escalate.ts); `tier` is the catalog's. */
+  alert_tier: string;
+  /** Why the item escalated, in words ("Amber for 3 days, no action recorded: shown red"); "" when it did not. */
+  escalation: string;
+  /** The open action its owner recorded, or null. */
+  action: ActionSummary | null;
+  /** The source query, for "open in Explore": which datasource and what it runs. */
+  query: SourceQuery;
+  /** The values are whole numbers (a count): the trend draws steps. */
+  integer: boolean;
+}
+
+/** A metric's source as the panel needs it to link to Grafana's Explore. */
+export interface SourceQuery {
+  kind: 'prometheus' | 'sql';
+  datasourceUid: string;
+  expr?: string;
+  rawSql?: string;
+  format?: string;
 }
 
 export type ColumnType = 'string' | 'number' | 'time' | 'boolean' | 'other';
@@ -75,6 +119,16 @@ export const FRAME_COLUMNS = [
   ['links', 'other'],
   ['sparkline', 'other'],
   ['retired', 'boolean'],
+  ['label', 'string'],
+  ['value_text', 'string'],
+  ['target_text', 'string'],
+  ['change_text', 'string'],
+  ['thresholds_text', 'string'],
+  ['alert_tier', 'string'],
+  ['escalation', 'string'],
+  ['action', 'other'],
+  ['query', 'other'],
+  ['integer', 'boolean'],
 ] as const satisfies ReadonlyArray<readonly [keyof ScorecardRow, ColumnType]>;
 
 export interface ScorecardMeta {
@@ -95,8 +149,36 @@ export interface ScorecardMeta {
     order: number;
     colour: string;
     worstMetricId?: string;
+    /** The question answered from the evaluated rows (attention.ts): "No: P0/P1 incidents above target for 9 days". */
+    answer?: string;
   }>;
   selection: { pillars?: string[]; metrics?: string[] };
+  /** Every red and amber item, worst first, one line each (attention.ts). */
+  attention?: AttentionItem[];
+  /** Whether the owners' actions could be read: without them no action counts and amber escalates. */
+  actions?: { read: boolean; count: number; error?: string };
+}
+
+function sourceQuery(source: Source): SourceQuery {
+  return isPrometheus(source)
+    ? { kind: 'prometheus', datasourceUid: source.prometheus.datasourceUid, expr: source.prometheus.expr }
+    : {
+        kind: 'sql',
+        datasourceUid: source.sql.datasourceUid,
+        rawSql: source.sql.rawSql,
+        format: source.sql.format ?? 'time_series',
+      };
+}
+
+/** The texts of one item: value, target, change and thresholds, each written once, by the one formatter. */
+function texts(def: MetricDef, thresholds: Thresholds, r: { value?: number; change?: number; target: Boundary }) {
+  const style = valueStyle(def, thresholds);
+  return {
+    value_text: r.value === undefined ? '' : formatValue(r.value, style),
+    target_text: formatTarget({ target: r.target, direction: def.direction, unit: def.unit }),
+    change_text: r.change === undefined ? '' : formatChange(r.change, style, r.value),
+    thresholds_text: thresholdSummary(def.direction, thresholds, (v) => formatExact(v, def.unit)),
+  };
 }
 
 export function sourceLabel(catalog: Catalog, metricId: string, names: Record<string, string> = {}): string {
@@ -120,6 +202,7 @@ export function toRows(
     p.items.map((r): ScorecardRow => {
       const def = defs.get(r.metricId)!;
       const [low, high] = Array.isArray(r.target) ? r.target : [r.target, r.target];
+      const thresholds = (r.item !== undefined && own(def.items?.thresholds, r.item)) || def.thresholds;
       return {
         pillar_id: p.id,
         pillar_title: p.title,
@@ -151,6 +234,13 @@ export function toRows(
         links: def.links ?? [],
         sparkline: r.sparkline,
         retired: r.retired,
+        label: labelOf(def),
+        ...texts(def, thresholds, r),
+        alert_tier: r.alertTier ?? def.tier,
+        escalation: (r.escalations ?? []).map((e) => e.reason).join('; '),
+        action: r.action ?? null,
+        query: sourceQuery(def.source),
+        integer: metricDomain(def).integer,
       };
     })
   );

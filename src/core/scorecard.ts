@@ -1,8 +1,11 @@
 /**
- * The whole engine in one call: every metric of a catalog evaluated against its observation, then rolled up.
+ * The whole engine in one call: every metric of a catalog evaluated against its observation, escalated against the
+ * owners' actions (escalate.ts), then rolled up.
  * The datasource, the CLI and the catalog tests all go through here, so they cannot disagree. Pure and synchronous,
  * so it can be timed on its own.
  */
+import type { Action } from './actions';
+import { escalate } from './escalate';
 import { evaluateMetric, type ItemResult } from './evaluate';
 import type { ValueFormatter } from './evidence';
 import { rollup, type ScorecardResult } from './rollup';
@@ -17,6 +20,8 @@ export interface ScorecardInput {
   format?: ValueFormatter;
   /** Evaluate only these metric ids (all when absent). */
   only?: string[];
+  /** The owners' recorded actions (actions.ts). None recorded: amber escalates after its grace (escalate.ts). */
+  actions?: Action[];
 }
 
 export interface ScorecardOutput {
@@ -38,6 +43,7 @@ export function evaluateScorecard(input: ScorecardInput): WithWarnings<Scorecard
   const scope = input.only
     ? { ...catalog, pillars: catalog.pillars.filter((p) => selected.some((m) => m.pillar === p.id)) }
     : catalog;
-  const rolled = rollup(scope, items, now);
-  return { result: { items, scorecard: rolled.result }, warnings: [...warnings, ...rolled.warnings] };
+  const escalated = escalate({ results: items, catalog, actions: input.actions ?? [], now });
+  const rolled = rollup(scope, escalated, now);
+  return { result: { items: escalated, scorecard: rolled.result }, warnings: [...warnings, ...rolled.warnings] };
 }
