@@ -65,6 +65,8 @@ export interface MetricDef {
   id: string;
   pillar: string;
   name: string;
+  /** The short name on the scorecard (≤ LABEL_MAX characters); the name when absent. */
+  label?: string;
   description: string;
   owner: string;
   indicator: Indicator;
@@ -89,12 +91,25 @@ export interface PillarDef {
   order: number;
 }
 
+/** How long amber may stand without an action, and red at all, before escalation (escalate.ts); durations. */
+export interface EscalationSpec {
+  amberWithoutAction?: string;
+  redFor?: string;
+}
+
 export interface Catalog {
   apiVersion: typeof API_VERSION;
   scorecard: { id: string; title: string; version: string };
   pillars: PillarDef[];
+  escalation?: EscalationSpec;
   metrics: MetricDef[];
 }
+
+/** The longest name a scorecard row shows whole (a label, or the name without one). */
+export const LABEL_MAX = 28;
+
+/** The name on the scorecard: the label, else the name. */
+export const labelOf = (m: Pick<MetricDef, 'name' | 'label'>): string => m.label ?? m.name;
 
 /** Observed data for one metric: one series per item, or the source's failure. */
 export interface Series {

@@ -10,7 +10,18 @@
 import { domainProblems } from './domain';
 import { schemaProblems } from './schemaCheck';
 import { classify } from './thresholds';
-import type { Boundary, Catalog, Direction, MetricDef, Problem, Thresholds } from './types';
+import { ESCALATION_BOUNDS } from './escalate';
+import { parseDuration } from './duration';
+import {
+  LABEL_MAX,
+  type Boundary,
+  type Catalog,
+  type Direction,
+  type MetricDef,
+  type Problem,
+  type Thresholds,
+} from './types';
+import { unitFormat } from './unitFormats';
 import { isKnownUnit, suggestUnit } from './units';
 
 const isBand = (b: Boundary): b is [number, number] => Array.isArray(b);
@@ -144,6 +155,77 @@ export function hasVisibleName(text: string): boolean {
   return /\p{L}/u.test(text.normalize('NFKC').replace(/[\p{Cf}\p{White_Space}\u115F\u1160\u3164\uFFA0]/gu, ''));
 }
 
+/** The row's name must fit whole: a label of at most LABEL_MAX characters, or a name that short. */
+function labelProblems(m: MetricDef, at: string, ok: (...fields: string[]) => boolean): Problem[] {
+  if (!ok('name', 'label') || typeof m.name !== 'string') {
+    return [];
+  }
+  if (m.label !== undefined) {
+    const length = [...m.label].length;
+    return length > LABEL_MAX
+      ? [
+          {
+            path: `${at}.label`,
+            message: `${length} characters; a label is at most ${LABEL_MAX}, so the row never cuts it`,
+          },
+        ]
+      : hasVisibleName(m.label)
+        ? []
+        : [{ path: `${at}.label`, message: 'must be readable: letters, not only spaces or invisible characters' }];
+  }
+  const length = [...m.name].length;
+  return length > LABEL_MAX
+    ? [
+        {
+          path: `${at}.label`,
+          message: `the name has ${length} characters; add a label of at most ${LABEL_MAX} for the scorecard row (the name stays in the evidence and the docs)`,
+        },
+      ]
+    : [];
+}
+
+/** Escalation may only be as strict as the defaults or stricter, within ESCALATION_BOUNDS. */
+function escalationProblems(spec: Catalog['escalation'], broken: (path: string) => boolean): Problem[] {
+  if (!spec || broken('escalation')) {
+    return [];
+  }
+  return (Object.keys(ESCALATION_BOUNDS) as Array<keyof typeof ESCALATION_BOUNDS>).flatMap((key) => {
+    const text = spec[key];
+    const ms = text === undefined ? undefined : parseDuration(text);
+    const { min, max, why } = ESCALATION_BOUNDS[key];
+    if (ms === undefined || (ms >= parseDuration(min)! && ms <= parseDuration(max)!)) {
+      return [];
+    }
+    return [{ path: `escalation.${key}`, message: `${text} is outside ${min}…${max}: ${why}` }];
+  });
+}
+
+/** Two rows with one name cannot be told apart: labels (or names used as labels) are unique. */
+function duplicateLabels(metrics: ReadonlyArray<readonly [MetricDef, number]>): Problem[] {
+  const seen = new Map<string, number>();
+  return metrics.flatMap(([m, i]) => {
+    const label = typeof m.label === 'string' ? m.label : typeof m.name === 'string' ? m.name : undefined;
+    if (label === undefined || m.retired) {
+      return [];
+    }
+    const key = label.trim().toLowerCase();
+    const first = seen.get(key);
+    if (first === undefined) {
+      seen.set(key, i);
+      return [];
+    }
+    if (metrics.find(([, j]) => j === first)?.[0].id === m.id) {
+      return []; // the same id twice is reported as a duplicate id already
+    }
+    return [
+      {
+        path: `metrics[${i}].label`,
+        message: `"${label}" is also the label of metrics[${first}]; each row needs its own`,
+      },
+    ];
+  });
+}
+
 function metricProblems(m: MetricDef, i: number, pillarIds: Set<string>, broken: (path: string) => boolean): Problem[] {
   const at = `metrics[${i}]`;
   const ok = (...fields: string[]) => fields.every((f) => !broken(`${at}.${f}`));
@@ -172,6 +254,14 @@ function metricProblems(m: MetricDef, i: number, pillarIds: Set<string>, broken:
       message: `unknown Grafana unit "${m.unit}"${hint ? ` (did you mean ${hint}?)` : ''}`,
     });
   }
+  const format = typeof m.unit === 'string' && isKnownUnit(m.unit) ? unitFormat(m.unit) : undefined;
+  if (format?.kind === 'unscored') {
+    problems.push({
+      path: `${at}.unit`,
+      message: `${format.why}; a scorecard judges numbers (use a number unit such as short, percentunit or h)`,
+    });
+  }
+  problems.push(...labelProblems(m, at, ok));
   if (ok('unit', 'domain', 'target', 'thresholds', 'items') && isKnownUnit(m.unit)) {
     problems.push(...domainProblems(m, at));
   }
@@ -229,6 +319,8 @@ export function validateCatalog(data: unknown): { catalog?: Catalog; problems: P
     ),
     ...duplicates(objects, 'metric', 'metrics'),
     ...objects.flatMap(([m, i]) => metricProblems(m, i, pillarIds, broken)),
+    ...duplicateLabels(objects),
+    ...escalationProblems(c.escalation, broken),
   ];
   // The pillar rules need only each metric's pillar, indicator and retirement to be sound.
   const pillarFields = ['id', 'pillar', 'indicator', 'retired'];
