@@ -54,7 +54,7 @@ describe('signed approvals (ssh-keygen -Y)', () => {
     const p = signedProject(false);
     const pending = await text('check', '--root', p.root, '--require-signatures');
     expect(pending.code).toBe(1);
-    expect(pending.err).toContain('--require-signatures: sign-off pending, not yet approved: v2026.12.3');
+    expect(pending.err).toContain('--require-signatures: sign-off pending, not yet approved: v2026.12.4');
     editCatalog(p.catalog, (c) => (c.scorecard.version = '2027.1.1'));
     await text('approve', '--by', 'Dana Whitfield', '--root', p.root);
     const unsigned = await text('check', '--root', p.root, '--require-signatures');

@@ -143,7 +143,7 @@ describe('generated files', () => {
       type: 'candor-scorecard-datasource',
       editable: false,
       jsonData: {
-        catalogVersion: '2026.12.3',
+        catalogVersion: '2026.12.4',
         fingerprint: input.approval.fingerprint,
         approval: {
           version: input.approval.version,
@@ -151,7 +151,7 @@ describe('generated files', () => {
           approvedBy: input.approval.approvedBy,
           date: input.approval.date,
           standing: 'pending',
-          text: expect.stringMatching(/^sign-off pending, not yet approved: v2026\.12\.3 /),
+          text: expect.stringMatching(/^sign-off pending, not yet approved: v2026\.12\.4 /),
         },
       },
     });
