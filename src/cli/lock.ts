@@ -4,64 +4,15 @@
  * Edit. Idempotent: it reads the permissions first and posts only when they differ, then prints what changed.
  * The token (also read from CANDOR_GRAFANA_TOKEN, which keeps it out of the process list) is never printed.
  */
-import http from 'http';
-import https from 'https';
-
 import { FOLDER_UID } from '../provision/context';
 import { CliError, type Command, type Io, parseArgs } from './common';
+import { type GrafanaResponse, grafanaRequest as request } from './grafanaHttp';
 
 const USAGE = `usage: candor lock --url URL [--token TOKEN] [--folder UID] [--team NAME]
   Sets the permissions of the Candor folder (default uid ${FOLDER_UID}): Viewer role View, the team (default
   "Platform Team") Admin, nothing else (so nobody can Edit). The token may come from CANDOR_GRAFANA_TOKEN.`;
 
 const PERMISSION_NAMES: Record<number, string> = { 1: 'View', 2: 'Edit', 4: 'Admin' };
-
-interface Response {
-  status: number;
-  body: unknown;
-}
-
-interface Request {
-  method: 'GET' | 'POST';
-  url: URL;
-  token: string;
-  body?: unknown;
-}
-
-/** One JSON request with node's http(s) (no global fetch needed). */
-function request({ method, url, token, body }: Request): Promise<Response> {
-  const payload = body === undefined ? undefined : JSON.stringify(body);
-  const client = url.protocol === 'https:' ? https : http;
-  return new Promise((resolve, reject) => {
-    const req = client.request(
-      url,
-      {
-        method,
-        headers: {
-          Accept: 'application/json',
-          Authorization: `Bearer ${token}`,
-          ...(payload ? { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(payload) } : {}),
-        },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
-          let parsed: unknown = text;
-          try {
-            parsed = text ? JSON.parse(text) : undefined;
-          } catch {
-            // not JSON: keep the text for the error message
-          }
-          resolve({ status: res.statusCode ?? 0, body: parsed });
-        });
-      }
-    );
-    req.on('error', (e) => reject(new CliError(`${method} ${url.origin}${url.pathname}: ${e.message}`, 1)));
-    req.end(payload);
-  });
-}
 
 /** One permission entry, keyed by its principal. */
 export interface Grant {
@@ -125,7 +76,7 @@ export function diffGrants(current: Grant[], desired: Grant[]): string[] {
   return lines;
 }
 
-function fail(what: string, res: Response): never {
+function fail(what: string, res: GrafanaResponse): never {
   const message = typeof res.body === 'object' && res.body ? (res.body as { message?: string }).message : res.body;
   throw new CliError(`candor lock: ${what}: HTTP ${res.status}${message ? ` (${String(message)})` : ''}`, 1);
 }

@@ -3,6 +3,7 @@
  * flags. Exit codes: 0 success; 1 the input is readable but wrong (invalid or unapproved catalog, failing test,
  * drift); 2 the input cannot be read or parsed, or the command line is wrong.
  */
+import { actionCommand } from './action';
 import { approve } from './approve';
 import { printFingerprint, test, validate } from './catalogCommands';
 import { check } from './check';
@@ -52,6 +53,11 @@ const COMMANDS: Record<string, Entry> = {
     run: lock,
     synopsis: 'lock --url URL --token TOKEN',
     summary: 'set the dashboard folder permissions in Grafana',
+  },
+  action: {
+    run: (argv, io) => actionCommand(argv, io),
+    synopsis: 'action add|list|done …',
+    summary: "record, list and close owners' actions (Grafana annotations)",
   },
 };
 
