@@ -10,6 +10,7 @@ import {
   installDatasources,
   installTemplates,
   TO,
+  seriesFrameJson,
   type Handler,
 } from './testing/services';
 
@@ -65,11 +66,14 @@ beforeEach(() => {
 afterEach(() => jest.restoreAllMocks());
 
 describe('CandorDatasource.query', () => {
-  it('sends exactly one request per refresh of the default catalog, with every metric as its own refId', async () => {
+  it('sends one /api/ds/query per refresh of the default catalog, every metric its own refId, and one actions read beside it', async () => {
     const requests = installBackend(answerAll(1));
     const ds = new CandorDatasource(createSettings());
     const response = await ds.query(createRequest());
-    expect(requests).toHaveLength(1);
+    expect(requests.map((r) => `${r.method} ${r.url.split('?')[0]}`)).toEqual([
+      'POST /api/ds/query',
+      'GET /api/annotations',
+    ]);
     expect(requests[0]).toMatchObject({ url: '/api/ds/query', method: 'POST', showErrorAlert: false });
     const body = requests[0].data as { queries: Array<{ refId: string }> };
     expect(body.queries.map((q) => q.refId)).toEqual(catalog.metrics.map((m) => m.id));
@@ -92,7 +96,7 @@ describe('CandorDatasource.query', () => {
     const meta = frame.meta?.custom?.candor;
     expect(meta).toMatchObject({
       schemaVersion: 1,
-      catalogVersion: '2026.12.3',
+      catalogVersion: '2026.12.4',
       asOf: TO,
       asOfIsNow: true,
       scorecardId: 'platform-scorecard',
@@ -227,7 +231,7 @@ describe('CandorDatasource.testDatasource (Save & test)', () => {
     installBackend(answerAll(1));
     expect(await new CandorDatasource(createSettings()).testDatasource()).toEqual({
       status: 'success',
-      message: 'Catalog platform-scorecard v2026.12.3: 20 queries ran.',
+      message: 'Catalog platform-scorecard v2026.12.4: 20 queries ran.',
     });
   });
 
@@ -250,5 +254,81 @@ describe('CandorDatasource.testDatasource (Save & test)', () => {
       status: 'error',
       message: '1 of 20 queries failed: churn-rate: relation "churn_events" does not exist',
     });
+  });
+});
+
+describe('CandorDatasource.query: the owners actions (annotations)', () => {
+  const annotation = (tags: string[], extra: Record<string, unknown> = {}) => ({
+    id: 11,
+    time: TO - 2 * 86_400_000,
+    timeEnd: TO - 2 * 86_400_000,
+    updated: TO - 2 * 86_400_000,
+    text: 'Interview the detractors',
+    tags,
+    ...extra,
+  });
+  const npsAction = [
+    'candor',
+    'candor-action',
+    'scorecard:platform-scorecard',
+    'metric:nps',
+    'owner:VP Customer Success',
+    'due:2026-11-30',
+  ];
+  // NPS 35 for three days: amber (green ≥ 40, amber ≥ 20), longer than the 48 hours amber may stand without an action.
+  const npsAmber: Handler = (body) => ({
+    results: Object.fromEntries(
+      body.queries.map((q) => [
+        q.refId,
+        { status: 200, frames: q.refId === 'nps' ? [seriesFrameJson('nps', Array(73).fill(35), TO)] : [] },
+      ])
+    ),
+  });
+  const nps = (frame: DataFrame) => {
+    const i = field(frame, 'metric_id').indexOf('nps');
+    return {
+      colour: field(frame, 'colour')[i],
+      escalation: field(frame, 'escalation')[i],
+      action: field(frame, 'action')[i],
+    };
+  };
+
+  it('asks for the scorecard’s actions with each tag as its own parameter, up to the evaluation time', async () => {
+    const requests = installBackend(answerAll(1));
+    await new CandorDatasource(createSettings()).query(createRequest());
+    const url = new URL(requests[1].url, 'http://grafana');
+    expect(url.pathname).toBe('/api/annotations');
+    expect(url.searchParams.getAll('tags')).toEqual(['candor-action', 'scorecard:platform-scorecard']);
+    expect(url.searchParams.get('to')).toBe(String(TO));
+    expect(url.searchParams.get('type')).toBe('annotation');
+  });
+
+  it('an open action keeps amber amber and travels with the row; without it amber for 3 days is shown red', async () => {
+    installBackend(npsAmber, () => [annotation(npsAction)]);
+    const [withAction] = (await new CandorDatasource(createSettings()).query(createRequest())).data as DataFrame[];
+    expect(nps(withAction)).toMatchObject({
+      colour: 'amber',
+      escalation: '',
+      action: { owner: 'VP Customer Success', dueDate: '2026-11-30' },
+    });
+    installBackend(npsAmber, () => []);
+    const [without] = (await new CandorDatasource(createSettings()).query(createRequest())).data as DataFrame[];
+    expect(nps(without)).toMatchObject({
+      colour: 'red',
+      escalation: 'Amber for ≥ 3 days, no action recorded: shown red',
+      action: null,
+    });
+  });
+
+  it('when the actions cannot be read, none is counted and a notice says so; the metrics are still there', async () => {
+    installBackend(npsAmber, () => {
+      throw { status: 403, data: { message: 'Access denied' } };
+    });
+    const [frame] = (await new CandorDatasource(createSettings()).query(createRequest())).data as DataFrame[];
+    expect(nps(frame).colour).toBe('red');
+    expect(frame.meta?.custom?.candor.actions).toEqual({ read: false, count: 0, error: 'HTTP 403: Access denied' });
+    expect(frame.meta?.notices?.map((n) => n.text)).toContain(
+      'Actions could not be read (HTTP 403: Access denied): no recorded action is counted, so amber escalates after its grace period'
+    );
   });
 });

@@ -9,19 +9,15 @@ import { getBackendSrv, getDataSourceSrv, getTemplateSrv } from '@grafana/runtim
 
 import { selectMetrics, type Selection } from '../core/engine';
 import { runEngineGuarded } from '../core/guard';
-import type { ValueFormatter } from '../core/evidence';
 import { buildRequests, prometheusStep, requestRange } from '../core/queries';
 import { sourceUid } from '../core/types';
-import { formatValue } from '../shared/valueFormat';
 import { loadDefinitions, type LoadedDefinitions } from './catalog';
+import { fetchAnnotations } from './fetchActions';
 import { fetchAll } from './fetchFrames';
 import { makeInterpolate } from './interpolate';
 import { toScorecardFrame } from './toFrame';
 import type { CandorOptions, CandorQuery } from './types';
 import { bareRecord } from '../core/own';
-
-/** Grafana's value formats without flattering rounding (src/shared/valueFormat.ts), as the panel shows them. */
-export const grafanaFormat: ValueFormatter = formatValue;
 
 /**
  * The Candor datasource: one instance = one catalog (provisioned in jsonData). Each refresh evaluates the
@@ -63,13 +59,14 @@ export class CandorDatasource extends DataSourceApi<CandorQuery, CandorOptions> 
     const asOf = request.range.to.valueOf();
     const asOfIsNow = typeof request.rangeRaw?.to === 'string' && request.rangeRaw.to.trim() === 'now';
     const interpolate = makeInterpolate(getTemplateSrv(), request.scopedVars);
-    const results = defs.length
-      ? await fetchAll(
-          getBackendSrv(),
-          buildRequests(defs, asOf, interpolate),
-          `candor-${this.uid}-${request.panelId ?? ''}`
-        )
-      : { frames: [], errors: [] };
+    const requestId = `candor-${this.uid}-${request.panelId ?? ''}`;
+    // The metrics and the owners' actions in one round trip: two requests sent together (fetchActions.ts).
+    const [results, annotations] = await Promise.all([
+      defs.length
+        ? fetchAll(getBackendSrv(), buildRequests(defs, asOf, interpolate), requestId)
+        : Promise.resolve({ frames: [], errors: [] }),
+      fetchAnnotations(getBackendSrv(), { scorecardId: catalog.scorecard.id, asOf, requestId: `${requestId}-actions` }),
+    ]);
     const sourceNames = this.sourceNames();
     const range = requestRange(defs, asOf);
     const coarse = defs
@@ -95,7 +92,7 @@ export class CandorDatasource extends DataSourceApi<CandorQuery, CandorOptions> 
           asOfIsNow,
           now: asOfIsNow ? Date.now() : asOf,
           sourceNames,
-          format: grafanaFormat,
+          annotations,
         });
         data.push(toScorecardFrame(target.refId, out.result, [...warnings, ...coarse, ...out.warnings]));
       } catch (e) {
@@ -124,11 +121,14 @@ export class CandorDatasource extends DataSourceApi<CandorQuery, CandorOptions> 
     }
     const now = Date.now();
     const interpolate = makeInterpolate(getTemplateSrv());
-    const { frames, errors } = await fetchAll(
-      getBackendSrv(),
-      buildRequests(catalog.metrics, now, interpolate),
-      `candor-test-${this.uid}`
-    );
+    const [{ frames, errors }, annotations] = await Promise.all([
+      fetchAll(getBackendSrv(), buildRequests(catalog.metrics, now, interpolate), `candor-test-${this.uid}`),
+      fetchAnnotations(getBackendSrv(), {
+        scorecardId: catalog.scorecard.id,
+        asOf: now,
+        requestId: `candor-test-${this.uid}-actions`,
+      }),
+    ]);
     const answered = new Set(frames.map((f) => f.refId));
     const failed = errors.map((e) => `${e.refId}: ${e.message}`);
     const silent = catalog.metrics
@@ -141,9 +141,14 @@ export class CandorDatasource extends DataSourceApi<CandorQuery, CandorOptions> 
       };
     }
     const note = silent.length > 0 ? ` ${silent.length} returned no data (${silent.join(', ')}).` : '';
+    // Unreadable actions do not fail the test (viewers of some setups cannot read annotations), but they are named.
+    const actions =
+      'error' in annotations
+        ? ` The owners' actions could not be read (${annotations.error}): amber will escalate after its grace period.`
+        : '';
     return {
       status: 'success',
-      message: `Catalog ${catalog.scorecard.id} v${catalog.scorecard.version}: ${catalog.metrics.length} queries ran.${note}`,
+      message: `Catalog ${catalog.scorecard.id} v${catalog.scorecard.version}: ${catalog.metrics.length} queries ran.${note}${actions}`,
     };
   }
 }

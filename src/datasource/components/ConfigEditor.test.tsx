@@ -16,11 +16,11 @@ describe('ConfigEditor', () => {
   it('shows the frozen catalog read-only: pillars, metrics, owners, queries, thresholds, version, fingerprint', () => {
     render(
       <ConfigEditor
-        {...props({ approval: { version: '2026.12.3', fingerprint: 'x', approvedBy: ['CTO'], date: '2026-11-20' } })}
+        {...props({ approval: { version: '2026.12.4', fingerprint: 'x', approvedBy: ['CTO'], date: '2026-11-20' } })}
       />
     );
     expect(screen.getByRole('heading', { level: 3 }).textContent).toBe(
-      'LocalizeVideos Executive Platform Scorecard — version 2026.12.3'
+      'LocalizeVideos Executive Platform Scorecard — version 2026.12.4'
     );
     expect(screen.getByText(/approved by CTO on 2026-11-20/)).toBeInTheDocument();
     expect(screen.getByText(/reach every viewer's browser/)).toBeInTheDocument();

@@ -30,15 +30,21 @@ export type Handler = (body: {
   to: string;
 }) => unknown;
 
-/** A thrown value `{ status, data }` becomes an HTTP error, like backendSrv's FetchError. */
-export function installBackend(handler: Handler) {
+/** The answer of `GET /api/annotations…` (the owners' actions); by default none are recorded. */
+export type AnnotationsHandler = (url: string) => unknown;
+
+/**
+ * A thrown value `{ status, data }` becomes an HTTP error, like backendSrv's FetchError. `POST /api/ds/query` goes to
+ * `handler`, `GET /api/annotations` to `annotations`; `requests` records both, in order.
+ */
+export function installBackend(handler: Handler, annotations: AnnotationsHandler = () => []) {
   const requests: BackendSrvRequest[] = [];
   const backend = {
     fetch: (options: BackendSrvRequest) => {
       requests.push(options);
       try {
         return of({
-          data: handler(options.data),
+          data: options.url.startsWith('/api/annotations') ? annotations(options.url) : handler(options.data),
           status: 200,
           ok: true,
           headers: new Headers(),
@@ -92,7 +98,7 @@ export function createSettings(jsonData: Partial<CandorOptions> = {}): DataSourc
     access: 'proxy',
     readOnly: true,
     meta: {} as never,
-    jsonData: { catalog, fingerprint: fingerprint(catalog).full, catalogVersion: '2026.12.3', ...jsonData },
+    jsonData: { catalog, fingerprint: fingerprint(catalog).full, catalogVersion: '2026.12.4', ...jsonData },
   };
   return settings as DataSourceInstanceSettings<CandorOptions>;
 }
