@@ -10,14 +10,15 @@ describe('describeRow', () => {
   it('describes a healthy row: value, target, trend, since, status', () => {
     const view = describeRow(rowOf({}), ctx);
     expect(view).toMatchObject({
-      name: 'Uptime (30-day SLO compliance)',
+      name: 'Uptime (30 days)',
+      fullName: 'Uptime (30-day SLO compliance)',
       valueText: '99.95%',
       targetText: '≥ 99.9%',
-      since: { text: 'green for 12 d' },
+      since: { text: 'green for 12 days' },
       status: { colour: 'green', status: 'green', word: 'Green', icon: 'check-circle' },
       lastSampleText: '2026-11-16 11:55 UTC',
     });
-    expect(view.trend).toMatchObject({ arrow: '↑', text: '+0.02%', quality: 'better', tone: 'green' });
+    expect(view.trend).toMatchObject({ arrow: '↑', text: '+0.02 pt', quality: 'better', tone: 'green' });
     expect(view.problem).toBeUndefined();
   });
 
@@ -42,10 +43,10 @@ describe('describeRow', () => {
     expect(noData.status).toMatchObject({ word: 'No data', colour: 'red', label: 'No data, shown red' });
 
     const stale = describeRow(
-      rowOf({ ...statusRow('stale'), evidence: 'Stale: last sample 3 d ago, allowed 24 h' }),
+      rowOf({ ...statusRow('stale'), evidence: 'Stale: last sample 3 days ago, allowed 24 h' }),
       ctx
     );
-    expect(stale).toMatchObject({ valueText: '99.95%', problem: 'Stale: last sample 3 d ago, allowed 24 h' });
+    expect(stale).toMatchObject({ valueText: '99.95%', problem: 'Stale: last sample 3 days ago, allowed 24 h' });
 
     const error = describeRow(rowOf({ ...statusRow('error'), value: null, evidence: '' }), ctx);
     expect(error).toMatchObject({ valueText: 'Error', problem: 'Error: the source did not answer' });
@@ -58,7 +59,7 @@ describe('describeRow', () => {
   });
 
   it('names items and shows a dash for a missing value of a judged row', () => {
-    expect(displayName({ name: 'Open security issues', item: 'critical' })).toBe('Open security issues · critical');
+    expect(displayName({ label: 'Open security issues', item: 'critical' })).toBe('Open security issues · critical');
     expect(describeRow(rowOf({ value: null }), ctx).valueText).toBe('—');
   });
 });

@@ -1,11 +1,14 @@
 /**
  * What a row and the header show, decided once and outside the components: texts, arrows, tones and labels. The
- * components only lay these out.
+ * numbers arrive written by the core formatter (value_text, target_text, change_text); this only arranges them and
+ * adds what depends on the viewer (time zone). The components only lay these out.
  */
 import type { IconName } from '@grafana/data';
+import { formatValue } from '../core/format';
 import { TIERS } from '../core/rollup';
+import { TIER_WINDOW, TIER_WORD } from '../core/words';
 import type { Tier } from '../core/types';
-import { formatChange, formatInstant, formatTarget, formatValue, sinceText, TIER_WINDOW, TIER_WORD } from './format';
+import { formatInstant, sinceText } from './format';
 import { COLOUR_LOOK, isEvidenceProblem, STATUS_LOOK, statusLabel } from './status';
 import type { ChangeQuality, Colour, MetricRow, Scorecard, Status, TimeZone } from './types';
 
@@ -28,7 +31,10 @@ export interface TrendView {
 }
 
 export interface RowView {
+  /** The label, with the item: "Open security issues · critical". */
   name: string;
+  /** The catalog's full name, for the evidence. */
+  fullName: string;
   valueText: string;
   targetText: string;
   trend?: TrendView;
@@ -52,8 +58,8 @@ export function colourView(colour: Colour): StatusView {
 }
 
 /** "Open security issues · critical" for an item row. */
-export const displayName = (row: Pick<MetricRow, 'name' | 'item'>) =>
-  row.item ? `${row.name} · ${row.item}` : row.name;
+export const displayName = (row: Pick<MetricRow, 'label' | 'item'>) =>
+  row.item ? `${row.label} · ${row.item}` : row.label;
 
 const PROBLEM_FALLBACK: Partial<Record<Status, string>> = {
   noData: 'No data: no sample to judge',
@@ -62,34 +68,38 @@ const PROBLEM_FALLBACK: Partial<Record<Status, string>> = {
 };
 
 function trendView(row: MetricRow): TrendView | undefined {
-  if (row.change === null) {
+  if (row.change === null || !row.changeText) {
     return undefined;
   }
-  const arrow = row.change > 0 ? '↑' : row.change < 0 ? '↓' : '→';
-  const text = formatChange(row.change, row.unit);
-  const tone = row.changeQuality === 'better' ? 'green' : row.changeQuality === 'worse' ? 'red' : 'neutral';
-  const moved = row.change > 0 ? 'up' : row.change < 0 ? 'down' : 'unchanged';
-  const quality = row.changeQuality ? `, ${row.changeQuality}` : '';
+  const unchanged = row.changeText === 'no change';
+  const arrow = unchanged ? '→' : row.change > 0 ? '↑' : '↓';
+  const tone = unchanged
+    ? 'neutral'
+    : row.changeQuality === 'better'
+      ? 'green'
+      : row.changeQuality === 'worse'
+        ? 'red'
+        : 'neutral';
+  const quality = !unchanged && row.changeQuality ? `, ${row.changeQuality}` : '';
   return {
     arrow,
-    text,
-    quality: row.changeQuality,
+    text: row.changeText,
+    quality: unchanged ? 'same' : row.changeQuality,
     tone,
-    label: `Trend: ${moved} ${text} since the previous window${quality}`,
+    label: unchanged
+      ? 'Trend: no change since the previous window'
+      : `Trend: ${row.change > 0 ? 'up' : 'down'} ${row.changeText} since the previous window${quality}`,
   };
 }
 
 export function describeRow(row: MetricRow, ctx: { asOf: number; timeZone: TimeZone }): RowView {
   const problem = isEvidenceProblem(row.status) ? row.evidence.trim() || PROBLEM_FALLBACK[row.status] : undefined;
+  const relative = row.relativeChange;
   return {
     name: displayName(row),
-    valueText:
-      row.value === null
-        ? problem
-          ? STATUS_LOOK[row.status].word
-          : '—'
-        : formatValue(row.value, row.unit, row.target),
-    targetText: formatTarget(row),
+    fullName: row.item ? `${row.name} · ${row.item}` : row.name,
+    valueText: row.value === null ? (problem ? STATUS_LOOK[row.status].word : '—') : row.valueText || '—',
+    targetText: row.targetText,
     trend: trendView(row),
     since: sinceText({
       colour: row.colour,
@@ -101,7 +111,8 @@ export function describeRow(row: MetricRow, ctx: { asOf: number; timeZone: TimeZ
     problem,
     status: statusView(row.status, row.colour),
     lastSampleText: row.lastSample === null ? 'none' : formatInstant(row.lastSample, ctx.timeZone),
-    relativeChangeText: row.relativeChange === null ? undefined : formatChange(row.relativeChange, 'percentunit'),
+    relativeChangeText:
+      relative === null ? undefined : `${relative > 0 ? '+' : ''}${formatValue(relative, 'percentunit')}`,
     printEvidence: !problem && row.colour !== 'green' && row.evidence ? row.evidence : undefined,
   };
 }

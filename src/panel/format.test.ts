@@ -1,56 +1,5 @@
-import { chooseDecimals, formatChange, formatInstant, formatTarget, formatValue, sinceText } from './format';
+import { formatInstant, sinceText } from './format';
 import { DAY, FIXED_NOW, HOUR, MINUTE } from './testing/factories';
-
-describe('formatValue (through Grafana value formats)', () => {
-  it.each([
-    [0.9995, 'percentunit', '99.95%'],
-    [0.001, 'percentunit', '0.1%'],
-    [1, 'percentunit', '100%'],
-    [0, 'percentunit', '0%'],
-    [3, 'short', '3'],
-    [67, 'none', '67'],
-    [67, '', '67'],
-    [3.5, 'h', '3.5 hour'],
-    [1234.5, 'currencyUSD', '$1.2345K'],
-    [5, 'not-a-unit', '5 not-a-unit'],
-    [-0.002, 'percentunit', '-0.2%'],
-  ])('%p %s -> %s', (value, unit, text) => {
-    expect(formatValue(value, unit)).toBe(text);
-  });
-
-  it('never rounds a value onto a different target', () => {
-    expect(formatValue(0.99899, 'percentunit', 0.999)).toBe('99.899%');
-    expect(formatValue(0.999, 'percentunit', 0.999)).toBe('99.9%');
-    expect(formatValue(0.9995, 'percentunit', 0.999)).toBe('99.95%');
-  });
-
-  it('leaves decimals to Grafana for formats that are not plain numbers', () => {
-    expect(chooseDecimals(FIXED_NOW, 'dateTimeAsIso')).toBeUndefined();
-  });
-});
-
-describe('formatChange', () => {
-  it('signs the change in the metric unit', () => {
-    expect(formatChange(0.0005, 'percentunit')).toBe('+0.05%');
-    expect(formatChange(-3, 'short')).toBe('-3');
-    expect(formatChange(0, 'short')).toBe('0');
-  });
-});
-
-describe('formatTarget', () => {
-  it.each([
-    ['higher-is-better', 0.999, 0.999, '≥ 99.9%'],
-    ['lower-is-better', 0.001, 0.001, '≤ 0.1%'],
-    ['within', -0.1, 0.05, '-10% … 5%'],
-    ['within', 0, 0, '0%'],
-  ])('%s %p…%p -> %s', (direction, target, targetHigh, text) => {
-    expect(formatTarget({ direction, target, targetHigh, unit: 'percentunit' })).toBe(text);
-  });
-
-  it('is empty without a target', () => {
-    expect(formatTarget({ direction: 'higher-is-better', target: null, targetHigh: null, unit: 'short' })).toBe('');
-  });
-});
 
 describe('formatInstant', () => {
   it('uses the dashboard time zone', () => {
@@ -62,8 +11,8 @@ describe('formatInstant', () => {
 describe('sinceText', () => {
   const base = { colour: 'red' as const, lowerBound: false, asOf: FIXED_NOW, timeZone: 'utc' };
 
-  it('says "for N d" for a week or more', () => {
-    expect(sinceText({ ...base, since: FIXED_NOW - 12 * DAY - 3 * HOUR })?.text).toBe('red for 12 d');
+  it('says "for N days" for a week or more', () => {
+    expect(sinceText({ ...base, since: FIXED_NOW - 12 * DAY - 3 * HOUR })?.text).toBe('red for 12 days');
   });
 
   it('names the weekday within the last week (FIXED_NOW is a Monday)', () => {
@@ -77,7 +26,7 @@ describe('sinceText', () => {
 
   it('marks a lower bound with ≥', () => {
     const text = sinceText({ ...base, lowerBound: true, since: FIXED_NOW - 3 * DAY });
-    expect(text?.text).toBe('red for ≥ 3 d');
+    expect(text?.text).toBe('red for ≥ 3 days');
     expect(text?.title).toContain('at least since 2026-11-13 12:00 UTC');
   });
 

@@ -1,48 +1,13 @@
 /**
- * Formatting decisions. Values go through Grafana's value formats, never by hand, with decimals chosen so rounding
- * never flatters (src/shared/valueFormat.ts: 99.95% must not read "100.0%", 99.899% must not read "99.9%").
+ * Times as the dashboard shows them, in its time zone. Values, targets and changes are written by the core formatter
+ * (src/core/format.ts) in the datasource and arrive as texts; only instants depend on the viewer's time zone.
  */
 import { dateTimeFormat } from '@grafana/data';
 import { formatSpan } from '../core/duration';
-import type { Tier } from '../core/types';
 import { COLOUR_LOOK } from './status';
-import { chooseDecimals, formatChangeValue, formatValue } from '../shared/valueFormat';
 import type { Colour, TimeZone } from './types';
 
 const DAY_MS = 86_400_000;
-
-/** Response windows for open alerts by tier (the executive monitoring seed). */
-export const TIER_WINDOW: Record<Tier, string> = { critical: 'now', high: '24 h', medium: '72 h', low: '1 week' };
-export const TIER_WORD: Record<Tier, string> = { critical: 'Critical', high: 'High', medium: 'Medium', low: 'Low' };
-
-// The decimals rules are shared with the datasource's evidence texts.
-export { chooseDecimals, formatValue };
-
-/** A change in the metric's unit, signed: "+0.05%", "-3", "0". */
-export function formatChange(change: number, unit: string): string {
-  const shown = formatChangeValue(change, unit);
-  return change > 0 ? `+${shown}` : shown;
-}
-
-/** The target beside the value, with the direction: "≥ 99.9%", "≤ 0.1%", "-10% … 5%" (a band). */
-export function formatTarget(input: {
-  target: number | null;
-  targetHigh: number | null;
-  direction: string;
-  unit: string;
-}): string {
-  const { target, targetHigh, direction, unit } = input;
-  if (target === null) {
-    return '';
-  }
-  if (direction === 'within') {
-    return targetHigh === null || targetHigh === target
-      ? formatValue(target, unit)
-      : `${formatValue(target, unit)} … ${formatValue(targetHigh, unit)}`;
-  }
-  const sign = direction === 'higher-is-better' ? '≥ ' : direction === 'lower-is-better' ? '≤ ' : '';
-  return `${sign}${formatValue(target, unit)}`;
-}
 
 /** "2026-11-16 12:00 UTC" in the dashboard's time zone (no zone name for the browser's own zone). */
 export function formatInstant(ms: number, timeZone: TimeZone): string {

@@ -12,6 +12,23 @@ export const SCHEMA_VERSION = FRAME_SCHEMA_VERSION;
 export const FRAME_FIELDS = FRAME_COLUMNS.map(([name]) => name);
 export type FrameField = (typeof FRAME_COLUMNS)[number][0];
 
+/**
+ * Fields added to version 1 after its first release (adding a field does not change the version): a frame without
+ * them is still read, and the panel falls back (the name for the label, the core formatter for the texts).
+ */
+export const ADDED_FIELDS: readonly FrameField[] = [
+  'label',
+  'value_text',
+  'target_text',
+  'change_text',
+  'thresholds_text',
+  'alert_tier',
+  'escalation',
+  'action',
+  'query',
+  'integer',
+];
+
 /** The `meta.custom.candor` keys the panel needs, with a check of their type. */
 const META_CHECKS: Record<string, (v: unknown) => boolean> = {
   schemaVersion: (v) => typeof v === 'number',
@@ -39,7 +56,7 @@ export function candorMeta(frame: DataFrame): Record<string, unknown> | undefine
 /** What the frame lacks to be read as schema version 1: missing fields and missing or mistyped meta keys. */
 export function missingParts(frame: DataFrame): { fields: string[]; meta: string[] } {
   const names = new Set(frame.fields.map((f) => f.name));
-  const fields = FRAME_FIELDS.filter((name) => !names.has(name));
+  const fields = FRAME_FIELDS.filter((name) => !names.has(name) && !ADDED_FIELDS.includes(name));
   const meta = candorMeta(frame);
   if (!meta) {
     return { fields, meta: ['meta.custom.candor'] };

@@ -1,4 +1,4 @@
-import { chooseSizeMode, gridColumns } from './layout';
+import { chooseDensity, chooseSizeMode, gridColumns, placePillars } from './layout';
 
 describe('chooseSizeMode', () => {
   it.each([
@@ -34,5 +34,50 @@ describe('gridColumns', () => {
     [300, 5, 1],
   ])('%i px for %i pillars: %i columns', (width, pillarCount, columns) => {
     expect(gridColumns({ width, pillarCount })).toBe(columns);
+  });
+});
+
+describe('placePillars', () => {
+  it.each([
+    // The default catalog: 4, 7, 4, 4, 4 rows.
+    [[4, 7, 4, 4, 4], 3, [[0, 3], [1], [2, 4]]],
+    [[4, 7, 4, 4, 4], 5, [[0], [1], [2], [3], [4]]],
+    [
+      [4, 7, 4, 4, 4],
+      2,
+      [
+        [0, 2, 4],
+        [1, 3],
+      ],
+    ],
+    [[4, 7, 4, 4, 4], 1, [[0, 1, 2, 3, 4]]],
+    [[3], 3, [[0]]],
+    [[], 3, []],
+  ])('rows %j in %i columns: %j', (rows, columns, placed) => {
+    expect(placePillars(rows, columns)).toEqual(placed);
+  });
+
+  it('places every pillar exactly once, each column in catalog order', () => {
+    const rows = [9, 1, 1, 1, 6, 2, 2, 8];
+    const placed = placePillars(rows, 3);
+    expect(placed.flat().sort((a, b) => a - b)).toEqual(rows.map((_, i) => i));
+    placed.forEach((column) => expect([...column].sort((a, b) => a - b)).toEqual(column));
+  });
+});
+
+describe('chooseDensity', () => {
+  const pillar = (green: number, off: number) => [
+    ...Array<'green'>(green).fill('green'),
+    ...Array<'red'>(off).fill('red'),
+  ];
+  // The default catalog on the demo data, as placePillars puts it at 1280 px (3 columns) and at 1920 px (5).
+  const three = [[pillar(3, 1), pillar(2, 2)], [pillar(3, 4)], [pillar(4, 0), pillar(2, 2)]];
+  const five = [[pillar(3, 1)], [pillar(3, 4)], [pillar(4, 0)], [pillar(2, 2)], [pillar(2, 2)]];
+  it.each([
+    ['1920×1080, five columns', 1030, five, 'normal'],
+    ['1280×720, three columns', 670, three, 'dense'],
+    ['1280×1024, three columns', 974, three, 'normal'],
+  ])('%s: %s', (_name, height, columns, density) => {
+    expect(chooseDensity({ height, attentionCount: 9, columns })).toBe(density);
   });
 });

@@ -42,16 +42,21 @@ export function readLinks(raw: unknown): { links: SafeLink[]; refused: RefusedLi
 
 /** An array, from an array or from JSON text holding one; undefined for anything else. */
 export function parseJsonArray(raw: unknown): unknown[] | undefined {
-  if (Array.isArray(raw)) {
+  const parsed = parseJson(raw);
+  return Array.isArray(parsed) ? parsed : undefined;
+}
+
+/** A value as Grafana may hand over an "other" field: the value itself, or JSON text of it (undefined if not JSON). */
+export function parseJson(raw: unknown): unknown {
+  if (typeof raw !== 'string') {
     return raw;
   }
-  if (typeof raw === 'string' && raw.trim() !== '') {
-    try {
-      const parsed: unknown = JSON.parse(raw);
-      return Array.isArray(parsed) ? parsed : undefined;
-    } catch {
-      return undefined;
-    }
+  if (raw.trim() === '') {
+    return undefined;
   }
-  return undefined;
+  try {
+    return JSON.parse(raw) as unknown;
+  } catch {
+    return undefined;
+  }
 }

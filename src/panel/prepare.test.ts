@@ -1,5 +1,5 @@
 import { createDataFrame, FieldType, toDataFrame } from '@grafana/data';
-import { FRAME_FIELDS } from './frame';
+import { ADDED_FIELDS, FRAME_FIELDS } from './frame';
 import { prepareScorecard } from './prepare';
 import { createRow, createScorecardFrame, FIXED_NOW, statusRow } from './testing/factories';
 
@@ -105,7 +105,8 @@ describe('prepareScorecard', () => {
     });
     const { scorecard, warn } = prepareScorecard([frame]);
     expect(scorecard).toBeUndefined();
-    const missing = FRAME_FIELDS.filter((f) => f !== 'status' && f !== 'colour');
+    // The fields added to version 1 later are not required (frame.ts ADDED_FIELDS).
+    const missing = FRAME_FIELDS.filter((f) => f !== 'status' && f !== 'colour' && !ADDED_FIELDS.includes(f));
     expect(warn).toBe(`Not a Candor scorecard frame: missing fields ${missing.join(', ')}; meta.custom.candor`);
   });
 
@@ -136,7 +137,7 @@ describe('prepareScorecard', () => {
       meta: { pillars: [{ id: 'p', title: 'P', question: 'Q', order: 1, colour: 'red' }] },
     });
     expect(prepareScorecard([frame]).scorecard!.pillars).toEqual([
-      { id: 'p', title: 'P', question: 'Q', colour: 'red', rows: [] },
+      { id: 'p', title: 'P', question: 'Q', colour: 'red', answer: 'No evidence: no active metric.', rows: [] },
     ]);
   });
 });

@@ -6,7 +6,9 @@ import type { DataFrame } from '@grafana/data';
 import { TIERS } from '../core/rollup';
 import type { Tier } from '../core/types';
 import { candorMeta, describeMissing, FrameCells, isRecord, missingParts, SCHEMA_VERSION } from './frame';
+import { attentionItems, pillarAnswer } from '../core/attention';
 import { parseJsonArray, readLinks } from './links';
+import { readExtras, toAttentionRow } from './rowExtras';
 import { sortRowsForDisplay } from './sort';
 import { isColour, isStatus, shownColour } from './status';
 import type { ChangeQuality, Colour, MetricRow, OverallView, PillarView, PreparedScorecard, Scorecard } from './types';
@@ -42,12 +44,15 @@ function readRow(cells: FrameCells, i: number, notices: string[]): MetricRow {
   const quality = cells.text('change_quality', i) as ChangeQuality;
   const { links, refused } = readLinks(cells.raw('links', i));
   refused.forEach((link) => notices.push(`${key}: link "${link.title}" ${link.reason}`));
+  const name = cells.text('name', i) || metricId;
+  const base = { key, name, value: cells.number('value', i), unit: cells.text('unit', i), tier: cells.text('tier', i) };
   return {
+    ...readExtras(cells, i, base, notices),
     key,
     pillarId: cells.text('pillar_id', i),
     metricId,
     item,
-    name: cells.text('name', i) || metricId,
+    name,
     description: cells.text('description', i),
     owner: cells.text('owner', i),
     unit: cells.text('unit', i),
@@ -93,9 +98,10 @@ interface PillarInput {
   rows: MetricRow[];
   cells: FrameCells;
   notices: string[];
+  asOf: number;
 }
 
-function buildPillars({ metaPillars, rows, cells, notices }: PillarInput): PillarView[] {
+function buildPillars({ metaPillars, rows, cells, notices, asOf }: PillarInput): PillarView[] {
   const pillars: PillarView[] = [];
   for (const raw of metaPillars) {
     const p = isRecord(raw) ? raw : {};
@@ -105,6 +111,7 @@ function buildPillars({ metaPillars, rows, cells, notices }: PillarInput): Pilla
       title: str(p.title) || id,
       question: str(p.question),
       colour: isColour(p.colour) ? p.colour : 'red',
+      answer: '',
       rows: [],
     });
   }
@@ -119,6 +126,7 @@ function buildPillars({ metaPillars, rows, cells, notices }: PillarInput): Pilla
         title: cells.text('pillar_title', i) || row.pillarId,
         question: cells.text('pillar_question', i),
         colour,
+        answer: '',
         rows: [],
       };
       pillars.push(pillar);
@@ -126,7 +134,12 @@ function buildPillars({ metaPillars, rows, cells, notices }: PillarInput): Pilla
     }
     pillar.rows.push(row);
   });
-  return pillars.map((p) => ({ ...p, rows: sortRowsForDisplay(p.rows) }));
+  // The answer comes from the rows themselves, never from a text the frame could get wrong.
+  return pillars.map((p) => ({
+    ...p,
+    answer: pillarAnswer(p.rows.map(toAttentionRow), asOf),
+    rows: sortRowsForDisplay(p.rows),
+  }));
 }
 
 function readApproval(a: unknown): Pick<Scorecard, 'approval'> {
@@ -137,10 +150,18 @@ function readApproval(a: unknown): Pick<Scorecard, 'approval'> {
   return { approval: { standing: text(a.standing), text: text(a.text) } };
 }
 
+function readActionsState(a: unknown): Pick<Scorecard, 'actions'> {
+  if (!isRecord(a) || typeof a.read !== 'boolean') {
+    return {};
+  }
+  return { actions: { read: a.read, ...(typeof a.error === 'string' ? { error: a.error } : {}) } };
+}
+
 function readScorecard(frame: DataFrame, meta: Record<string, unknown>): Scorecard {
   const notices = (frame.meta?.notices ?? []).map((n) => n.text).filter((t): t is string => typeof t === 'string');
   const cells = new FrameCells(frame);
   const rows = Array.from({ length: frame.length }, (_, i) => readRow(cells, i, notices));
+  const asOf = meta.asOf as number;
   return {
     scorecardId: str(meta.scorecardId),
     title: str(meta.title),
@@ -151,8 +172,11 @@ function readScorecard(frame: DataFrame, meta: Record<string, unknown>): Scoreca
     asOf: meta.asOf as number,
     asOfIsNow: meta.asOfIsNow === true,
     overall: readOverall(meta.overall),
-    pillars: buildPillars({ metaPillars: meta.pillars as unknown[], rows, cells, notices }),
+    pillars: buildPillars({ metaPillars: meta.pillars as unknown[], rows, cells, notices, asOf }),
     notices,
+    attention: attentionItems(rows.map(toAttentionRow), asOf),
+    ...readActionsState(meta.actions),
+    activeCount: rows.filter((r) => !r.retired).length,
   };
 }
 

@@ -8,6 +8,9 @@
  * - `pillar`: `data-pillar-id`. `metric`: `data-metric-id`, `data-item`, `data-state` (the status: `green`, `amber`,
  *   `red`, `noData`, `stale`, `error`) and `data-retired` (`true` on retired rows).
  * - `tierCount`: `data-tier` and `data-count`.
+ * - `attention`: the "needs attention" strip; `attentionItem`: one red or amber row in it, worst first, with
+ *   `data-metric-id`, `data-item`, `data-status` (shown colour), `data-state` (status) and `data-tier` (alert tier).
+ * - `metricStatus`: the row's one affordance (status and name), which opens its evidence (`evidence`).
  */
 export const TEST_IDS = {
   scorecard: 'candor-scorecard',
@@ -32,6 +35,14 @@ export const TEST_IDS = {
   metricOwner: 'candor-metric-owner',
   metricProblem: 'candor-metric-problem',
   metricLink: 'candor-metric-link',
+  metricEscalated: 'candor-metric-escalated',
   evidence: 'candor-evidence',
+  exploreLink: 'candor-explore-link',
+  action: 'candor-action',
+  actionForm: 'candor-action-form',
+  actionDone: 'candor-action-done',
   tileMore: 'candor-tile-more',
+  attention: 'candor-attention',
+  attentionItem: 'candor-attention-item',
+  pillarAnswer: 'candor-pillar-answer',
 } as const;

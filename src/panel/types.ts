@@ -4,9 +4,12 @@
  */
 // Type-only: erased from the bundle (as in the datasource), so @grafana/schema is never bundled.
 import type { TimeZone } from '@grafana/schema';
+import type { AttentionItem } from '../core/attention';
+import type { ActionSummary } from '../core/escalate';
+import type { SourceQuery } from '../core/rows';
 import type { Colour, Direction, Status, Tier } from '../core/types';
 
-export type { Colour, Direction, Status, Tier, TimeZone };
+export type { ActionSummary, AttentionItem, Colour, Direction, SourceQuery, Status, Tier, TimeZone };
 
 /** The panel's only option. Thresholds, units and queries never come from the panel. */
 export interface CandorPanelOptions {
@@ -59,6 +62,23 @@ export interface MetricRow {
   refusedLinks: RefusedLink[];
   sparkline: Array<[number, number]>;
   retired: boolean;
+  /** The short name on the row (≤ 28 characters); `name` is the full one. */
+  label: string;
+  /** Written by the core formatter in the datasource: "99.95%", "≥ 99.9%", "+0.09 pt", "no change". */
+  valueText: string;
+  targetText: string;
+  changeText: string;
+  thresholdsText: string;
+  /** The alert tier after escalation; `tier` is the catalog's. */
+  alertTier: Tier | string;
+  /** Why the row escalated, in words; "" when it did not. */
+  escalation: string;
+  /** The open action its owner recorded. */
+  action: ActionSummary | null;
+  /** The source query, for the Explore link; null when the frame has none. */
+  query: SourceQuery | null;
+  /** Whole numbers: the trend draws steps. */
+  integer: boolean;
 }
 
 export interface PillarView {
@@ -66,6 +86,8 @@ export interface PillarView {
   title: string;
   question: string;
   colour: Colour;
+  /** The question answered from the rows ("No: … above target for 9 days"). */
+  answer: string;
   /** Sorted for display: active rows worst first (stable), then retired rows. */
   rows: MetricRow[];
 }
@@ -91,6 +113,12 @@ export interface Scorecard {
   pillars: PillarView[];
   /** The frame's notices and what the panel itself noticed (repaired values, ignored frames), as plain text. */
   notices: string[];
+  /** Every red and amber row, worst first, from the rows themselves (never from a list the frame could shorten). */
+  attention: AttentionItem[];
+  /** Whether the owners' actions were read (the datasource's `meta.actions`); unknown for older frames. */
+  actions?: { read: boolean; error?: string };
+  /** Active rows in all (for "all 20 metrics on target"). */
+  activeCount: number;
 }
 
 export interface PreparedScorecard {

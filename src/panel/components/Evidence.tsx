@@ -1,56 +1,87 @@
 import React from 'react';
 import { css } from '@emotion/css';
-import type { GrafanaTheme2 } from '@grafana/data';
-import { Tooltip, useStyles2 } from '@grafana/ui';
+import { locationUtil, type GrafanaTheme2 } from '@grafana/data';
+import { Toggletip, useStyles2 } from '@grafana/ui';
+
+import { exploreUrl } from '../../core/explore';
 import type { RowView } from '../describe';
 import { TEST_IDS } from '../testIds';
 import type { MetricRow } from '../types';
+import { ActionSection } from './ActionSection';
 import { StatusBadge } from './StatusBadge';
+
+export interface EvidenceContext {
+  scorecardId: string;
+  /** The dashboard's range, for the Explore link. */
+  range: { from: string; to: string };
+}
 
 interface Props {
   row: MetricRow;
   view: RowView;
+  context: EvidenceContext;
 }
 
 /**
- * A row's status (light, icon, word) as a button: hover, keyboard focus or a tap shows the evidence. A real button,
- * so it is in the tab order and its label is read out.
+ * The row's one affordance: its status and name as one button. Clicking it, or Enter on it, opens the evidence: why
+ * the status, the definition, the thresholds, the source query in Explore, the runbook and other links, the owner
+ * and the action. A real button, in the tab order, with its label read out.
  */
-export function EvidenceTrigger({ row, view }: Props) {
+export function EvidenceButton({ row, view, context }: Props) {
   const styles = useStyles2(getStyles);
   return (
-    <Tooltip content={<Evidence row={row} view={view} />} placement="top-start">
+    <Toggletip
+      content={<Evidence row={row} view={view} context={context} />}
+      title={view.fullName}
+      placement="bottom-start"
+      closeButton
+    >
       <button
         type="button"
         className={styles.trigger}
         data-testid={TEST_IDS.metricStatus}
         aria-label={`${view.name}: ${view.status.label}. Show evidence`}
+        aria-haspopup="dialog"
       >
         <StatusBadge view={view.status} />
+        <span className={styles.name} data-testid={TEST_IDS.metricName} title={view.fullName}>
+          {view.name}
+        </span>
       </button>
-    </Tooltip>
+    </Toggletip>
   );
 }
 
-/** The evidence behind a status, shown on hover and on keyboard focus: the reason, the source, the last sample. */
-export function Evidence({ row, view }: Props) {
+/** The evidence behind a status: the reason, the definition, where it comes from, who owns it, what is being done. */
+export function Evidence({ row, view, context }: Props) {
   const styles = useStyles2(getStyles);
   const facts: Array<[string, string]> = [
     ['Status', view.status.label],
+    ['Value', view.valueText],
+    ['Target', view.targetText || 'none'],
+    ['Thresholds', row.thresholdsText || 'unknown'],
+    ['Owner', row.owner || 'unknown'],
+    ['Alert tier', row.alertTier === row.tier ? row.tier : `${row.alertTier} (escalated from ${row.tier})`],
+    ['Indicator', row.indicator || 'unknown'],
     ['Source', row.source || 'unknown'],
     ['Last sample', view.lastSampleText],
-    ['Target', view.targetText || 'none'],
-    ['Owner', row.owner || 'unknown'],
-    ['Tier', [row.tier, row.indicator].filter(Boolean).join(', ') || 'unknown'],
   ];
+  if (view.since) {
+    facts.splice(1, 0, ['Since', view.since.title]);
+  }
   if (view.trend) {
     const relative = view.relativeChangeText ? ` (${view.relativeChangeText} relative)` : '';
     facts.push(['Change', `${view.trend.text}${relative}${view.trend.quality ? `, ${view.trend.quality}` : ''}`]);
   }
+  const explore = row.query && locationUtil.assureBaseUrl(exploreUrl(row.query, context.range));
   return (
     <div className={styles.box} data-testid={TEST_IDS.evidence}>
-      <div className={styles.title}>{view.name}</div>
       <div className={styles.reason}>{row.evidence || 'No evidence text in the frame.'}</div>
+      {row.escalation && (
+        <div className={styles.escalation} role="note">
+          Escalated: {row.escalation}
+        </div>
+      )}
       <dl className={styles.facts}>
         {facts.map(([term, text]) => (
           <React.Fragment key={term}>
@@ -61,18 +92,51 @@ export function Evidence({ row, view }: Props) {
       </dl>
       {row.description && <div className={styles.description}>{row.description}</div>}
       {row.retired && <div>Retired: shown for the record, counted nowhere.</div>}
+      <ul className={styles.links} aria-label="Links">
+        {explore && (
+          <li>
+            <a
+              href={explore}
+              target="_blank"
+              rel="noopener noreferrer"
+              aria-label="The source query in Explore (opens in a new tab)"
+              data-testid={TEST_IDS.exploreLink}
+            >
+              The source query in Explore
+            </a>
+          </li>
+        )}
+        {row.links.map((link, i) => (
+          <li key={i}>
+            <a
+              href={link.url}
+              target="_blank"
+              rel="noopener noreferrer"
+              aria-label={`${link.title} (opens in a new tab)`}
+              data-testid={TEST_IDS.metricLink}
+            >
+              {link.title}
+            </a>
+          </li>
+        ))}
+      </ul>
       {row.refusedLinks.map((link, i) => (
         <div key={i} className={styles.refused}>
           Link &quot;{link.title}&quot; {link.reason}
         </div>
       ))}
+      {!row.retired && row.colour !== 'green' && <ActionSection row={row} scorecardId={context.scorecardId} />}
     </div>
   );
 }
 
 const getStyles = (theme: GrafanaTheme2) => ({
   trigger: css({
-    flex: 'none',
+    display: 'flex',
+    alignItems: 'baseline',
+    gap: theme.spacing(0.75),
+    flex: '1 1 auto',
+    minWidth: 0,
     padding: 0,
     margin: 0,
     border: 'none',
@@ -80,19 +144,23 @@ const getStyles = (theme: GrafanaTheme2) => ({
     color: 'inherit',
     font: 'inherit',
     lineHeight: 'inherit',
+    textAlign: 'left',
     borderRadius: theme.shape.radius.default,
-    cursor: 'help',
+    cursor: 'pointer',
     '&:focus-visible': { outline: `2px solid ${theme.colors.primary.main}`, outlineOffset: 1 },
+    '&:hover span[data-testid]': { textDecoration: 'underline' },
   }),
+  // The name is never cut: it wraps between words (a label is at most 28 characters, so it fits in two lines).
+  name: css({ minWidth: 0, overflowWrap: 'normal', wordBreak: 'normal' }),
   box: css({
-    maxWidth: 420,
+    maxWidth: 440,
     display: 'flex',
     flexDirection: 'column',
     gap: theme.spacing(0.5),
     overflowWrap: 'anywhere',
   }),
-  title: css({ fontWeight: theme.typography.fontWeightMedium }),
   reason: css({ fontSize: theme.typography.body.fontSize }),
+  escalation: css({ color: theme.colors.error.text, fontWeight: theme.typography.fontWeightMedium }),
   facts: css({
     display: 'grid',
     gridTemplateColumns: 'auto 1fr',
@@ -102,6 +170,7 @@ const getStyles = (theme: GrafanaTheme2) => ({
     dt: { fontWeight: theme.typography.fontWeightMedium },
     dd: { margin: 0 },
   }),
-  description: css({ fontSize: theme.typography.bodySmall.fontSize, opacity: 0.85 }),
+  description: css({ fontSize: theme.typography.bodySmall.fontSize, color: theme.colors.text.secondary }),
+  links: css({ margin: 0, paddingLeft: theme.spacing(2), fontSize: theme.typography.bodySmall.fontSize }),
   refused: css({ fontSize: theme.typography.bodySmall.fontSize, fontStyle: 'italic' }),
 });

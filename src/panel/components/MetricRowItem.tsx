@@ -6,17 +6,26 @@ import { describeRow } from '../describe';
 import { toneOf } from '../status';
 import { TEST_IDS } from '../testIds';
 import type { MetricRow, TimeZone } from '../types';
-import { EvidenceTrigger } from './Evidence';
+import { EvidenceButton, type EvidenceContext } from './Evidence';
 import { MetricSparkline } from './MetricSparkline';
 
 interface Props {
   row: MetricRow;
   asOf: number;
   timeZone: TimeZone;
+  context: EvidenceContext;
+  /** One line for a row on target: status, name and value (the rest is in its evidence). */
+  dense?: boolean;
+  /** The attention strip is shown, with the owner of every row off target: the row need not repeat it. */
+  ownersInStrip?: boolean;
 }
 
-/** One metric (or item): status, name, value, target, trend, since when, owner; the evidence on hover or focus. */
-export function MetricRowItem({ row, asOf, timeZone }: Props) {
+/**
+ * One metric (or item) in two lines: status and name (the one button that opens the evidence) and the value; then
+ * target, trend, and for a row off target how long it has been so (its owner is in the attention strip), for a row
+ * on target its owner. Nothing is cut: the name and the details wrap when space runs out. The evidence has it all.
+ */
+export function MetricRowItem({ row, asOf, timeZone, context, dense, ownersInStrip }: Props) {
   const view = useMemo(() => describeRow(row, { asOf, timeZone }), [row, asOf, timeZone]);
   const styles = useStyles2(getStyles, row.colour);
   return (
@@ -30,83 +39,73 @@ export function MetricRowItem({ row, asOf, timeZone }: Props) {
       data-retired={row.retired ? 'true' : 'false'}
     >
       <div className={styles.line}>
-        <EvidenceTrigger row={row} view={view} />
-        {row.item && (
-          // The item (e.g. the severity) never truncates: it is what tells two rows of one metric apart.
-          <span className={styles.tag} aria-hidden="true">
-            {row.item}
+        <EvidenceButton row={row} view={view} context={context} />
+        {row.retired && <span className={styles.tag}>Retired</span>}
+        {row.escalation && (
+          // Escalated (amber shown red, or a raised tier): a small mark; the reason is in its title and the evidence.
+          <span
+            className={styles.escalated}
+            title={`Escalated: ${row.escalation}`}
+            aria-label={`Escalated: ${row.escalation}`}
+            data-testid={TEST_IDS.metricEscalated}
+          >
+            <Icon name="arrow-up" size="xs" aria-hidden="true" />
           </span>
         )}
-        <span className={styles.name} title={view.name} aria-label={view.name} data-testid={TEST_IDS.metricName}>
-          {row.item ? row.name : view.name}
-        </span>
-        {row.retired && <span className={styles.tag}>Retired</span>}
-        {row.links.map((link, i) => (
-          <a
-            key={i}
-            className={styles.link}
-            href={link.url}
-            target="_blank"
-            rel="noopener noreferrer"
-            title={link.title}
-            aria-label={`${link.title} (opens in a new tab)`}
-            data-testid={TEST_IDS.metricLink}
-          >
-            <Icon name="external-link-alt" size="xs" aria-hidden="true" />
-          </a>
-        ))}
-        <span
-          className={cx(styles.value, view.problem && styles.valueMissing)}
-          title={view.valueText}
-          data-testid={TEST_IDS.metricValue}
-        >
+        <span className={cx(styles.value, view.problem && styles.valueMissing)} data-testid={TEST_IDS.metricValue}>
           {view.valueText}
         </span>
       </div>
-      <div className={cx(styles.line, styles.details, view.problem && styles.problemDetails)}>
-        {view.problem ? (
-          // No (fresh) evidence: what is missing takes the place of target and trend.
-          <span className={styles.problem} data-testid={TEST_IDS.metricProblem} title={view.problem}>
-            <Icon name={view.status.icon} size="xs" aria-hidden="true" /> {view.problem}
-          </span>
-        ) : (
-          <>
-            {view.targetText && (
-              <span className={styles.nowrap} title={`Target ${view.targetText}`} data-testid={TEST_IDS.metricTarget}>
-                target {view.targetText}
-              </span>
-            )}
-            {view.trend && (
-              <span
-                className={cx(styles.nowrap, styles[`trend_${view.trend.tone}`])}
-                title={view.trend.label}
-                data-testid={TEST_IDS.metricTrend}
-                data-quality={view.trend.quality}
-              >
-                <span aria-hidden="true">
-                  {view.trend.arrow} {view.trend.text}
+      {!(dense && row.colour === 'green') && (
+        <div className={cx(styles.line, styles.details, view.problem && styles.problemDetails)}>
+          {view.problem ? (
+            // No (fresh) evidence: what is missing takes the place of target and trend.
+            <span
+              className={cx(styles.problem, dense && styles.problemDense)}
+              data-testid={TEST_IDS.metricProblem}
+              title={view.problem}
+            >
+              <Icon name={view.status.icon} size="xs" aria-hidden="true" /> {view.problem}
+            </span>
+          ) : (
+            <>
+              {view.targetText && (
+                <span className={styles.nowrap} data-testid={TEST_IDS.metricTarget}>
+                  target {view.targetText}
                 </span>
-                <span className={styles.srOnly}>{view.trend.label}</span>
-              </span>
-            )}
-            <MetricSparkline points={row.sparkline} width={56} height={14} />
-          </>
-        )}
-        {view.since && (
-          <span className={styles.nowrap} title={view.since.title} data-testid={TEST_IDS.metricSince}>
-            {view.since.text}
-          </span>
-        )}
-        <span className={styles.owner} title={row.owner} data-testid={TEST_IDS.metricOwner}>
-          {row.owner}
-        </span>
-      </div>
+              )}
+              {view.trend && (
+                <span
+                  className={cx(styles.nowrap, styles[`trend_${view.trend.tone}`])}
+                  title={view.trend.label}
+                  data-testid={TEST_IDS.metricTrend}
+                  data-quality={view.trend.quality}
+                >
+                  <span aria-hidden="true">
+                    {view.trend.arrow} {view.trend.text}
+                  </span>
+                  <span className={styles.srOnly}>{view.trend.label}</span>
+                </span>
+              )}
+              <MetricSparkline points={row.sparkline} quality={row.changeQuality} steps={row.integer} />
+            </>
+          )}
+          {view.since && row.colour !== 'green' && (
+            <span className={cx(styles.nowrap, styles.end)} title={view.since.title} data-testid={TEST_IDS.metricSince}>
+              {view.since.text}
+            </span>
+          )}
+          {(row.colour === 'green' || row.retired || !ownersInStrip) && (
+            <span className={cx(styles.owner, styles.end)} data-testid={TEST_IDS.metricOwner}>
+              {row.owner}
+            </span>
+          )}
+        </div>
+      )}
       {view.printEvidence && <div className={styles.printOnly}>{view.printEvidence}</div>}
     </li>
   );
 }
-
-const ellipsis = { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', minWidth: 0 } as const;
 
 const getStyles = (theme: GrafanaTheme2, colour: MetricRow['colour']) => {
   const tone = toneOf(theme, colour);
@@ -117,7 +116,7 @@ const getStyles = (theme: GrafanaTheme2, colour: MetricRow['colour']) => {
       flexDirection: 'column',
       gap: 1,
       padding: theme.spacing(0.25, 0.75),
-      lineHeight: 1.35,
+      lineHeight: 1.25,
       borderLeft: `3px solid ${tone.main}`,
       borderBottom: `1px solid ${theme.colors.border.weak}`,
       breakInside: 'avoid',
@@ -128,9 +127,13 @@ const getStyles = (theme: GrafanaTheme2, colour: MetricRow['colour']) => {
       background: `repeating-linear-gradient(135deg, ${tone.transparent} 0 6px, transparent 6px 12px)`,
     }),
     retired: css({ opacity: 0.7 }),
-    line: css({ display: 'flex', alignItems: 'center', gap: theme.spacing(1), minWidth: 0 }),
-    details: css({ fontSize: theme.typography.bodySmall.fontSize, color: theme.colors.text.secondary }),
-    name: css({ ...ellipsis, flex: '1 1 auto' }),
+    line: css({ display: 'flex', alignItems: 'baseline', columnGap: theme.spacing(1), minWidth: 0 }),
+    details: css({
+      flexWrap: 'wrap',
+      rowGap: 0,
+      fontSize: theme.typography.bodySmall.fontSize,
+      color: theme.colors.text.secondary,
+    }),
     tag: css({
       flex: 'none',
       fontSize: theme.typography.bodySmall.fontSize,
@@ -139,18 +142,20 @@ const getStyles = (theme: GrafanaTheme2, colour: MetricRow['colour']) => {
       padding: theme.spacing(0, 0.5),
       color: theme.colors.text.secondary,
     }),
-    link: css({
+    escalated: css({
       flex: 'none',
-      color: theme.colors.text.link,
-      '&:focus-visible': { outline: `2px solid ${theme.colors.primary.main}` },
-      '@media print': { display: 'none' },
+      alignSelf: 'center',
+      display: 'inline-flex',
+      color: theme.colors.error.contrastText,
+      background: theme.colors.error.main,
+      borderRadius: theme.shape.radius.circle,
+      padding: 1,
     }),
-    // The value is the point of the row: it does not shrink, the name gives way instead (only a pathological
-    // value wider than 60% of the row is cut, with the full text in its title).
+    // The value is the point of the row: it never shrinks or wraps; the name wraps instead.
     value: css({
-      ...ellipsis,
-      flex: '0 0 auto',
-      maxWidth: '60%',
+      flex: 'none',
+      marginLeft: 'auto',
+      whiteSpace: 'nowrap',
       fontWeight: theme.typography.fontWeightMedium,
       textAlign: 'right',
     }),
@@ -172,20 +177,22 @@ const getStyles = (theme: GrafanaTheme2, colour: MetricRow['colour']) => {
     trend_red: css({ color: toneOf(theme, 'red').text }),
     trend_amber: css({ color: toneOf(theme, 'amber').text }),
     trend_neutral: css({ color: theme.colors.text.secondary }),
-    owner: css({ ...ellipsis, flex: '0 1 auto', maxWidth: '40%', marginLeft: 'auto', textAlign: 'right' }),
+    owner: css({ flex: 'none', whiteSpace: 'nowrap', textAlign: 'right' }),
+    end: css({ marginLeft: 'auto' }),
     problem: css({
       flex: '1 1 auto',
       minWidth: 0,
       color: theme.colors.text.primary,
       fontStyle: 'italic',
       overflowWrap: 'anywhere',
-      // Up to two lines, the full text in the title and the evidence tooltip.
+      // Up to two lines, the full text in the title and the evidence.
       display: '-webkit-box',
       WebkitLineClamp: 2,
       WebkitBoxOrient: 'vertical',
       overflow: 'hidden',
       '@media print': { display: 'block', WebkitLineClamp: 'none' },
     }),
+    problemDense: css({ WebkitLineClamp: 1 }),
     printOnly: css({
       display: 'none',
       '@media print': {

@@ -6,6 +6,7 @@ import { colourView } from '../describe';
 import { toneOf } from '../status';
 import { TEST_IDS } from '../testIds';
 import type { PillarView, TimeZone } from '../types';
+import type { EvidenceContext } from './Evidence';
 import { MetricRowItem } from './MetricRowItem';
 import { StatusBadge } from './StatusBadge';
 
@@ -13,10 +14,18 @@ interface Props {
   pillar: PillarView;
   asOf: number;
   timeZone: TimeZone;
+  context: EvidenceContext;
+  /** Rows on target in one line (layout.ts chooseDensity). */
+  dense?: boolean;
+  /** The attention strip is shown (it names the owners of the rows off target). */
+  ownersInStrip?: boolean;
 }
 
-/** One pillar: its executive question, its status, and every one of its rows (worst first, none hidden). */
-export function PillarCard({ pillar, asOf, timeZone }: Props) {
+/**
+ * One pillar: its executive question answered in words from its rows, its status, and every one of its rows (worst
+ * first, none hidden).
+ */
+export function PillarCard({ pillar, asOf, timeZone, context, dense, ownersInStrip }: Props) {
   const styles = useStyles2(getStyles, pillar.colour);
   const status = useMemo(() => colourView(pillar.colour), [pillar.colour]);
   const titleId = useId();
@@ -33,11 +42,13 @@ export function PillarCard({ pillar, asOf, timeZone }: Props) {
           <h3 id={titleId} className={styles.title} title={pillar.title}>
             {pillar.title}
           </h3>
-          {pillar.question && (
-            <p className={styles.question} title={pillar.question}>
-              {pillar.question}
-            </p>
-          )}
+          <p className={styles.question} data-testid={TEST_IDS.pillarAnswer} title={pillar.question || undefined}>
+            {pillar.question && (
+              // Dense: the answer alone on screen; the question stays for screen readers, print and the tooltip.
+              <span className={dense ? styles.srOnly : styles.muted}>{pillar.question} — </span>
+            )}
+            {pillar.answer}
+          </p>
         </div>
         <StatusBadge view={status} size="md" testId={TEST_IDS.pillarStatus} />
       </header>
@@ -46,7 +57,15 @@ export function PillarCard({ pillar, asOf, timeZone }: Props) {
       ) : (
         <ul className={styles.rows} aria-label={`${pillar.title} metrics`}>
           {pillar.rows.map((row) => (
-            <MetricRowItem key={row.key} row={row} asOf={asOf} timeZone={timeZone} />
+            <MetricRowItem
+              key={row.key}
+              row={row}
+              asOf={asOf}
+              timeZone={timeZone}
+              context={context}
+              dense={dense}
+              ownersInStrip={ownersInStrip}
+            />
           ))}
         </ul>
       )}
@@ -75,20 +94,18 @@ const getStyles = (theme: GrafanaTheme2, colour: PillarView['colour']) => ({
     borderBottom: `1px solid ${theme.colors.border.weak}`,
   }),
   titles: css({ minWidth: 0 }),
-  title: css({
-    margin: 0,
-    fontSize: theme.typography.h5.fontSize,
+  title: css({ margin: 0, fontSize: theme.typography.h5.fontSize }),
+  // The question and its answer wrap; they are the sentence an executive reads first.
+  question: css({ margin: 0, fontSize: theme.typography.bodySmall.fontSize }),
+  muted: css({ color: theme.colors.text.secondary }),
+  srOnly: css({
+    position: 'absolute',
+    width: 1,
+    height: 1,
     overflow: 'hidden',
-    textOverflow: 'ellipsis',
+    clip: 'rect(0 0 0 0)',
     whiteSpace: 'nowrap',
-  }),
-  question: css({
-    margin: 0,
-    color: theme.colors.text.secondary,
-    fontSize: theme.typography.bodySmall.fontSize,
-    overflow: 'hidden',
-    textOverflow: 'ellipsis',
-    whiteSpace: 'nowrap',
+    '@media print': { position: 'static', width: 'auto', height: 'auto', clip: 'auto', whiteSpace: 'normal' },
   }),
   rows: css({ margin: 0, padding: 0 }),
   empty: css({ margin: 0, padding: theme.spacing(1), color: theme.colors.text.secondary, fontStyle: 'italic' }),

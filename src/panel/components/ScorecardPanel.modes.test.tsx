@@ -4,37 +4,77 @@ import { TEST_IDS } from '../testIds';
 import { createRow, createScorecardFrame, fivePillarRows, statusRow, type FrameRow } from '../testing/factories';
 import { renderPanel } from '../testing/render';
 
-const grid = () => screen.getAllByTestId(TEST_IDS.pillar)[0].parentElement!;
+/** The pillar columns: each column's pillar ids, top to bottom. */
+const columns = () =>
+  [...screen.getAllByTestId(TEST_IDS.pillar)[0].parentElement!.parentElement!.children].map((c) =>
+    [...c.querySelectorAll<HTMLElement>('[data-testid="candor-pillar"]')].map((p) => p.dataset.pillarId)
+  );
 
 /** Five pillars with a few problems: red, noData, amber, stale, error, in that catalog order across pillars. */
 function mixedRows(): FrameRow[] {
   const rows = fivePillarRows();
   const set = (i: number, patch: Partial<FrameRow>) => (rows[i] = { ...rows[i], ...patch });
-  set(1, { ...statusRow('amber'), tier: 'high' });
-  set(5, { ...statusRow('red'), tier: 'high' });
-  set(9, { ...statusRow('noData'), value: null, tier: 'critical' });
-  set(14, { ...statusRow('stale'), tier: 'low' });
-  set(18, { ...statusRow('error'), value: null, tier: 'medium' });
+  set(1, { ...statusRow('amber'), tier: 'high', alert_tier: 'high' });
+  set(5, { ...statusRow('red'), tier: 'high', alert_tier: 'high' });
+  set(9, { ...statusRow('noData'), value: null, tier: 'critical', alert_tier: 'critical' });
+  set(14, { ...statusRow('stale'), tier: 'low', alert_tier: 'low' });
+  set(18, { ...statusRow('error'), value: null, tier: 'medium', alert_tier: 'medium' });
   return rows;
 }
 
 describe('ScorecardPanel: size modes', () => {
   it.each([
-    [1920, 1080, 5],
-    [1280, 720, 3],
-  ])('full scorecard at %i×%i in %i columns, every pillar and row shown', (width, height, columns) => {
+    [1920, 1080, 5, 'normal'],
+    [1280, 720, 3, 'normal'],
+    [1280, 600, 3, 'dense'],
+  ])('full scorecard at %i×%i in %i columns (%s rows), every pillar and row shown', (width, height, count, density) => {
     renderPanel({ series: [createScorecardFrame({ rows: mixedRows() })], width, height });
-    expect(screen.getByTestId(TEST_IDS.scorecard)).toHaveAttribute('data-size-mode', 'full');
+    const panel = screen.getByTestId(TEST_IDS.scorecard);
+    expect(panel).toHaveAttribute('data-size-mode', 'full');
+    expect(panel).toHaveAttribute('data-density', density);
     expect(screen.getByTestId(TEST_IDS.header)).toBeInTheDocument();
     expect(screen.getAllByTestId(TEST_IDS.pillar)).toHaveLength(5);
     expect(screen.getAllByTestId(TEST_IDS.metric)).toHaveLength(20);
-    expect(grid().style.gridTemplateColumns).toBe(`repeat(${columns}, minmax(0, 1fr))`);
+    expect(columns()).toHaveLength(count);
+    expect(columns().flat().sort()).toEqual(
+      mixedRows()
+        .map((r) => r.pillar_id)
+        .filter((p, i, a) => a.indexOf(p) === i)
+        .sort()
+    );
+  });
+
+  it('the attention strip lists every row off target, worst first, above the pillars', () => {
+    renderPanel({ series: [createScorecardFrame({ rows: mixedRows() })], width: 1920, height: 1080 });
+    const strip = screen.getByTestId(TEST_IDS.attention);
+    const entries = within(strip).getAllByTestId(TEST_IDS.attentionItem);
+    // Red first; then by alert tier (critical, high, medium, low); then by status.
+    expect(entries.map((e) => [e.dataset.status, e.dataset.tier, e.dataset.state])).toEqual([
+      ['red', 'critical', 'noData'],
+      ['red', 'high', 'red'],
+      ['red', 'medium', 'error'],
+      ['amber', 'high', 'amber'],
+      ['amber', 'low', 'stale'],
+    ]);
+    expect(strip.compareDocumentPosition(screen.getAllByTestId(TEST_IDS.pillar)[0])).toBe(
+      Node.DOCUMENT_POSITION_FOLLOWING
+    );
+    expect(entries[3]).toHaveTextContent('No action recorded');
+    expect(entries[3]).toHaveTextContent('respond within 24 h');
+  });
+
+  it('when nothing is off target the strip says so in one sentence, with the evaluation time', () => {
+    renderPanel({ series: [createScorecardFrame({ rows: fivePillarRows() })], width: 1920, height: 1080 });
+    expect(screen.getByTestId(TEST_IDS.attention)).toHaveTextContent(
+      'Nothing needs attention: all 20 metrics are on target as of 2026-11-16 12:00 UTC.'
+    );
+    expect(screen.queryAllByTestId(TEST_IDS.attentionItem)).toHaveLength(0);
   });
 
   it('narrow column: one column, nothing dropped', () => {
     renderPanel({ series: [createScorecardFrame({ rows: mixedRows() })], width: 420, height: 1200 });
     expect(screen.getByTestId(TEST_IDS.scorecard)).toHaveAttribute('data-size-mode', 'column');
-    expect(grid().style.gridTemplateColumns).toBe('repeat(1, minmax(0, 1fr))');
+    expect(columns()).toHaveLength(1);
     expect(screen.getAllByTestId(TEST_IDS.metric)).toHaveLength(20);
   });
 
@@ -56,10 +96,11 @@ describe('ScorecardPanel: size modes', () => {
     expect(screen.getByTestId(TEST_IDS.score)).toHaveTextContent('59/100');
     expect(screen.queryAllByTestId(TEST_IDS.pillar)).toHaveLength(0);
     const worst = screen.getAllByTestId(TEST_IDS.metric).map((m) => [m.dataset.state, m.dataset.status]);
+    // The order of the attention strip: red first, then the alert tier (critical noData before high red).
     expect(worst).toEqual([
+      ['noData', 'red'],
       ['red', 'red'],
       ['error', 'red'],
-      ['noData', 'red'],
     ]);
     expect(screen.getByTestId(TEST_IDS.tileMore)).toHaveTextContent('+2 more not green');
   });
@@ -116,10 +157,9 @@ describe('ScorecardPanel: themes', () => {
 });
 
 describe('ScorecardPanel: long texts', () => {
-  it('ellipsises long names, values, owners and titles and keeps the full text in a title', () => {
-    const name = 'A metric name that goes on and on '.repeat(6).trim();
-    const owner = 'Vice President of Very Long Organisational Titles and Other Responsibilities';
-    const rows = [createRow({ name, owner, unit: 'short', value: 123456789012345, target: 1, target_high: 1 })];
+  it('never cuts a name: it wraps between words; long titles wrap too', () => {
+    const label = 'Deploys per week to production';
+    const rows = [createRow({ label, owner: 'Vice President of Very Long Organisational Titles' })];
     const pillarTitle = 'A pillar title far too long for any card in any layout whatsoever';
     const frame = createScorecardFrame({
       rows: rows.map((r) => ({ ...r, pillar_title: pillarTitle })),
@@ -128,13 +168,11 @@ describe('ScorecardPanel: long texts', () => {
     renderPanel({ series: [frame], width: 760, height: 600 });
     const row = screen.getByTestId(TEST_IDS.metric);
     const shownName = within(row).getByTestId(TEST_IDS.metricName);
-    expect(shownName).toHaveAttribute('title', name);
-    expect(shownName).toHaveStyle({ textOverflow: 'ellipsis', overflow: 'hidden', whiteSpace: 'nowrap' });
-    const value = within(row).getByTestId(TEST_IDS.metricValue);
-    expect(value).toHaveAttribute('title', value.textContent);
-    expect(value).toHaveStyle({ textOverflow: 'ellipsis' });
-    expect(within(row).getByTestId(TEST_IDS.metricOwner)).toHaveAttribute('title', owner);
-    expect(screen.getByRole('heading', { level: 3 })).toHaveAttribute('title', pillarTitle);
-    expect(screen.getByRole('heading', { level: 2 })).toHaveStyle({ textOverflow: 'ellipsis' });
+    expect(shownName).toHaveTextContent(label);
+    expect(shownName).not.toHaveStyle({ textOverflow: 'ellipsis' });
+    expect(shownName).not.toHaveStyle({ whiteSpace: 'nowrap' });
+    expect(shownName).toHaveAttribute('title', 'Uptime (30-day SLO compliance)');
+    expect(screen.getByRole('heading', { level: 3, name: pillarTitle })).not.toHaveStyle({ textOverflow: 'ellipsis' });
+    expect(screen.getByRole('heading', { level: 2 })).not.toHaveStyle({ textOverflow: 'ellipsis' });
   });
 });

@@ -1,5 +1,5 @@
 import '../testing/canvas';
-import { act, screen } from '@testing-library/react';
+import { fireEvent, screen, within } from '@testing-library/react';
 import { TEST_IDS } from '../testIds';
 import { createRow, createScorecardFrame, type FrameRow } from '../testing/factories';
 import { renderPanel } from '../testing/render';
@@ -35,6 +35,13 @@ describe('ScorecardPanel: hostile strings', () => {
     'evidence',
     'change_quality',
     'source',
+    'label',
+    'value_text',
+    'target_text',
+    'change_text',
+    'thresholds_text',
+    'alert_tier',
+    'escalation',
   ];
 
   function hostileRow(status: string): FrameRow {
@@ -43,6 +50,17 @@ describe('ScorecardPanel: hostile strings', () => {
       (row as unknown as Record<string, unknown>)[field] = `${HOSTILE} ${field}`;
     }
     row.links = [{ title: `${HOSTILE} link`, url: 'https://example.com/' }];
+    row.action = {
+      id: `${HOSTILE} id`,
+      owner: `${HOSTILE} action owner`,
+      text: `${HOSTILE} action`,
+      dueDate: '2026-11-30',
+      due: 0,
+      recorded: 0,
+      overdue: false,
+      link: 'javascript:alert(3)',
+    };
+    row.query = { kind: 'prometheus', datasourceUid: `${HOSTILE} uid`, expr: `${HOSTILE} expr` };
     return row;
   }
 
@@ -76,24 +94,29 @@ describe('ScorecardPanel: hostile strings', () => {
       'short',
       'meta pillar',
       'question',
-      'name',
+      'label',
       'item',
       'owner',
       'evidence',
       'notice',
       'approved',
+      'value_text',
     ]) {
       expect(panel.textContent).toContain(`${HOSTILE} ${text}`);
     }
     expect(panel.textContent).toContain('unknown status "<script>alert(2)</script>"');
-    expect(screen.getAllByTestId(TEST_IDS.metricLink)[0]).toHaveAttribute('title', `${HOSTILE} link`);
     expectNoInjectedMarkup();
 
-    // The evidence tooltip (a portal outside the panel) renders text too.
-    act(() => screen.getAllByTestId(TEST_IDS.metricStatus)[0].focus());
-    const tooltip = await screen.findByRole('tooltip');
-    expect(tooltip.textContent).toContain(`${HOSTILE} description`);
-    expect(tooltip.textContent).toContain(`${HOSTILE} source`);
+    // The evidence (a portal outside the panel) renders text too; the action's javascript: link never renders.
+    fireEvent.click(screen.getAllByTestId(TEST_IDS.metricStatus)[0]);
+    const evidence = await screen.findByTestId(TEST_IDS.evidence);
+    for (const text of ['description', 'source', 'thresholds_text', 'escalation', 'action', 'action owner']) {
+      expect(evidence.textContent).toContain(`${HOSTILE} ${text}`);
+    }
+    // The full name is the evidence's title.
+    expect(document.body.textContent).toContain(`${HOSTILE} name`);
+    expect(within(evidence).getByTestId(TEST_IDS.metricLink)).toHaveTextContent(`${HOSTILE} link`);
+    expect(document.querySelector('a[href^="javascript" i]')).toBeNull();
     expectNoInjectedMarkup();
   });
 
@@ -117,7 +140,10 @@ describe('ScorecardPanel: links', () => {
       { title: 'Protocol-relative', url: '//evil.example.com' },
     ];
     renderPanel({ series: [createScorecardFrame({ rows: [createRow({ links })] })] });
-    const anchors = Array.from(document.querySelectorAll('a'));
+    expect(document.querySelectorAll('a')).toHaveLength(0);
+    fireEvent.click(screen.getByTestId(TEST_IDS.metricStatus));
+    const evidence = await screen.findByTestId(TEST_IDS.evidence);
+    const anchors = within(evidence).getAllByTestId(TEST_IDS.metricLink);
     expect(anchors.map((a) => a.getAttribute('href'))).toEqual([
       'https://runbooks.example.com/uptime',
       'http://intranet.example.com/x',
@@ -131,10 +157,7 @@ describe('ScorecardPanel: links', () => {
     for (const title of ['Script', 'Mixed case', 'Tabbed', 'Data', 'Protocol-relative']) {
       expect(notices).toHaveTextContent(`uptime-slo: link "${title}" refused: only http and https links open`);
     }
-    act(() => screen.getByTestId(TEST_IDS.metricStatus).focus());
-    expect(await screen.findByRole('tooltip')).toHaveTextContent(
-      'Link "Script" refused: only http and https links open'
-    );
+    expect(evidence).toHaveTextContent('Link "Script" refused: only http and https links open');
     expect(document.querySelector('a[href^="javascript" i], a[href^="data" i]')).toBeNull();
   });
 });

@@ -1,6 +1,6 @@
 import '../testing/canvas';
 import React from 'react';
-import { act, render, screen, within } from '@testing-library/react';
+import { fireEvent, render, screen, within } from '@testing-library/react';
 import { getDefaultTimeRange, LoadingState, toDataFrame } from '@grafana/data';
 import { PanelDataErrorView } from '@grafana/runtime';
 import { TEST_IDS } from '../testIds';
@@ -150,7 +150,7 @@ describe('ScorecardPanel: states', () => {
     expect(screen.getByTestId(TEST_IDS.notices)).toHaveTextContent(message);
   });
 
-  it('shows since when the colour holds, with a lower bound, and the owner', () => {
+  it('shows since when a row off target has been so; its owner is in the strip when there is one', () => {
     const rows = [
       createRow({ metric_id: 'a', ...statusRow('red'), colour_since: FIXED_NOW - 12 * DAY }),
       createRow({
@@ -160,11 +160,25 @@ describe('ScorecardPanel: states', () => {
         colour_since_lower_bound: true,
       }),
       createRow({ metric_id: 'c', ...statusRow('amber'), colour_since: FIXED_NOW - 2 * HOUR, owner: 'CFO' }),
+      createRow({ metric_id: 'd', owner: 'Head of SRE', pillar_id: 'cost', pillar_title: 'Cost' }),
     ];
     renderPanel({ series: [createScorecardFrame({ rows })] });
-    expect(within(metric('a')).getByTestId(TEST_IDS.metricSince)).toHaveTextContent('red for 12 d');
-    expect(within(metric('b')).getByTestId(TEST_IDS.metricSince)).toHaveTextContent('amber for ≥ 3 d');
+    expect(within(metric('a')).getByTestId(TEST_IDS.metricSince)).toHaveTextContent('red for 12 days');
+    expect(within(metric('b')).getByTestId(TEST_IDS.metricSince)).toHaveTextContent('amber for ≥ 3 days');
     expect(within(metric('c')).getByTestId(TEST_IDS.metricSince)).toHaveTextContent('amber since 10:00');
+    // The owner of a row off target is in the attention strip, on one line with its action.
+    expect(within(metric('c')).queryByTestId(TEST_IDS.metricOwner)).toBeNull();
+    const entries = within(screen.getByTestId(TEST_IDS.attention)).getAllByTestId(TEST_IDS.attentionItem);
+    expect(entries.find((i) => i.dataset.metricId === 'c')).toHaveTextContent('CFO');
+    // A row on target names its owner and does not say since when it is green.
+    expect(within(metric('d')).getByTestId(TEST_IDS.metricOwner)).toHaveTextContent('Head of SRE');
+    expect(within(metric('d')).queryByTestId(TEST_IDS.metricSince)).toBeNull();
+  });
+
+  it('names the owner of a row off target in the row when there is no strip (one pillar)', () => {
+    const rows = [createRow({ metric_id: 'c', ...statusRow('amber'), owner: 'CFO' })];
+    renderPanel({ series: [createScorecardFrame({ rows })] });
+    expect(screen.queryByTestId(TEST_IDS.attention)).toBeNull();
     expect(within(metric('c')).getByTestId(TEST_IDS.metricOwner)).toHaveTextContent('CFO');
   });
 
@@ -191,6 +205,7 @@ describe('ScorecardPanel: states', () => {
     renderPanel({ series: [createScorecardFrame({ rows })] });
     const trend = screen.getByTestId(TEST_IDS.metricTrend);
     expect(trend).toHaveTextContent('↓ -20 ms');
+    // The text comes from the datasource (the core formatter); the factory writes it as the engine does.
     expect(trend).toHaveAttribute('data-quality', 'better');
     expect(trend).toHaveAttribute('title', 'Trend: down -20 ms since the previous window, better');
     expect(within(trend).getByText('Trend: down -20 ms since the previous window, better')).toBeInTheDocument();
@@ -198,24 +213,34 @@ describe('ScorecardPanel: states', () => {
     expect(screen.getByTestId(TEST_IDS.metricValue)).toHaveTextContent('180 ms');
   });
 
-  it('shows the evidence when the status is focused with the keyboard', async () => {
+  it('opens the evidence from the row’s one button: reason, definition, thresholds, source, owner, links', async () => {
     const rows = [
       createRow({
         ...statusRow('stale'),
-        evidence: 'Stale: last sample 3 d ago, allowed 24 h',
+        evidence: 'Stale: last sample 3 days ago, allowed 24 h',
         last_sample: FIXED_NOW - 3 * DAY,
       }),
     ];
     renderPanel({ series: [createScorecardFrame({ rows })] });
     const trigger = screen.getByTestId(TEST_IDS.metricStatus);
     expect(trigger.tagName).toBe('BUTTON');
-    expect(trigger).toHaveAttribute('tabindex', '0');
-    expect(trigger).toHaveAttribute('aria-label', 'Uptime (30-day SLO compliance): Stale, shown amber. Show evidence');
-    act(() => trigger.focus());
-    const tooltip = await screen.findByRole('tooltip');
-    expect(tooltip).toHaveTextContent('Stale: last sample 3 d ago, allowed 24 h');
-    expect(tooltip).toHaveTextContent('SourcePrometheus (candor-prometheus)');
-    expect(tooltip).toHaveTextContent('Last sample2026-11-13 12:00 UTC');
+    expect(trigger).toHaveAttribute('aria-label', 'Uptime (30 days): Stale, shown amber. Show evidence');
+    // One affordance per row: no link is in the row itself, only behind the button.
+    expect(within(metric('uptime-slo')).queryAllByRole('link')).toHaveLength(0);
+    fireEvent.click(trigger);
+    const evidence = await screen.findByTestId(TEST_IDS.evidence);
+    expect(evidence).toHaveTextContent('Stale: last sample 3 days ago, allowed 24 h');
+    expect(evidence).toHaveTextContent('SourcePrometheus (candor-prometheus)');
+    expect(evidence).toHaveTextContent('Last sample2026-11-13 12:00 UTC');
+    expect(evidence).toHaveTextContent('Thresholdsgreen ≥ 99.9%, amber ≥ 99.5%, red below');
+    expect(evidence).toHaveTextContent('Share of successful probes over 30 days.');
+    expect(within(evidence).getByTestId(TEST_IDS.exploreLink).getAttribute('href')).toMatch(
+      /^\/explore\?schemaVersion=1&panes=.*candor-prometheus.*&orgId=1$/
+    );
+    expect(within(evidence).getByTestId(TEST_IDS.metricLink)).toHaveAttribute(
+      'href',
+      'https://runbooks.example.com/uptime'
+    );
   });
 
   it('keeps the evidence of amber and red rows in the page for print, where nothing hovers', () => {

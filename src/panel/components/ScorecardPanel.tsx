@@ -1,13 +1,16 @@
 import React, { useMemo } from 'react';
 import { css } from '@emotion/css';
-import type { GrafanaTheme2, PanelProps } from '@grafana/data';
+import type { GrafanaTheme2, PanelProps, TimeRange } from '@grafana/data';
 import { PanelDataErrorView } from '@grafana/runtime';
 import { Icon, useStyles2 } from '@grafana/ui';
 import { checkFingerprint } from '../approval';
-import { chooseSizeMode, gridColumns } from '../layout';
+import { describeHeader } from '../describe';
+import { chooseDensity, chooseSizeMode, gridColumns, placePillars } from '../layout';
 import { prepareScorecard } from '../prepare';
 import { TEST_IDS } from '../testIds';
 import type { CandorPanelOptions, Scorecard, TimeZone } from '../types';
+import { AttentionStrip } from './AttentionStrip';
+import type { EvidenceContext } from './Evidence';
 import { FingerprintBanner } from './FingerprintBanner';
 import { Header } from './Header';
 import { Notices } from './Notices';
@@ -23,6 +26,7 @@ export function ScorecardPanel({
   height,
   options,
   timeZone,
+  timeRange,
 }: PanelProps<CandorPanelOptions>) {
   const styles = useStyles2(getStyles);
   const prepared = useMemo(() => prepareScorecard(data.series), [data.series]);
@@ -46,6 +50,7 @@ export function ScorecardPanel({
       scorecard={prepared.scorecard}
       size={{ width, height }}
       timeZone={timeZone}
+      timeRange={timeRange}
       approvedFingerprint={options?.approvedFingerprint}
     />
   );
@@ -55,10 +60,14 @@ interface ViewProps {
   scorecard: Scorecard;
   size: { width: number; height: number };
   timeZone: TimeZone;
+  timeRange?: TimeRange;
   approvedFingerprint?: string;
 }
 
-function ScorecardView({ scorecard, size, timeZone, approvedFingerprint }: ViewProps) {
+/** The dashboard's range as Explore reads it: "now-7d" stays relative, an absolute end is an instant. */
+const rangeText = (raw: unknown, ms: number | undefined) => (typeof raw === 'string' ? raw : String(ms ?? ''));
+
+function ScorecardView({ scorecard, size, timeZone, timeRange, approvedFingerprint }: ViewProps) {
   const styles = useStyles2(getStyles);
   const { width, height } = size;
   const pillarCount = scorecard.pillars.length;
@@ -66,6 +75,36 @@ function ScorecardView({ scorecard, size, timeZone, approvedFingerprint }: ViewP
   const columns = useMemo(
     () => (mode === 'full' ? gridColumns({ width, pillarCount }) : 1),
     [mode, width, pillarCount]
+  );
+  const context = useMemo<EvidenceContext>(
+    () => ({
+      scorecardId: scorecard.scorecardId,
+      range: {
+        from: rangeText(timeRange?.raw.from, timeRange?.from.valueOf()),
+        to: rangeText(timeRange?.raw.to, timeRange?.to.valueOf() ?? scorecard.asOf),
+      },
+    }),
+    [scorecard.scorecardId, scorecard.asOf, timeRange]
+  );
+  const placed = useMemo(
+    () =>
+      placePillars(
+        scorecard.pillars.map((p) => p.rows.length),
+        columns
+      ),
+    [scorecard.pillars, columns]
+  );
+  const tiers = useMemo(() => describeHeader(scorecard, timeZone).tiers, [scorecard, timeZone]);
+  const density = useMemo(
+    () =>
+      mode === 'full'
+        ? chooseDensity({
+            height,
+            attentionCount: scorecard.attention.length,
+            columns: placed.map((column) => column.map((i) => scorecard.pillars[i].rows.map((r) => r.colour))),
+          })
+        : 'normal',
+    [mode, height, placed, scorecard]
   );
   const fingerprint = useMemo(
     () =>
@@ -84,16 +123,38 @@ function ScorecardView({ scorecard, size, timeZone, approvedFingerprint }: ViewP
       aria-label={`${scorecard.title || 'Candor'} scorecard`}
       data-testid={TEST_IDS.scorecard}
       data-size-mode={mode}
+      data-density={density}
     >
       {fingerprint.state === 'mismatch' && <FingerprintBanner check={fingerprint} compact={mode === 'tile'} />}
       {mode === 'tile' ? (
-        <TileView scorecard={scorecard} timeZone={timeZone} />
+        <TileView scorecard={scorecard} timeZone={timeZone} context={context} />
       ) : (
         <>
-          <Header scorecard={scorecard} timeZone={timeZone} fingerprint={fingerprint} compact={mode !== 'full'} />
-          <div className={styles.grid} style={{ gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))` }}>
-            {scorecard.pillars.map((pillar) => (
-              <PillarCard key={pillar.id} pillar={pillar} asOf={scorecard.asOf} timeZone={timeZone} />
+          <Header
+            scorecard={scorecard}
+            timeZone={timeZone}
+            fingerprint={fingerprint}
+            compact={mode !== 'full'}
+            showTiers={mode === 'pillar'}
+          />
+          {mode !== 'pillar' && (
+            <AttentionStrip scorecard={scorecard} timeZone={timeZone} tiers={tiers} compact={mode !== 'full'} />
+          )}
+          <div className={styles.columns}>
+            {placed.map((column, c) => (
+              <div key={c} className={styles.column}>
+                {column.map((i) => (
+                  <PillarCard
+                    key={scorecard.pillars[i].id}
+                    pillar={scorecard.pillars[i]}
+                    asOf={scorecard.asOf}
+                    timeZone={timeZone}
+                    context={context}
+                    dense={density === 'dense'}
+                    ownersInStrip={mode !== 'pillar'}
+                  />
+                ))}
+              </div>
             ))}
           </div>
           <Notices notices={scorecard.notices} />
@@ -122,12 +183,9 @@ const getStyles = (theme: GrafanaTheme2) => ({
       fontSize: '10px',
     },
   }),
-  grid: css({
-    display: 'grid',
-    gap: theme.spacing(1),
-    alignItems: 'start',
-    '@media print': { gridTemplateColumns: 'repeat(3, minmax(0, 1fr)) !important' },
-  }),
+  // Pillars in columns, each card under the shortest column (layout.ts placePillars), so nothing leaves a gap.
+  columns: css({ display: 'flex', gap: theme.spacing(1), alignItems: 'flex-start' }),
+  column: css({ display: 'flex', flexDirection: 'column', gap: theme.spacing(1), flex: '1 1 0', minWidth: 0 }),
   warn: css({
     display: 'flex',
     alignItems: 'flex-start',

@@ -3,10 +3,9 @@ import { css } from '@emotion/css';
 import type { GrafanaTheme2 } from '@grafana/data';
 import { useStyles2 } from '@grafana/ui';
 import { describeHeader, describeRow } from '../describe';
-import { worstRows } from '../sort';
 import { TEST_IDS } from '../testIds';
 import type { MetricRow, Scorecard, TimeZone } from '../types';
-import { EvidenceTrigger } from './Evidence';
+import { EvidenceButton, type EvidenceContext } from './Evidence';
 import { StatusBadge } from './StatusBadge';
 
 /** Rows the small tile lists. */
@@ -15,12 +14,26 @@ export const TILE_ROWS = 3;
 interface Props {
   scorecard: Scorecard;
   timeZone: TimeZone;
+  context: EvidenceContext;
+}
+
+/** The worst rows in the order of the attention list (the same order as the full scorecard's strip). */
+function worstRows(scorecard: Scorecard, limit: number) {
+  const byKey = new Map(scorecard.pillars.flatMap((p) => p.rows).map((r) => [`${r.metricId}/${r.item}`, r]));
+  const rows = scorecard.attention
+    .map((a) => byKey.get(`${a.metricId}/${a.item}`))
+    .filter((r): r is MetricRow => r !== undefined);
+  return {
+    rows: rows.slice(0, limit),
+    moreNotGreen: Math.max(0, scorecard.attention.length - limit),
+    activeCount: scorecard.activeCount,
+  };
 }
 
 /** The small tile: the overall light, the score and the worst three rows; how many more are not green. */
-export function TileView({ scorecard, timeZone }: Props) {
+export function TileView({ scorecard, timeZone, context }: Props) {
   const styles = useStyles2(getStyles);
-  const worst = useMemo(() => worstRows(scorecard.pillars, TILE_ROWS), [scorecard.pillars]);
+  const worst = useMemo(() => worstRows(scorecard, TILE_ROWS), [scorecard]);
   const { overall, scoreText: score } = useMemo(() => describeHeader(scorecard, timeZone), [scorecard, timeZone]);
   return (
     <div className={styles.tile}>
@@ -44,7 +57,7 @@ export function TileView({ scorecard, timeZone }: Props) {
       ) : (
         <ul className={styles.rows} aria-label="Worst metrics">
           {worst.rows.map((row) => (
-            <TileRow key={row.key} row={row} asOf={scorecard.asOf} timeZone={timeZone} />
+            <TileRow key={row.key} row={row} asOf={scorecard.asOf} timeZone={timeZone} context={context} />
           ))}
         </ul>
       )}
@@ -57,7 +70,14 @@ export function TileView({ scorecard, timeZone }: Props) {
   );
 }
 
-function TileRow({ row, asOf, timeZone }: { row: MetricRow; asOf: number; timeZone: TimeZone }) {
+interface RowProps {
+  row: MetricRow;
+  asOf: number;
+  timeZone: TimeZone;
+  context: EvidenceContext;
+}
+
+function TileRow({ row, asOf, timeZone, context }: RowProps) {
   const styles = useStyles2(getStyles);
   const view = useMemo(() => describeRow(row, { asOf, timeZone }), [row, asOf, timeZone]);
   return (
@@ -70,18 +90,13 @@ function TileRow({ row, asOf, timeZone }: { row: MetricRow; asOf: number; timeZo
       data-state={row.status}
       data-retired="false"
     >
-      <EvidenceTrigger row={row} view={view} />
-      <span className={styles.name} title={view.name} data-testid={TEST_IDS.metricName}>
-        {view.name}
-      </span>
-      <span className={styles.value} title={view.valueText} data-testid={TEST_IDS.metricValue}>
+      <EvidenceButton row={row} view={view} context={context} />
+      <span className={styles.value} data-testid={TEST_IDS.metricValue}>
         {view.valueText}
       </span>
     </li>
   );
 }
-
-const ellipsis = { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', minWidth: 0 } as const;
 
 const getStyles = (theme: GrafanaTheme2) => ({
   tile: css({ display: 'flex', flexDirection: 'column', gap: theme.spacing(0.5), minWidth: 0 }),
@@ -89,7 +104,13 @@ const getStyles = (theme: GrafanaTheme2) => ({
   score: css({ fontSize: theme.typography.h2.fontSize, fontWeight: theme.typography.fontWeightBold }),
   muted: css({ margin: 0, color: theme.colors.text.secondary, fontSize: theme.typography.bodySmall.fontSize }),
   rows: css({ margin: 0, padding: 0, listStyle: 'none' }),
-  row: css({ display: 'flex', alignItems: 'center', gap: theme.spacing(0.75), minWidth: 0, padding: '1px 0' }),
-  name: css({ ...ellipsis, flex: '1 1 auto', fontSize: theme.typography.bodySmall.fontSize }),
-  value: css({ ...ellipsis, flex: '0 1 auto', maxWidth: '40%', fontWeight: theme.typography.fontWeightMedium }),
+  row: css({
+    display: 'flex',
+    alignItems: 'baseline',
+    gap: theme.spacing(0.75),
+    minWidth: 0,
+    padding: '1px 0',
+    fontSize: theme.typography.bodySmall.fontSize,
+  }),
+  value: css({ flex: 'none', marginLeft: 'auto', whiteSpace: 'nowrap', fontWeight: theme.typography.fontWeightMedium }),
 });

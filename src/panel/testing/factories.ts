@@ -7,6 +7,7 @@ import type { ScorecardMeta, ScorecardRow } from '../../core/rows';
 import { TIERS } from '../../core/rollup';
 import { COLOUR_RANK } from '../../core/thresholds';
 import type { Colour, Status, Tier } from '../../core/types';
+import { createRow } from '../../core/testing/rows';
 import { toScorecardFrame } from '../../datasource/toFrame';
 
 export const FIXED_NOW = Date.parse('2026-11-16T12:00:00Z');
@@ -19,42 +20,7 @@ export const SHORT_FINGERPRINT = 'sha256:ab12cd34ef56';
 /** One row of the frame: the datasource's own row type, so the panel's tests cannot drift from docs/frames.md. */
 export type FrameRow = ScorecardRow;
 
-/** A green uptime row; override any field. */
-export function createRow(overrides: Partial<FrameRow> = {}): FrameRow {
-  return {
-    pillar_id: 'platform-reliability',
-    pillar_title: 'Platform Reliability',
-    pillar_question: 'Is the platform stable right now?',
-    pillar_colour: 'green',
-    metric_id: 'uptime-slo',
-    item: '',
-    name: 'Uptime (30-day SLO compliance)',
-    description: 'Share of successful probes over 30 days.',
-    owner: 'Head of SRE',
-    unit: 'percentunit',
-    direction: 'higher-is-better',
-    indicator: 'lagging',
-    tier: 'critical',
-    value: 0.9995,
-    target: 0.999,
-    target_high: 0.999,
-    status: 'green',
-    colour: 'green',
-    evidence: '99.95% ≥ 99.9% (green), target 99.9%, as of 12:00 UTC',
-    previous: 0.9993,
-    change: 0.0002,
-    relative_change: 0.0002,
-    change_quality: 'better',
-    colour_since: FIXED_NOW - 12 * DAY,
-    colour_since_lower_bound: false,
-    last_sample: FIXED_NOW - 5 * MINUTE,
-    source: 'Prometheus (candor-prometheus)',
-    links: [{ title: 'Runbook', url: 'https://runbooks.example.com/uptime' }],
-    sparkline: [0, 1, 2, 3, 4, 5, 6].map((d) => [FIXED_NOW - (6 - d) * DAY, 0.9993 + d * 0.00003]),
-    retired: false,
-    ...overrides,
-  };
-}
+export { createRow };
 
 export type CandorMeta = ScorecardMeta;
 export type PillarMeta = ScorecardMeta['pillars'][number];

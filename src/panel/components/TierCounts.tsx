@@ -1,0 +1,55 @@
+import React from 'react';
+import { css, cx } from '@emotion/css';
+import type { GrafanaTheme2 } from '@grafana/data';
+import { useStyles2 } from '@grafana/ui';
+import { TIER_WINDOW } from '../../core/words';
+import type { TierView } from '../describe';
+import { TEST_IDS } from '../testIds';
+
+/** Open alerts by tier, each with its response window: "Critical 5 · now", "High 2 · 24 h". */
+export function TierCounts({ tiers }: { tiers: TierView[] }) {
+  const styles = useStyles2(getStyles);
+  return (
+    <ul className={styles.tiers} aria-label="Open alerts by tier">
+      {tiers.map((t) => (
+        <li
+          key={t.tier}
+          className={cx(styles.tier, t.count > 0 && styles.tierOpen)}
+          aria-label={t.label}
+          title={t.label}
+          data-testid={TEST_IDS.tierCount}
+          data-tier={t.tier}
+          data-count={t.count}
+        >
+          {t.text} <span className={styles.muted}>· {TIER_WINDOW[t.tier]}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+const getStyles = (theme: GrafanaTheme2) => ({
+  tiers: css({
+    display: 'inline-flex',
+    flexWrap: 'wrap',
+    gap: theme.spacing(0.75),
+    margin: 0,
+    padding: 0,
+    listStyle: 'none',
+    fontSize: theme.typography.bodySmall.fontSize,
+    fontWeight: theme.typography.fontWeightRegular,
+  }),
+  tier: css({
+    whiteSpace: 'nowrap',
+    padding: theme.spacing(0, 0.75),
+    border: `1px solid ${theme.colors.border.weak}`,
+    borderRadius: theme.shape.radius.pill,
+    color: theme.colors.text.secondary,
+  }),
+  tierOpen: css({
+    color: theme.colors.text.primary,
+    fontWeight: theme.typography.fontWeightBold,
+    borderColor: theme.colors.border.strong,
+  }),
+  muted: css({ color: theme.colors.text.secondary, whiteSpace: 'nowrap' }),
+});
