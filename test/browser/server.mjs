@@ -1,27 +1,33 @@
 #!/usr/bin/env node
-// The harness server: ONE HTTP server on 127.0.0.1 for the page, the built plugin, the host bundle, icons, fonts and
-// `POST /api/ds/query` (server/dsQuery.mjs).
+// The harness server: ONE HTTP server on 127.0.0.1 for the page, the built plugin, the host bundle, icons, fonts,
+// `POST /api/ds/query` (server/dsQuery.mjs) and `/api/annotations…` (server/annotations.mjs).
 //   node test/browser/server.mjs [--port N] [--record FILE] [--no-build]
 // prints `harness: http://127.0.0.1:N/` once it listens; SIGINT/SIGTERM close it.
 // Pages: `/` (a kiosk dashboard), `/d-solo/<uid>` (a d-solo iframe); parameters in test/browser/README.md.
-// `/harness/diagnostics` tells tests which icons were missing, which files were not found and which queries ran.
+// `/harness/diagnostics` tells tests which icons were missing, which files were not found, which queries ran and which
+// annotation requests the page made.
 import http from 'node:http';
 import { parseArgs } from 'node:util';
 
 import { buildHost } from './build-host.mjs';
+import { createAnnotationsHandler, isAnnotationsPath } from './server/annotations.mjs';
 import { createDsQueryHandler, liveQueryUrl, readFixture } from './server/dsQuery.mjs';
 import { serveFile } from './server/files.mjs';
 import { renderPage } from './server/page.mjs';
 import { HOST } from './server/paths.mjs';
 
 export function createHarnessServer({ recordTo } = {}) {
-  const diagnostics = { missingIcons: new Set(), notFound: new Set(), queries: [] };
+  const diagnostics = { missingIcons: new Set(), notFound: new Set(), queries: [], annotationRequests: [] };
   const dsQuery = createDsQueryHandler({ recordTo, diagnostics });
+  const annotations = createAnnotationsHandler({ diagnostics });
   return http.createServer(async (req, res) => {
     const url = new URL(req.url, `http://${req.headers.host ?? HOST}`);
     try {
       if (req.method === 'POST' && url.pathname === '/api/ds/query') {
         return await dsQuery(req, res);
+      }
+      if (isAnnotationsPath(url.pathname)) {
+        return await annotations(req, res, url);
       }
       if (req.method !== 'GET' && req.method !== 'HEAD') {
         res.writeHead(405).end();
@@ -49,6 +55,7 @@ export function createHarnessServer({ recordTo } = {}) {
             missingIcons: [...diagnostics.missingIcons],
             notFound: [...diagnostics.notFound],
             queries: diagnostics.queries,
+            annotationRequests: diagnostics.annotationRequests,
           })
         );
       }

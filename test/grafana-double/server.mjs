@@ -1,14 +1,17 @@
-// The test double of Grafana's `POST /api/ds/query`, for the stack (never part of the plugin):
+// The test double of Grafana's `POST /api/ds/query` and `/api/annotations`, for the stack (never part of the plugin):
 //   body { queries: [{ refId, datasource: { uid, type }, ...model }], from, to }
 //   -> { results: { [refId]: { status, frames } | { error, errorSource, status, frames } } }
 // Prometheus queries run on the real Prometheus (prometheus.mjs), SQL queries on the real PostgreSQL as the read-only
 // role (postgres.mjs). As Grafana does: HTTP 400 when any query failed (the body still has every result), 404 for an
-// unknown datasource uid, 400 for a malformed request. Listens on 127.0.0.1 only.
+// unknown datasource uid, 400 for a malformed request. Annotations (GET/POST /api/annotations, GET/PATCH/DELETE
+// /api/annotations/:id) are kept in memory (annotations.mjs, annotationsApi.mjs). Listens on 127.0.0.1 only.
 // Usage: node test/grafana-double/server.mjs --port PORT --config CONFIG.json
-//   CONFIG: { prometheus: { uid, url, scrapeInterval? }, postgres: { uid, host, port, user, password, database } }
+//   CONFIG: { prometheus: { uid, url, scrapeInterval? }, postgres: { uid, host, port, user, password, database },
+//             annotations?: { seedFile? }, tokens?: { viewer?, editor? } }
 import fs from 'node:fs';
 import http from 'node:http';
 
+import { handleAnnotationRequest, storeFromConfig } from './annotationsApi.mjs';
 import { dataResponseJson } from './frames.mjs';
 import { runSqlQuery } from './postgres.mjs';
 import { runPrometheusQuery } from './prometheus.mjs';
@@ -62,7 +65,25 @@ export async function answer(config, body) {
   return { status: failed ? 400 : 200, json: { results } };
 }
 
+function readBody(req) {
+  return new Promise((resolve, reject) => {
+    const chunks = [];
+    req.on('data', (c) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+async function annotations(store, config, req, send) {
+  const url = new URL(req.url, 'http://127.0.0.1');
+  const body = await readBody(req);
+  const request = { method: req.method, pathname: url.pathname, search: url.search, headers: req.headers, body };
+  const out = handleAnnotationRequest(store, config, request);
+  return out ? send(out.status, out.json) : send(404, { message: 'Not found' });
+}
+
 function serve(config, port) {
+  const store = storeFromConfig(config, (file) => fs.readFileSync(file, 'utf8'));
   const server = http.createServer((req, res) => {
     const send = (status, json) => {
       res.writeHead(status, { 'Content-Type': 'application/json' });
@@ -70,6 +91,9 @@ function serve(config, port) {
     };
     if (req.method === 'GET' && req.url === '/api/health') {
       return send(200, { database: 'ok', version: 'candor-test-double' });
+    }
+    if (/^\/api\/annotations(\/|\?|$)/.test(req.url)) {
+      return annotations(store, config, req, send).catch((e) => send(500, { message: e.message }));
     }
     if (req.method !== 'POST' || req.url.split('?')[0] !== '/api/ds/query') {
       return send(404, { message: 'Not found' });

@@ -1,14 +1,16 @@
 #!/usr/bin/env node
 // The demo stack: PostgreSQL (seeded), Prometheus (backfilled) + live exporter, and the test double of Grafana's
-// `POST /api/ds/query`, all on 127.0.0.1 spare ports, started and stopped by PID.
+// `POST /api/ds/query` and `/api/annotations` (seeded with the demo's actions), all on 127.0.0.1 spare ports, started
+// and stopped by PID.
 //   node test/stack/stack.mjs start   - idempotent: does nothing when the whole stack is already running
 //   node test/stack/stack.mjs stop    - stops every process it started (by PID), removes the runtime data
 //   node test/stack/stack.mjs status  - exit 0 when everything runs, 1 otherwise
-// The chosen ports, PIDs, URLs and the read-only database login are written to .stack/state.json for the tests.
+// The chosen ports, PIDs, URLs, the read-only database login and the double's service-account tokens are written to
+// .stack/state.json (mode 600) for the tests.
 import fs from 'node:fs';
 import path from 'node:path';
 
-import { startDouble } from './lib/double.mjs';
+import { ANNOTATION_SEED_FILE, startDouble } from './lib/double.mjs';
 import { loadDemoData, startPostgres } from './lib/postgres.mjs';
 import { historySpan, startExporter, startPrometheus } from './lib/prometheus.mjs';
 import { setup } from '../../scripts/setup.mjs';
@@ -47,6 +49,7 @@ async function stop() {
   }
   fs.rmSync(path.join(STACK_DIR, 'prometheus-data'), { recursive: true, force: true });
   fs.rmSync(path.join(STACK_DIR, 'double.json'), { force: true });
+  fs.rmSync(ANNOTATION_SEED_FILE, { force: true });
   fs.rmSync(STATE_FILE, { force: true });
   log('stopped');
 }
@@ -62,12 +65,13 @@ function readPidFile(name) {
 async function start() {
   const before = readState();
   const alive = running(before);
-  if (before && PROCESSES.every((p) => alive[p])) {
+  // A stack started by an older version of this script (its double without annotations) counts as partly running.
+  if (before?.double?.annotationsUrl && PROCESSES.every((p) => alive[p])) {
     log(`already running (started ${before.startedAt}); state in ${STATE_FILE}`);
     return;
   }
   if (before || PROCESSES.some((p) => readPidFile(p))) {
-    log('a previous stack is partly running: stopping it first');
+    log('a previous stack is partly running (or predates the annotations double): stopping it first');
     await stop();
   }
   // The stack's servers (Debian's prometheus and postgresql): installed as root, otherwise one clear message.

@@ -9,21 +9,26 @@ import fs from 'node:fs';
 import zlib from 'node:zlib';
 
 import { hostileResponse } from '../hostile/corpus.mjs';
-import { SCENARIO_FIXTURE, STACK_STATE } from './paths.mjs';
+import { SCENARIO_FIXTURE, STACK_STATE, liveDouble } from './paths.mjs';
 
 const PROXY_TIMEOUT_MS = 60_000;
 
 export function liveQueryUrl() {
-  try {
-    const state = JSON.parse(fs.readFileSync(STACK_STATE, 'utf8'));
-    return state?.double?.queryUrl;
-  } catch {
-    return undefined;
-  }
+  return liveDouble()?.queryUrl;
+}
+
+/** Where the page wants its data from (header X-Candor-Harness-Data): `fixture`, `hostile…`, else `live`. */
+export function dataMode(header) {
+  return header === 'fixture' || String(header).startsWith('hostile') ? header : 'live';
 }
 
 export function readFixture(file = SCENARIO_FIXTURE) {
   return fs.existsSync(file) ? JSON.parse(zlib.gunzipSync(fs.readFileSync(file)).toString('utf8')) : undefined;
+}
+
+/** Writes a saved scenario ({ asOf, recordedAt, response, annotations? }) gzipped. */
+export function writeFixture(file, saved) {
+  fs.writeFileSync(file, zlib.gzipSync(`${JSON.stringify(saved)}\n`, { level: 9 }));
 }
 
 function json(res, status, body) {
@@ -31,7 +36,7 @@ function json(res, status, body) {
   res.end(JSON.stringify(body));
 }
 
-async function readBody(req) {
+export async function readBody(req) {
   const chunks = [];
   for await (const chunk of req) {
     chunks.push(chunk);
@@ -67,8 +72,9 @@ function record(file, request, status, text) {
     asOf: new Date(Number(request.to)).toISOString(),
     recordedAt: new Date().toISOString(),
     response: { results: merged },
+    ...(previous?.annotations ? { annotations: previous.annotations } : {}),
   };
-  fs.writeFileSync(file, zlib.gzipSync(`${JSON.stringify(saved)}\n`, { level: 9 }));
+  writeFixture(file, saved);
 }
 
 export function createDsQueryHandler({ recordTo, diagnostics }) {
@@ -80,8 +86,7 @@ export function createDsQueryHandler({ recordTo, diagnostics }) {
     } catch {
       return json(res, 400, { message: 'bad request: body is not JSON' });
     }
-    const asked = req.headers['x-candor-harness-data'];
-    const mode = asked === 'fixture' || String(asked).startsWith('hostile') ? asked : 'live';
+    const mode = dataMode(req.headers['x-candor-harness-data']);
     diagnostics.queries.push({
       mode,
       refIds: (request.queries ?? []).map((q) => q.refId),

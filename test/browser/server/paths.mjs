@@ -1,4 +1,5 @@
 // Where things are, for the harness server and scripts.
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -13,3 +14,12 @@ export const STACK_STATE = path.join(
 );
 /** The saved /api/ds/query answer of the demo scenario (gzipped JSON), recorded from the double by record-scenario.mjs. */
 export const SCENARIO_FIXTURE = path.join(HERE, 'fixtures', 'scenario.json.gz');
+
+/** The running stack's Grafana double ({ url, queryUrl, annotationsUrl, … } of state.json), undefined without one. */
+export function liveDouble() {
+  try {
+    return JSON.parse(fs.readFileSync(STACK_STATE, 'utf8'))?.double;
+  } catch {
+    return undefined;
+  }
+}

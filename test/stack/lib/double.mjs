@@ -1,13 +1,29 @@
-// Starts the test double of Grafana's `POST /api/ds/query` (test/grafana-double/server.mjs) for the running stack:
-// Prometheus as `candor-prometheus`, PostgreSQL as `candor-postgres` with the read-only login.
+// Starts the test double of Grafana's `POST /api/ds/query` and `/api/annotations` (test/grafana-double/server.mjs)
+// for the running stack: Prometheus as `candor-prometheus`, PostgreSQL as `candor-postgres` with the read-only login,
+// the annotation store seeded with the demo's actions relative to the stack's T0 (test/demo/actions.mjs), and two
+// random service-account tokens (a Viewer's, an Editor's) for tests of the API's permissions.
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
 import { HOST, REPO_ROOT, STACK_DIR, freePort, startDetached, waitFor } from './util.mjs';
 
+export const ANNOTATION_SEED_FILE = path.join(STACK_DIR, 'annotations-seed.json');
+
+/** A random token shaped like Grafana's service-account tokens (`glsa_<32 characters>_<8 hex>`). */
+function serviceAccountToken() {
+  return `glsa_${crypto.randomBytes(16).toString('hex')}_${crypto.randomBytes(4).toString('hex')}`;
+}
+
 export async function startDouble(state) {
   const port = await freePort();
+  // Loaded here, not at the top: it compiles src/core/actions.ts (tsx), which `stop` and `status` do not need.
+  const { demoActions } = await import('../../demo/actions.mjs');
+  fs.writeFileSync(ANNOTATION_SEED_FILE, JSON.stringify(demoActions(state.t0), null, 2), { mode: 0o600 });
+  const tokens = { viewer: serviceAccountToken(), editor: serviceAccountToken() };
   const config = {
+    annotations: { seedFile: ANNOTATION_SEED_FILE },
+    tokens,
     prometheus: { uid: 'candor-prometheus', url: state.prometheus.url, scrapeInterval: '15s' },
     postgres: {
       uid: 'candor-postgres',
@@ -31,5 +47,5 @@ export async function startDouble(state) {
     'the /api/ds/query double',
     async () => (await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(1000) })).ok
   );
-  return { pid, port, url, queryUrl: `${url}/api/ds/query` };
+  return { pid, port, url, queryUrl: `${url}/api/ds/query`, annotationsUrl: `${url}/api/annotations`, tokens };
 }
