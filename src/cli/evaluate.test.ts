@@ -170,3 +170,92 @@ describe('candor evaluate: a file that is not a response', () => {
     }
   );
 });
+
+describe('candor evaluate: the owners actions and the text for people', () => {
+  // NPS 35 for three days: amber (green ≥ 40, amber ≥ 20), past the 48 hours amber may stand without an action.
+  const npsAmber = {
+    results: { nps: { status: 200, frames: [frame('nps', Array(73).fill(35), TO - 60_000)] } },
+  };
+  const action = {
+    id: 11,
+    time: TO - 86_400_000,
+    timeEnd: TO - 86_400_000,
+    text: 'Interview the detractors',
+    tags: [
+      'candor',
+      'candor-action',
+      'scorecard:platform-scorecard',
+      'metric:nps',
+      'owner:VP Customer Success',
+      'due:2026-11-30',
+    ],
+  };
+  const now = new Date(TO).toISOString();
+  const nps = (r: ReturnType<typeof run>) =>
+    JSON.parse(r.out.join('\n')).rows.find((x: { metric_id: string }) => x.metric_id === 'nps');
+
+  it('counts a saved /api/annotations answer as Grafana would: an open action keeps amber from escalating', () => {
+    const without = run(['--catalog', CATALOG, '--response', saved(npsAmber), '--now', now]);
+    expect(nps(without)).toMatchObject({
+      status: 'amber',
+      colour: 'red',
+      escalation: expect.stringMatching(/no action recorded/),
+    });
+    const withAction = run([
+      '--catalog',
+      CATALOG,
+      '--response',
+      saved(npsAmber),
+      '--annotations',
+      saved([action]),
+      '--now',
+      now,
+    ]);
+    expect(nps(withAction)).toMatchObject({
+      status: 'amber',
+      colour: 'amber',
+      escalation: '',
+      action: { owner: 'VP Customer Success' },
+    });
+  });
+
+  it('--output text: what needs attention first, one line each, then every pillar with its answer', () => {
+    const r = run([
+      '--catalog',
+      CATALOG,
+      '--response',
+      saved(npsAmber),
+      '--annotations',
+      saved([action]),
+      '--now',
+      now,
+      '--output',
+      'text',
+    ]);
+    expect(r.code).toBe(0);
+    const text = r.out.join('\n');
+    expect(text.split('\n')[0]).toMatch(
+      /^Red · \d+\/100 · LocalizeVideos Executive Platform Scorecard · as of 2026-11-16 12:00 UTC · v2026\.12\.4 sha256:[0-9a-f]{12}$/
+    );
+    expect(text).toContain('Needs attention (');
+    expect(text).toMatch(
+      /Amber +Net Promoter Score \(90 days\) +35 \(target ≥ 50\) +for ≥ 3 days +VP Customer Success +action: Interview the detractors/
+    );
+    expect(text).toContain('Do customers trust us? — ');
+    expect(r.err.every((l) => l.startsWith('warning: '))).toBe(true);
+  });
+
+  it.each([
+    [['--output', 'yaml'], /^usage: candor evaluate/],
+    [['--annotations', '/no/such/file.json'], /cannot read/],
+  ])('%j exits 2 with one clear line', (extra, message) => {
+    const r = run(['--catalog', CATALOG, '--response', saved(npsAmber), ...extra]);
+    expect(r.code).toBe(2);
+    expect(r.err.join('\n')).toMatch(message);
+  });
+
+  it('an annotations file that is not a list exits 2', () => {
+    const r = run(['--catalog', CATALOG, '--response', saved(npsAmber), '--annotations', saved({ id: 1 })]);
+    expect(r).toMatchObject({ code: 2, err: [expect.stringMatching(/: not a \/api\/annotations answer: /)] });
+  });
+});

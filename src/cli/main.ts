@@ -36,7 +36,7 @@ const COMMANDS: Record<string, Entry> = {
   evaluate: {
     run: (argv, io) => evaluateCommand(argv, io),
     synopsis: 'evaluate --catalog FILE --response FILE',
-    summary: 'evaluate a saved /api/ds/query response, print JSON rows',
+    summary: 'evaluate a saved /api/ds/query response (and actions): rows as JSON or text',
   },
   check: {
     run: check,
