@@ -1,6 +1,8 @@
 #!/usr/bin/env node
-// Writes src/img/screenshots/scorecard-dark.png and scorecard-light.png (README and plugin.json show them): the default scorecard on the saved scenario in
-// a 1920×1080 kiosk page, cropped below the last pillar card (the rest of the screen is empty canvas).
+// Writes src/img/screenshots/scorecard-dark.png and scorecard-light.png (README and plugin.json show them): the default
+// scorecard on the saved scenario in a 1920×1080 kiosk page, cropped below the last pillar card (the rest of the
+// screen is empty canvas); and docs/screenshots/scorecard-dark-1920x1080.png and -1280x720.png, the whole screen an
+// executive sees at each size (docs/panel.md).
 //   node --import tsx test/browser/docs-screenshots.mjs
 import { chromium } from '@playwright/test';
 import fs from 'node:fs';
@@ -9,6 +11,20 @@ import path from 'node:path';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, assertChromium } from './chromium.ts';
 import { startHarness } from './server.mjs';
 import { ROOT } from './server/paths.mjs';
+
+/** The refresh done, every icon fetched (Grafana's Icon shows an empty <svg> until then) and the fonts loaded. */
+async function ready(page) {
+  await page.waitForFunction(() => document.body.dataset.harnessState === 'done', null, { timeout: 60_000 });
+  await page.waitForFunction(
+    () =>
+      document.fonts.status === 'loaded' &&
+      [...document.querySelectorAll('[data-testid="harness-panel"] svg')].every(
+        (s) => s.hasAttribute('data-testid') || s.childElementCount > 0
+      ),
+    null,
+    { timeout: 15_000 }
+  );
+}
 
 assertChromium();
 const out = path.join(ROOT, 'src', 'img', 'screenshots');
@@ -19,17 +35,7 @@ try {
   for (const theme of ['dark', 'light']) {
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 }, timezoneId: 'UTC', locale: 'en-US' });
     await page.goto(`${url}?data=fixture&theme=${theme}`);
-    await page.waitForFunction(() => document.body.dataset.harnessState === 'done', null, { timeout: 60_000 });
-    // Every icon fetched (Grafana's Icon shows an empty <svg> until then) and the fonts loaded.
-    await page.waitForFunction(
-      () =>
-        document.fonts.status === 'loaded' &&
-        [...document.querySelectorAll('[data-testid="harness-panel"] svg')].every(
-          (s) => s.hasAttribute('data-testid') || s.childElementCount > 0
-        ),
-      null,
-      { timeout: 15_000 }
-    );
+    await ready(page);
     const bottom = await page.evaluate(() =>
       Math.max(
         ...[...document.querySelectorAll('[data-testid="candor-pillar"]')].map(
@@ -42,6 +48,20 @@ try {
       path: file,
       clip: { x: 0, y: 0, width: 1920, height: Math.min(1080, Math.ceil(bottom) + 24) },
     });
+    console.log(`docs-screenshots: ${path.relative(ROOT, file)}`);
+    await page.close();
+  }
+  const docs = path.join(ROOT, 'docs', 'screenshots');
+  fs.mkdirSync(docs, { recursive: true });
+  for (const [width, height] of [
+    [1920, 1080],
+    [1280, 720],
+  ]) {
+    const page = await browser.newPage({ viewport: { width, height }, timezoneId: 'UTC', locale: 'en-US' });
+    await page.goto(`${url}?data=fixture`);
+    await ready(page);
+    const file = path.join(docs, `scorecard-dark-${width}x${height}.png`);
+    await page.screenshot({ path: file });
     console.log(`docs-screenshots: ${path.relative(ROOT, file)}`);
     await page.close();
   }

@@ -1,12 +1,14 @@
 /**
  * The default catalog end to end on the demo stack: every query, exactly as the datasource builds it (buildRequests),
  * goes through the double of Grafana's `/api/ds/query` to the real Prometheus and the real PostgreSQL (read-only
- * role); the answer is decoded (decodeResponse) and evaluated (runEngine) like a panel refresh, and every metric
- * must show the status of the seeded scenario (test/demo/scenario.json, docs/demo-scenario.md).
+ * role); the owners' actions come from the double's annotations API with the datasource's query; the answer is
+ * decoded (decodeResponse) and evaluated (runEngine) like a panel refresh, and every metric must show the status, the
+ * colour and the action of the seeded scenario (test/demo/scenario.json, docs/demo-scenario.md).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 
+import { actionsQuery, type AnnotationLike } from '../../src/core/actions';
 import { runEngine, type EngineOutput } from '../../src/core/engine';
 import { fingerprint } from '../../src/core/fingerprint';
 import { loadCatalog } from '../../src/core/parse';
@@ -21,6 +23,9 @@ const CATALOG_FILE = path.join(REPO_ROOT, 'provisioning/catalogs/platform-scorec
 interface Expected {
   status: string;
   items?: Record<string, string>;
+  /** The colour shown when escalation changed it. */
+  shown?: string;
+  action?: 'on time' | 'overdue' | 'closed';
 }
 const expected = scenario.metrics as Record<string, Expected>;
 
@@ -29,6 +34,18 @@ let catalog: Catalog;
 let output: EngineOutput;
 let decoded: DecodedResponse;
 let httpStatus: number[];
+let annotations: AnnotationLike[];
+
+/** The datasource's annotations query (src/datasource/fetchActions.ts) sent to the double. */
+async function readAnnotations(asOf: number): Promise<AnnotationLike[]> {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(actionsQuery('platform-scorecard', asOf))) {
+    [value].flat().forEach((v) => query.append(key, v));
+  }
+  const res = await fetch(`${state.double.annotationsUrl}?${query}`, { signal: AbortSignal.timeout(10_000) });
+  expect(res.status).toBe(200);
+  return res.json();
+}
 
 beforeAll(async () => {
   state = await requireStack();
@@ -47,6 +64,7 @@ beforeAll(async () => {
     decoded.frames.push(...part.frames);
     decoded.errors.push(...part.errors);
   }
+  annotations = await readAnnotations(now);
   output = runEngine({
     catalog,
     fingerprint: fingerprint(loaded.data),
@@ -56,6 +74,7 @@ beforeAll(async () => {
     asOf: now,
     asOfIsNow: true,
     now,
+    annotations: { list: annotations },
   }).result;
 });
 
@@ -130,4 +149,56 @@ test('docs/demo-scenario.md documents exactly these statuses', () => {
   expect(Object.fromEntries(rows)).toEqual(
     Object.fromEntries(Object.entries(expected).map(([id, m]) => [id, m.status]))
   );
+});
+
+const SHOWN: Record<string, string> = {
+  green: 'green',
+  amber: 'amber',
+  red: 'red',
+  noData: 'red',
+  error: 'red',
+  stale: 'amber',
+};
+
+test.each(Object.entries(expected))(
+  '%s is shown in the scenario colour, with the scenario action',
+  (metricId, want) => {
+    const rows = output.rows.filter((r) => r.metric_id === metricId && r.status !== 'green');
+    for (const row of rows) {
+      expect({ row: `${row.metric_id}/${row.item}`, colour: row.colour }).toEqual({
+        row: `${row.metric_id}/${row.item}`,
+        colour: want.shown ?? SHOWN[row.status],
+      });
+      const state = row.action ? (row.action.overdue ? 'overdue' : 'on time') : undefined;
+      expect({ row: row.metric_id, action: state }).toEqual({
+        row: row.metric_id,
+        action: want.action === 'closed' ? undefined : want.action,
+      });
+    }
+  }
+);
+
+test('the demo actions read back: four open, one closed, the annotation that is no action ignored', () => {
+  expect(annotations).toHaveLength(5);
+  expect(output.meta.actions).toEqual({ read: true, count: 5 });
+  const escalated = output.rows.filter((r) => r.escalation).map((r) => [r.metric_id, r.escalation]);
+  expect(Object.fromEntries(escalated)).toMatchObject({
+    'critical-patch-time': expect.stringMatching(
+      /^Action overdue since \d{4}-\d{2}-\d{2} \(Head of Security Engineering\): shown red$/
+    ),
+    'infra-cost-trend': expect.stringMatching(
+      /^Amber for ≥? ?\d+ days, no open action since \d{4}-\d{2}-\d{2}: shown red$/
+    ),
+  });
+});
+
+test('the attention list holds every row off target, worst first, and each pillar answers its question', () => {
+  const off = output.rows.filter((r) => r.colour !== 'green').map((r) => `${r.metric_id}/${r.item}`);
+  const listed = (output.meta.attention ?? []).map((a) => `${a.metricId}/${a.item}`);
+  expect([...listed].sort()).toEqual([...off].sort());
+  const colours = (output.meta.attention ?? []).map((a) => a.colour);
+  expect(colours).toEqual([...colours].sort((a, b) => (a === b ? 0 : a === 'red' ? -1 : 1)));
+  for (const p of output.meta.pillars) {
+    expect(p.answer).toMatch(p.colour === 'green' ? /^Yes: / : /^(No|Unknown): /);
+  }
 });

@@ -19,7 +19,13 @@ export interface StackState {
   postgres: Login & { host: string; port: number; pid: number; fixtures: Login; feeds: Login };
   prometheus: { url: string; pid: number; historyStart: number; historyEnd: number };
   exporter: { url: string; pid: number };
-  double: { url: string; queryUrl: string; pid: number };
+  double: {
+    url: string;
+    queryUrl: string;
+    pid: number;
+    annotationsUrl: string;
+    tokens: { viewer: string; editor: string };
+  };
 }
 
 export async function requireStack(): Promise<StackState> {

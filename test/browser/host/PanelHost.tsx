@@ -14,6 +14,7 @@ import {
   type PanelData,
   type PanelPlugin,
 } from '@grafana/data';
+import { locationService } from '@grafana/runtime';
 import { ErrorBoundary, PanelChrome, useTheme2 } from '@grafana/ui';
 import type { DashboardPanel, PageParams } from './params';
 import { buildRequest, runPanelQuery, timeRangeOf } from './query';
@@ -51,12 +52,16 @@ export function PanelHost({ plugin, datasource, dashboard, params }: Props) {
   const pad = params.embed === 'kiosk' ? KIOSK_PADDING : 0;
   const width = params.width ?? win.width - 2 * pad;
   const height = params.height ?? win.height - 2 * pad;
-  const timeRange = useMemo(() => timeRangeOf(params), [params]);
   const eventBus = useMemo(() => new EventBusSrv(), []);
+  // Grafana re-runs a dashboard's queries when its route reloads (locationService.reload(), after a panel recorded
+  // an action): the harness does the same, one refresh per reload, reading "now" again as Grafana does.
+  const [reloads, setReloads] = useState(0);
+  useEffect(() => locationService.getHistory().listen(() => setReloads((n) => n + 1)), []);
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const timeRange = useMemo(() => timeRangeOf(params), [params, reloads]);
   const [data, setData] = useState<PanelData>({ state: LoadingState.Loading, series: [], timeRange });
   const { panel } = dashboard;
   const options = useMemo(() => ({ ...plugin.defaults, ...panel.options }), [plugin, panel.options]);
-
   useEffect(() => {
     let live = true;
     const req = buildRequest(dashboard, params, timeRange, Math.max(100, Math.round(width)));

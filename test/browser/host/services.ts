@@ -21,9 +21,16 @@ import { lastValueFrom, Observable } from 'rxjs';
 /** Requests in flight by requestId: Grafana cancels the previous request when one with the same id starts. */
 const inFlight = new Map<string, AbortController>();
 
+/** As Grafana's backendSrv: an array parameter repeats its key (`tags=a&tags=b`), which is how the API reads it. */
 function toUrl(options: BackendSrvRequest): string {
-  const params = options.params ? `?${new URLSearchParams(options.params).toString()}` : '';
-  return `${options.url}${params}`;
+  if (!options.params) {
+    return options.url;
+  }
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(options.params as Record<string, unknown>)) {
+    (Array.isArray(value) ? value : [value]).forEach((v) => query.append(key, String(v)));
+  }
+  return `${options.url}?${query.toString()}`;
 }
 
 async function readBody(res: Response): Promise<unknown> {

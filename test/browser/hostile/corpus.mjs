@@ -33,6 +33,8 @@ export function hostileCatalog(catalog, { unsafeLinks = false } = {}) {
   }
   c.metrics.forEach((m, i) => {
     m.name = taint(m.name);
+    // A label is at most 28 characters (so it is never cut): markup that fits, and an <img> if it ever renders.
+    m.label = `<img src=x onerror=x${i}()>`;
     m.owner = taint(m.owner);
     m.description = i === 0 ? `${m.description} ${OVERSIZED}` : taint(m.description);
     for (const l of m.links ?? []) {
@@ -67,4 +69,17 @@ export function hostileResponse(fixture) {
     }
   }
   return { results };
+}
+
+/**
+ * The saved actions with payloads in their text, owner and item tags, and a javascript: link on their last line:
+ * what a careless or hostile writer of annotations could leave in Grafana.
+ */
+export function hostileAnnotations(annotations) {
+  let n = 0;
+  return structuredClone(annotations ?? []).map((a) => ({
+    ...a,
+    text: `${payload(n++)} ${a.text}\nLink: javascript:window.__candorPwned=1`,
+    tags: (a.tags ?? []).map((t) => (t.startsWith('owner:') ? `owner:${payload(n++).replace(/[,:]/g, ' ')}` : t)),
+  }));
 }

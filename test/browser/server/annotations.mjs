@@ -4,13 +4,15 @@
 //   and body as sent). No Authorization header goes with it: the double takes the request as the logged-in Editor's
 //   browser session, as Grafana takes the page's own requests. 503 when the stack does not run;
 // - `fixture`, `hostile`, `hostile-links`: a GET is answered from the saved scenario's `annotations` (recorded by
-//   record-scenario.mjs), filtered with the double's own `filterAnnotations`, so a replay filters as the live double
+//   record-scenario.mjs; in `hostile…` with the corpus's payloads in texts, owners and links, hostile/corpus.mjs),
+//   filtered with the double's own `filterAnnotations`, so a replay filters as the live double
 //   does (a scenario recorded before actions existed has none: []); a write is refused, 403
 //   {"message":"harness: the saved scenario is read-only"}.
 // Every request is listed in /harness/diagnostics as `annotationRequests: [{ mode, method, path, query, status }]`.
 import { dataMode, readBody, readFixture } from './dsQuery.mjs';
 import { SCENARIO_FIXTURE, STACK_STATE, liveDouble } from './paths.mjs';
 import { filterAnnotations } from '../../grafana-double/annotations.mjs';
+import { hostileAnnotations } from '../hostile/corpus.mjs';
 
 const PROXY_TIMEOUT_MS = 30_000;
 const READ_ONLY = { message: 'harness: the saved scenario is read-only' };
@@ -26,12 +28,12 @@ function json(res, status, body) {
 }
 
 /** GET from the saved scenario: the list, or one annotation by id. */
-function fromFixture(url) {
+function fromFixture(url, mode) {
   const fixture = readFixture();
   if (!fixture) {
     return [503, { message: `harness: no saved scenario at ${SCENARIO_FIXTURE}; record it with record-scenario.mjs` }];
   }
-  const saved = fixture.annotations ?? [];
+  const saved = mode.startsWith('hostile') ? hostileAnnotations(fixture.annotations) : (fixture.annotations ?? []);
   const pathname = url.pathname.replace(/\/+$/, '');
   if (pathname === '/api/annotations') {
     return [200, filterAnnotations(saved, url.searchParams)];
@@ -73,7 +75,7 @@ export function createAnnotationsHandler({ diagnostics }) {
       entry.status = await proxy(req, url, res);
       return;
     }
-    const [status, body] = req.method === 'GET' ? fromFixture(url) : [403, READ_ONLY];
+    const [status, body] = req.method === 'GET' ? fromFixture(url, mode) : [403, READ_ONLY];
     entry.status = status;
     json(res, status, body);
   };

@@ -73,7 +73,27 @@ export function provisionedDashboard() {
   };
 }
 
-function bootData({ theme, origin, datasources }) {
+/** The signed-in user: a Viewer by default (the executive); `role=Editor` for tests that record an action. */
+function user(role, theme) {
+  const editor = role === 'Editor';
+  return {
+    id: editor ? 2 : 1,
+    login: editor ? 'editor' : 'viewer',
+    name: editor ? 'Platform Editor' : 'Executive Viewer',
+    orgId: 1,
+    orgRole: editor ? 'Editor' : 'Viewer',
+    isSignedIn: true,
+    theme,
+    timezone: 'utc',
+    weekStart: 'monday',
+    locale: 'en-US',
+    language: 'en-US',
+    regionalFormat: 'en-US',
+    permissions: editor ? { 'annotations:create': true, 'annotations:write': true } : {},
+  };
+}
+
+function bootData({ theme, origin, datasources, role }) {
   return {
     settings: {
       appUrl: `${origin}/`,
@@ -85,21 +105,7 @@ function bootData({ theme, origin, datasources }) {
       panels: {},
       bootData: undefined,
     },
-    user: {
-      id: 1,
-      login: 'viewer',
-      name: 'Executive Viewer',
-      orgId: 1,
-      orgRole: 'Viewer',
-      isSignedIn: true,
-      theme,
-      timezone: 'utc',
-      weekStart: 'monday',
-      locale: 'en-US',
-      language: 'en-US',
-      regionalFormat: 'en-US',
-      permissions: {},
-    },
+    user: user(role, theme),
     navTree: [],
     assets: { dark: '', light: '' },
   };
@@ -140,7 +146,7 @@ export function renderPage({ url, origin, fixtureAsOf, liveAvailable }) {
 <!-- Grafana's own stylesheet resets the body margin; GlobalStyles does not. -->
 <style>html, body { margin: 0; }</style>
 <script>
-window.grafanaBootData = ${script(bootData({ theme, origin, datasources }))};
+window.grafanaBootData = ${script(bootData({ theme, origin, datasources, role: url.searchParams.get('role') }))};
 window.__grafana_public_path__ = '/public/';
 window.__candorHarness = ${script(harness)};
 </script>

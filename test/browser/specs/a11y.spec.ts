@@ -1,6 +1,7 @@
 /**
  * axe-core on the rendered scorecard (WCAG 2.1 A and AA rules): no serious or critical violation, in both themes,
- * in the full and the tile layout, and with an evidence tooltip open. Lesser findings are attached to the report.
+ * in the full and the tile layout, and with a row's evidence (and the action form) open. Lesser findings are attached
+ * to the report.
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
@@ -39,11 +40,22 @@ for (const theme of ['dark', 'light']) {
   });
 }
 
-test('with an evidence tooltip open', async ({ page }) => {
+test('with a row’s evidence open', async ({ page }) => {
   await openScorecard(page, { data: 'fixture' });
-  await page.getByTestId(TEST_ID.metricStatus).first().focus();
+  await page.getByTestId(TEST_ID.metricStatus).first().click();
   await expect(page.getByTestId(TEST_ID.evidence)).toBeVisible();
   await scan(page, 'evidence');
+});
+
+test('with the evidence and the action form open (an Editor)', async ({ page }) => {
+  await openScorecard(page, { data: 'fixture', role: 'Editor' });
+  // A row without an action: the form to record one is there.
+  await page
+    .locator('[data-testid="candor-metric"][data-metric-id="security-incidents"]')
+    .getByTestId(TEST_ID.metricStatus)
+    .click();
+  await expect(page.getByTestId(TEST_ID.actionForm)).toBeVisible();
+  await scan(page, 'action-form');
 });
 
 /**

@@ -3,7 +3,7 @@
  * from the demo stack, so the pixels do not depend on the clock): a one-pillar tile, a narrow column, a small tile.
  */
 import { expect, test } from '@playwright/test';
-import { TEST_ID, measureOverflow, openScorecard, readScenario } from './harness';
+import { TEST_ID, cutNames, measureOverflow, openScorecard, readScenario } from './harness';
 
 const scenario = readScenario();
 const solo = '/d-solo/candor-platform-scorecard';
@@ -21,6 +21,7 @@ test.describe('embedded sizes (d-solo)', () => {
     const items = Object.keys(scenario.metrics['open-security-issues'].items ?? {}).length;
     await expect(page.getByTestId(TEST_ID.metric)).toHaveCount(items + 3);
     expect(await measureOverflow(page)).toEqual({ pageScrolls: false, scrollers: [], rowsOutside: 0 });
+    expect(await cutNames(page)).toEqual([]);
     await expect(page).toHaveScreenshot('embed-pillar-security-dark.png');
   });
 
@@ -35,6 +36,9 @@ test.describe('embedded sizes (d-solo)', () => {
     expect(new Set(lefts).size, 'every pillar starts at the same x').toBe(1);
     const overflow = await measureOverflow(page);
     expect(overflow.pageScrolls, 'the page itself never scrolls; the panel does').toBe(false);
+    expect(await cutNames(page)).toEqual([]);
+    // What needs attention leads here too, each entry on two lines.
+    await expect(page.getByTestId(TEST_ID.attentionItem)).toHaveCount(notGreen);
     await expect(page).toHaveScreenshot('embed-column-dark.png');
   });
 
@@ -50,6 +54,7 @@ test.describe('embedded sizes (d-solo)', () => {
     expect(shown.slice(0, 2)).toEqual(['red', 'red']);
     await expect(page.getByTestId(TEST_ID.tileMore)).toContainText(`+${notGreen - 3} more`);
     expect(await measureOverflow(page)).toEqual({ pageScrolls: false, scrollers: [], rowsOutside: 0 });
+    expect(await cutNames(page)).toEqual([]);
     await expect(page).toHaveScreenshot('embed-tile-dark.png');
   });
 });

@@ -11,10 +11,16 @@ export const TEST_ID = {
   scorecard: 'candor-scorecard',
   header: 'candor-header',
   pillar: 'candor-pillar',
+  pillarAnswer: 'candor-pillar-answer',
   metric: 'candor-metric',
+  metricName: 'candor-metric-name',
+  metricValue: 'candor-metric-value',
   metricStatus: 'candor-metric-status',
   evidence: 'candor-evidence',
   tileMore: 'candor-tile-more',
+  attention: 'candor-attention',
+  attentionItem: 'candor-attention-item',
+  actionForm: 'candor-action-form',
 } as const;
 
 export type Params = Record<string, string | number>;
@@ -56,7 +62,8 @@ export async function openScorecard(page: Page, params: Params = {}, pathname = 
 }
 
 export interface ScenarioExpectation {
-  metrics: Record<string, { status: string; items?: Record<string, string> }>;
+  /** `shown`: the colour when escalation changed it (docs/demo-scenario.md). */
+  metrics: Record<string, { status: string; items?: Record<string, string>; shown?: string; action?: string }>;
   pillars: Record<string, string>;
   overall: string;
 }
@@ -105,5 +112,26 @@ export function measureOverflow(page: Page): Promise<Overflow> {
       scrollers,
       rowsOutside,
     };
+  });
+}
+
+/**
+ * Names, labels and titles in the panel that are cut: text overflowing its box, or drawn with an ellipsis. A name is
+ * never cut (it wraps); an action sentence in the attention strip may be (it is whole in its title and evidence).
+ */
+export function cutNames(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const selectors = [
+      '[data-testid="candor-metric-name"]',
+      '[data-testid="candor-pillar"] h3',
+      '[data-testid="candor-header"] h2',
+      '[data-testid="candor-attention-item"] strong',
+    ];
+    return [...document.querySelectorAll<HTMLElement>(selectors.join(', '))]
+      .filter((el) => {
+        const style = getComputedStyle(el);
+        return el.scrollWidth > el.clientWidth + 1 || style.textOverflow === 'ellipsis';
+      })
+      .map((el) => el.textContent ?? '');
   });
 }

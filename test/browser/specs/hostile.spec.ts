@@ -13,9 +13,9 @@ declare global {
 }
 
 /** Everything a payload could have produced if it became markup, and every request the page made. */
-async function inspect(page: Page) {
-  return page.evaluate(() => {
-    const panel = document.querySelector('[data-testid="harness-panel"]') ?? document.body;
+async function inspect(page: Page, selector = '[data-testid="harness-panel"]') {
+  return page.evaluate((root) => {
+    const panel = document.querySelector(root) ?? document.body;
     const all = [...panel.querySelectorAll('*')];
     return {
       pwned: window.__candorPwned,
@@ -27,7 +27,7 @@ async function inspect(page: Page) {
       links: [...panel.querySelectorAll('a[href]')].map((a) => a.getAttribute('href') ?? ''),
       text: panel.textContent ?? '',
     };
-  });
+  }, selector);
 }
 
 function watchRequests(page: Page): string[] {
@@ -47,10 +47,20 @@ test('payloads in catalog texts, labels, frame names and notices render as text,
   const writes = watchRequests(page);
   await openScorecard(page, { data: 'hostile' });
   // Open the evidence of the first rows too: descriptions, owners and link titles render there.
+  // The attention strip carries the actions' texts and owners, payloads included.
+  await expect(page.getByTestId('candor-attention')).toContainText('Action:');
   const statuses = page.getByTestId(TEST_ID.metricStatus);
   for (let i = 0; i < Math.min(4, await statuses.count()); i++) {
-    await statuses.nth(i).focus();
+    await statuses.nth(i).click();
     await expect(page.getByTestId(TEST_ID.evidence).first()).toBeVisible();
+    const evidence = await inspect(page, '[data-testid="candor-evidence"]');
+    expect(evidence.handlers).toEqual([]);
+    expect(evidence.images).toBe(0);
+    expect(
+      evidence.links.every((h) => /^(https?:\/\/|\/explore\?)/.test(h)),
+      evidence.links.join(' ')
+    ).toBe(true);
+    await page.keyboard.press('Escape');
   }
   const seen = await inspect(page);
   expect(seen.pwned).toBeUndefined();
