@@ -1,10 +1,9 @@
 /**
  * What a row and the header show, decided once and outside the components: texts, arrows, tones and labels. The
- * numbers arrive written by the core formatter (value_text, target_text, change_text); this only arranges them and
- * adds what depends on the viewer (time zone). The components only lay these out.
+ * numbers arrive written by the core formatter (value_text, target_text, change_text): a row visits the formatter
+ * once, in the datasource. This only arranges them and adds what depends on the viewer (time zone).
  */
 import type { IconName } from '@grafana/data';
-import { formatValue } from '../core/format';
 import { TIERS } from '../core/rollup';
 import { TIER_WINDOW, TIER_WORD } from '../core/words';
 import type { Tier } from '../core/types';
@@ -43,7 +42,6 @@ export interface RowView {
   problem?: string;
   status: StatusView;
   lastSampleText: string;
-  relativeChangeText?: string;
   /** The evidence for print, where there is no hover: for amber and red rows (problem rows show theirs already). */
   printEvidence?: string;
 }
@@ -94,7 +92,6 @@ function trendView(row: MetricRow): TrendView | undefined {
 
 export function describeRow(row: MetricRow, ctx: { asOf: number; timeZone: TimeZone }): RowView {
   const problem = isEvidenceProblem(row.status) ? row.evidence.trim() || PROBLEM_FALLBACK[row.status] : undefined;
-  const relative = row.relativeChange;
   return {
     name: displayName(row),
     fullName: row.item ? `${row.name} · ${row.item}` : row.name,
@@ -111,8 +108,6 @@ export function describeRow(row: MetricRow, ctx: { asOf: number; timeZone: TimeZ
     problem,
     status: statusView(row.status, row.colour),
     lastSampleText: row.lastSample === null ? 'none' : formatInstant(row.lastSample, ctx.timeZone),
-    relativeChangeText:
-      relative === null ? undefined : `${relative > 0 ? '+' : ''}${formatValue(relative, 'percentunit')}`,
     printEvidence: !problem && row.colour !== 'green' && row.evidence ? row.evidence : undefined,
   };
 }

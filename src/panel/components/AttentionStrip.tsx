@@ -16,6 +16,8 @@ interface Props {
   tiers: TierView[];
   /** Narrow: each entry on two lines instead of one table row. */
   compact: boolean;
+  /** Short of height (layout.ts chooseDensity): the entries in small type. */
+  dense?: boolean;
 }
 
 /**
@@ -23,7 +25,7 @@ interface Props {
  * line each: status, name, value against target, for how long, owner, the recorded action or "no action
  * recorded", and how soon to respond. When nothing is off target it says so, with the evaluation time.
  */
-export function AttentionStrip({ scorecard, timeZone, tiers, compact }: Props) {
+export function AttentionStrip({ scorecard, timeZone, tiers, compact, dense }: Props) {
   const styles = useStyles2(getStyles);
   const { attention } = scorecard;
   const unread = scorecard.actions && !scorecard.actions.read && scorecard.actions.error;
@@ -48,7 +50,7 @@ export function AttentionStrip({ scorecard, timeZone, tiers, compact }: Props) {
         )}
       </h3>
       {attention.length > 0 && (
-        <ol className={cx(styles.list, !compact && styles.table)}>
+        <ol className={cx(styles.list, !compact && styles.table, (compact || dense) && styles.small)}>
           {attention.map((item) => (
             <AttentionEntry key={`${item.metricId}/${item.item}`} item={item} compact={compact} />
           ))}
@@ -61,6 +63,34 @@ export function AttentionStrip({ scorecard, timeZone, tiers, compact }: Props) {
 function AttentionEntry({ item, compact }: { item: AttentionItem; compact: boolean }) {
   const styles = useStyles2(getStyles);
   const edge = useStyles2(getEdge, item.colour);
+  const what = [
+    <StatusBadge key="status" view={statusView(item.status, item.colour)} />,
+    <strong key="label" className={styles.cell}>
+      {item.label}
+    </strong>,
+    <span key="value" className={styles.cell}>
+      {item.valueText}
+      {item.targetText && <span className={styles.muted}> · target {item.targetText}</span>}
+    </span>,
+    <span key="for" className={styles.cell}>
+      {item.forText}
+    </span>,
+  ];
+  const who = [
+    <span key="owner" className={cx(styles.cell, styles.muted)}>
+      {item.owner}
+    </span>,
+    <span key="action" className={cx(styles.action, !item.action && styles.noAction)} title={item.actionText}>
+      {item.action ? `Action: ${item.actionText}` : 'No action recorded'}
+    </span>,
+    <span
+      key="respond"
+      className={cx(styles.cell, item.escalation && styles.escalated)}
+      title={item.escalation || undefined}
+    >
+      {item.escalation ? `${item.respondText} · escalated` : item.respondText}
+    </span>,
+  ];
   return (
     <li
       className={cx(edge, compact ? styles.card : styles.tableRow)}
@@ -71,20 +101,15 @@ function AttentionEntry({ item, compact }: { item: AttentionItem; compact: boole
       data-state={item.status}
       data-tier={item.tier}
     >
-      <StatusBadge view={statusView(item.status, item.colour)} />
-      <strong className={styles.cell}>{item.label}</strong>
-      <span className={styles.cell}>
-        {item.valueText}
-        {item.targetText && <span className={styles.muted}> · target {item.targetText}</span>}
-      </span>
-      <span className={styles.cell}>{item.forText}</span>
-      <span className={cx(styles.cell, styles.muted)}>{item.owner}</span>
-      <span className={cx(styles.action, !item.action && styles.noAction)} title={item.actionText}>
-        {item.action ? `Action: ${item.actionText}` : 'No action recorded'}
-      </span>
-      <span className={cx(styles.cell, item.escalation && styles.escalated)} title={item.escalation || undefined}>
-        {item.escalation ? `${item.respondText} · escalated` : item.respondText}
-      </span>
+      {compact ? (
+        // Narrow: what, on one line; who, what is being done and how soon, on the next.
+        <>
+          <div className={styles.cardLine}>{what}</div>
+          <div className={cx(styles.cardLine, styles.muted)}>{who}</div>
+        </>
+      ) : (
+        [...what, ...who]
+      )}
     </li>
   );
 }
@@ -117,8 +142,8 @@ const getStyles = (theme: GrafanaTheme2) => ({
     padding: 0,
     listStyle: 'none',
     lineHeight: 1.35,
-    fontSize: theme.typography.bodySmall.fontSize,
   }),
+  small: css({ fontSize: theme.typography.bodySmall.fontSize }),
   // One line per entry, the columns aligned across entries: status, name, value, for, owner, action, respond.
   table: css({
     display: 'grid',
@@ -132,17 +157,19 @@ const getStyles = (theme: GrafanaTheme2) => ({
     alignItems: 'baseline',
     '&:nth-child(even)': { background: theme.colors.background.secondary },
   }),
-  card: css({
+  card: css({ display: 'flex', flexDirection: 'column', marginBottom: theme.spacing(0.5), minWidth: 0 }),
+  cardLine: css({
     display: 'flex',
     flexWrap: 'wrap',
     alignItems: 'baseline',
     columnGap: theme.spacing(1),
-    marginBottom: theme.spacing(0.5),
+    minWidth: 0,
   }),
   cell: css({ whiteSpace: 'nowrap' }),
   // The action is a sentence: it may be cut on screen (whole in its title and in the evidence), never in print.
   action: css({
-    minWidth: 0,
+    flex: '1 1 0',
+    minWidth: '6em',
     overflow: 'hidden',
     textOverflow: 'ellipsis',
     whiteSpace: 'nowrap',

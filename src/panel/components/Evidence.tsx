@@ -70,8 +70,7 @@ export function Evidence({ row, view, context }: Props) {
     facts.splice(1, 0, ['Since', view.since.title]);
   }
   if (view.trend) {
-    const relative = view.relativeChangeText ? ` (${view.relativeChangeText} relative)` : '';
-    facts.push(['Change', `${view.trend.text}${relative}${view.trend.quality ? `, ${view.trend.quality}` : ''}`]);
+    facts.push(['Change', `${view.trend.text}${view.trend.quality ? `, ${view.trend.quality}` : ''}`]);
   }
   const explore = row.query && locationUtil.assureBaseUrl(exploreUrl(row.query, context.range));
   return (

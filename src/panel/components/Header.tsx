@@ -66,7 +66,12 @@ const getStyles = (theme: GrafanaTheme2) => ({
     borderRadius: theme.shape.radius.default,
     printColorAdjust: 'exact',
   }),
-  compact: css({ columnGap: theme.spacing(1), fontSize: theme.typography.bodySmall.fontSize }),
+  // Narrow: the title keeps at least 16 characters' room, so it wraps once rather than word by word.
+  compact: css({
+    columnGap: theme.spacing(1),
+    fontSize: theme.typography.bodySmall.fontSize,
+    h2: { minWidth: '16em' },
+  }),
   // The title takes the room left and wraps between words when there is none: never cut.
   title: css({
     flex: '1 1 0',

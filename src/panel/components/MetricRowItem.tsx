@@ -45,6 +45,7 @@ export function MetricRowItem({ row, asOf, timeZone, context, dense, ownersInStr
           // Escalated (amber shown red, or a raised tier): a small mark; the reason is in its title and the evidence.
           <span
             className={styles.escalated}
+            role="img"
             title={`Escalated: ${row.escalation}`}
             aria-label={`Escalated: ${row.escalation}`}
             data-testid={TEST_IDS.metricEscalated}

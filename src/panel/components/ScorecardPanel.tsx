@@ -138,7 +138,13 @@ function ScorecardView({ scorecard, size, timeZone, timeRange, approvedFingerpri
             showTiers={mode === 'pillar'}
           />
           {mode !== 'pillar' && (
-            <AttentionStrip scorecard={scorecard} timeZone={timeZone} tiers={tiers} compact={mode !== 'full'} />
+            <AttentionStrip
+              scorecard={scorecard}
+              timeZone={timeZone}
+              tiers={tiers}
+              compact={mode !== 'full'}
+              dense={density === 'dense'}
+            />
           )}
           <div className={styles.columns}>
             {placed.map((column, c) => (
