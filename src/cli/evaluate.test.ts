@@ -254,6 +254,24 @@ describe('candor evaluate: the owners actions and the text for people', () => {
     expect(r.err.join('\n')).toMatch(message);
   });
 
+  it('--output text never passes a control character through: an action cannot rewrite the terminal', () => {
+    const hostile = { ...action, text: 'Fixed\u001b[2K\r\u001b[1AGreen all fine' };
+    const r = run([
+      '--catalog',
+      CATALOG,
+      '--response',
+      saved(npsAmber),
+      '--annotations',
+      saved([hostile]),
+      '--now',
+      now,
+      '--output',
+      'text',
+    ]);
+    expect(r.out.join('\n')).toContain('action: Fixed [2K  [1AGreen all fine');
+    expect(r.out.join('\n')).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+  });
+
   it('an annotations file that is not a list exits 2', () => {
     const r = run(['--catalog', CATALOG, '--response', saved(npsAmber), '--annotations', saved({ id: 1 })]);
     expect(r).toMatchObject({ code: 2, err: [expect.stringMatching(/: not a \/api\/annotations answer: /)] });

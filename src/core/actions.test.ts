@@ -82,6 +82,7 @@ describe('actions: one mapping between an annotation and an action, both ways', 
       id: 8,
       tags: closedTags(annotationForAction(createNewAction({ dueDate: '2026-11-18' })).tags),
       timeEnd: FIXED_NOW - HOUR,
+      updated: FIXED_NOW - HOUR,
     });
     const later = createAnnotation(createNewAction({ dueDate: '2026-11-30' }), { id: 9 });
     const { actions } = actionsFromAnnotations([later, closed, createAnnotation()], 'platform-scorecard');
@@ -89,6 +90,30 @@ describe('actions: one mapping between an annotation and an action, both ways', 
     expect(ids(FIXED_NOW)).toEqual(['7', '9']);
     expect(ids(FIXED_NOW - 2 * HOUR)).toEqual(['8', '7', '9']);
     expect(ids(FIXED_NOW - 2 * DAY)).toEqual([]);
+  });
+
+  it('cannot be back-dated: it counts from Grafana’s own `created` when that is later than `time`', () => {
+    const written = createAnnotation(undefined, { time: FIXED_NOW - 3 * DAY, created: FIXED_NOW - HOUR });
+    const { actions } = actionsFromAnnotations([written], 'platform-scorecard');
+    expect(actions[0].created).toBe(FIXED_NOW - HOUR);
+    expect(openActionsFor(actions, { metricId: 'nps' }, FIXED_NOW - 2 * DAY)).toEqual([]);
+  });
+
+  it('is closed when it was tagged done, even when its region was drawn into the future', () => {
+    const tags = closedTags(annotationForAction(createNewAction()).tags);
+    const closed = createAnnotation(undefined, { tags, timeEnd: FIXED_NOW + 300 * DAY, updated: FIXED_NOW - HOUR });
+    const { actions } = actionsFromAnnotations([closed], 'platform-scorecard');
+    expect(actions[0].done).toBe(FIXED_NOW - HOUR);
+    expect(openActionsFor(actions, { metricId: 'nps' }, FIXED_NOW)).toEqual([]);
+  });
+
+  it('a due day more than 90 days after recording counts as 90 days, with a warning', () => {
+    const far = createAnnotation(createNewAction({ dueDate: '9999-12-31' }));
+    const read = actionFromAnnotation(far);
+    expect(read.action?.due).toBe(FIXED_NOW - DAY + 90 * DAY);
+    expect(read.warning).toBe(
+      'action 7 (nps): due 9999-12-31 is more than 90 days after it was recorded; it counts as due 2027-02-13'
+    );
   });
 
   it('an action without an item covers every item; one with an item only that item', () => {
@@ -150,6 +175,11 @@ describe('newActionProblems: one "field: reason" per problem, shared by the CLI 
       'a due day already past',
       { dueDate: '2026-11-15' },
       [expect.stringMatching(/^due: 2026-11-15 is already past/) as unknown as string],
+    ],
+    [
+      'a due day more than 90 days away',
+      { dueDate: '2027-03-01' },
+      ['due: 2027-03-01 is more than 90 days away; record the next step, due by 2027-02-14'],
     ],
     ['a link that is not http(s)', { link: 'ftp://x' }, ['link: only an http(s) URL is kept']],
     [

@@ -10,21 +10,29 @@
  *   item:<item>                         optional: only that item of an items metric (else every item)
  *   owner:<owner>                       who does it
  *   due:<YYYY-MM-DD>                    due at the END of that UTC day (23:59:59.999)
- *   candor-done                         closed; the close time is `timeEnd` (when after `time`), else `updated`
+ *   candor-done                         closed; the close time is `timeEnd` (when after `time`), but never later than
+ *                                       `updated` (Grafana's own time of the last change), so a region drawn into the
+ *                                       future and then tagged done is closed when it was tagged
  * `time` is when it was recorded; `text` is what is being done, and an optional last line `Link: https://…`.
+ * Grafana sets `created` itself: an action counts from the later of `time` and `created`, so an annotation written
+ * today with a `time` in the past cannot change what the scorecard said then.
  *
  * Rules of reading (each failure a warning value, never an exception):
  *   - an annotation without `candor-action` is not an action (ignored silently);
  *   - one without a scorecard, a metric, an owner or a valid due date is reported and not counted (it cannot prevent
  *     escalation);
  *   - a link that is not http(s) is dropped with a warning;
- *   - as of time T, an action counts only if recorded at or before T, and is open unless closed at or before T.
+ *   - as of time T, an action counts only if recorded at or before T, and is open unless closed at or before T;
+ *   - an action is due at most MAX_ACTION_DAYS after it was recorded: a later due day is read as that (with a
+ *     warning), so a promise far in the future cannot hold amber off red for a year.
  */
 import { bareRecord } from './own';
 
 export const ACTION_TAG = 'candor-action';
 export const DONE_TAG = 'candor-done';
 const DAY_MS = 86_400_000;
+/** The furthest an action may be due after it was recorded: a step that takes longer is recorded as several. */
+export const MAX_ACTION_DAYS = 90;
 
 export interface Action {
   /** The annotation id, as text. */
@@ -50,6 +58,8 @@ export interface AnnotationLike {
   id?: number | string;
   time?: number;
   timeEnd?: number;
+  /** Set by Grafana when the annotation was written (epoch ms). */
+  created?: number;
   updated?: number;
   text?: string;
   tags?: string[];
@@ -120,7 +130,13 @@ export function actionFromAnnotation(a: AnnotationLike): { action?: Action; warn
     return { warning: `${where}: has no recorded time; not counted` };
   }
   const { text, link } = splitText(typeof a.text === 'string' ? a.text : '');
-  const closedAt = typeof a.timeEnd === 'number' && a.timeEnd > a.time ? a.timeEnd : a.updated;
+  const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
+  const recorded = Math.max(a.time, num(a.created) ?? -Infinity);
+  const end = num(a.timeEnd) !== undefined && a.timeEnd! > a.time ? a.timeEnd! : undefined;
+  const updated = num(a.updated);
+  const closedAt = end !== undefined && updated !== undefined ? Math.min(end, updated) : (end ?? updated);
+  const latestDue = recorded + MAX_ACTION_DAYS * DAY_MS;
+  const capped = due > latestDue;
   const action: Action = {
     id,
     scorecardId,
@@ -128,11 +144,17 @@ export function actionFromAnnotation(a: AnnotationLike): { action?: Action; warn
     ...(one('item') === undefined ? {} : { item: one('item') }),
     owner,
     text: text || '(no description)',
-    created: a.time,
-    due,
+    created: recorded,
+    due: capped ? latestDue : due,
     dueDate,
-    ...(tags.includes(DONE_TAG) ? { done: typeof closedAt === 'number' ? closedAt : a.time } : {}),
+    ...(tags.includes(DONE_TAG) ? { done: Math.max(closedAt ?? recorded, recorded) } : {}),
   };
+  if (capped) {
+    return {
+      action,
+      warning: `${where}: due ${dueDate} is more than ${MAX_ACTION_DAYS} days after it was recorded; it counts as due ${new Date(latestDue).toISOString().slice(0, 10)}`,
+    };
+  }
   if (link !== undefined && !isHttp(link)) {
     return { action, warning: `${where}: link "${link}" is not http(s) and is not shown` };
   }
@@ -225,10 +247,13 @@ export function newActionProblems(
   if (text === '' || text.length > MAX_ACTION_TEXT) {
     problems.push(`text: say what is being done, in 1 to ${MAX_ACTION_TEXT} characters`);
   }
+  const latest = new Date(endOfDay(ctx.today)! + MAX_ACTION_DAYS * DAY_MS).toISOString().slice(0, 10);
   if (endOfDay(a.dueDate) === undefined) {
     problems.push(`due: "${a.dueDate}" is not a day written YYYY-MM-DD`);
   } else if (a.dueDate < ctx.today) {
     problems.push(`due: ${a.dueDate} is already past (today is ${ctx.today}); an action is due today or later`);
+  } else if (a.dueDate > latest) {
+    problems.push(`due: ${a.dueDate} is more than ${MAX_ACTION_DAYS} days away; record the next step, due by ${latest}`);
   }
   if (a.link !== undefined && !isHttp(a.link)) {
     problems.push('link: only an http(s) URL is kept');

@@ -96,3 +96,23 @@ describe('runCatalogTests rejects tests that would pass vacuously', () => {
     ]);
   });
 });
+
+describe('runCatalogTests: malformed actions are failures with their path, never an exception', () => {
+  it.each([
+    [null],
+    ['x'],
+    [{ metric: 'uptime', owner: 'x', due: '2026-11-20', item: { toString: 1 } }],
+    [{ metric: 'uptime', owner: 'x', due: '2026-11-20', item: null }],
+  ])('%j', (action) => {
+    const catalog = createCatalog();
+    const file = {
+      catalog: 'c.yaml',
+      evaluationTime: '2026-11-16T12:00:00Z',
+      tests: [{ name: 't', actions: [action], expect: { overall: 'red' } }],
+    } as unknown as TestFile;
+    const [outcome] = runCatalogTests(catalog, file);
+    expect(outcome.failures).toContain(
+      'actions[0]: must be { metric, owner, due, ago?, done?, item?, text? } with text values'
+    );
+  });
+});

@@ -113,8 +113,12 @@ function observationsFor(t: TestCase, now: number): { observations: Record<strin
 function actionsFor(t: TestCase, catalog: Catalog, now: number): { actions: Action[]; errors: string[] } {
   const actions: Action[] = [];
   const errors: string[] = [];
-  (t.actions ?? []).forEach((a, i) => {
+  (Array.isArray(t.actions) ? t.actions : []).forEach((a, i) => {
     const where = `actions[${i}]`;
+    if (a === null || typeof a !== 'object' || [a.item, a.text].some((v) => v !== undefined && typeof v !== 'string')) {
+      errors.push(`${where}: must be { metric, owner, due, ago?, done?, item?, text? } with text values`);
+      return;
+    }
     const ago = parseDuration(a.ago ?? '1h');
     const done = a.done === undefined ? undefined : parseDuration(a.done);
     const due = endOfDay(String(a.due));
@@ -132,7 +136,7 @@ function actionsFor(t: TestCase, catalog: Catalog, now: number): { actions: Acti
       id: String(i + 1),
       scorecardId: catalog.scorecard.id,
       metricId: a.metric,
-      ...(a.item === undefined ? {} : { item: String(a.item) }),
+      ...(a.item === undefined ? {} : { item: a.item }),
       owner: String(a.owner),
       text: a.text ?? 'test action',
       created: now - ago,

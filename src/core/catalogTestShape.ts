@@ -55,6 +55,11 @@ function actionProblems(spec: unknown, path: string): Problem[] {
       problems.push({ path: `${path}.${field}`, message: 'is required (a string)' });
     }
   }
+  for (const field of ['item', 'text', 'ago', 'done']) {
+    if (spec[field] !== undefined && typeof spec[field] !== 'string') {
+      problems.push({ path: `${path}.${field}`, message: 'must be a string' });
+    }
+  }
   return problems;
 }
 

@@ -8,14 +8,16 @@
  *          or when its last action was closed, whichever is later.
  *   amber, its open action past its due day (the end of that UTC day)
  *       -> shown red: "Action overdue since 2026-12-01: shown red".
- *   red (as evidence: red, no data, error, stale red) for longer than redFor (default 14d)
- *       -> alert tier critical: "Red for 21 days: escalated to critical".
+ *   red (as evidence: red, stale red, or no data for at least its trend window) for longer than redFor (default 14d)
+ *       -> alert tier critical: "Red for 21 days: escalated to critical". A source error has no history Candor can
+ *       see (each refresh either reaches it or not), so it is not escalated by duration; it is red meanwhile.
  *   red, its open action past its due day
  *       -> alert tier one step up (low -> medium -> high -> critical): "Action overdue since …: escalated to high".
  *
  * An action never changes a status and never makes anything greener: the status is evidence only; an open action
  * on time only keeps amber from escalating. Retired and green items are never escalated. Boundaries: "longer than"
- * is strict (exactly 48h of amber is not yet escalated); a due day counts until its last millisecond.
+ * is strict (exactly 48h of amber is not yet escalated); a due day counts until its last millisecond. A stale item
+ * keeps the clock of the colour it had (amber since its amber run began), so a stopped feed never restarts it.
  * Worked example (defaults): amber since Mon 09:00, no action; Wed 09:00 still amber (48h), Wed 09:01 shown red.
  */
 import { openActionsFor, type Action } from './actions';

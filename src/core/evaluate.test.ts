@@ -405,3 +405,18 @@ describe('evaluateMetric: series that conflict', () => {
     );
   });
 });
+
+describe('evaluateMetric: since when, for escalation', () => {
+  it('no data in the window read is red for at least that window', () => {
+    const r = one(createMetric({ trend: { window: '30d' } }), { series: [] });
+    expect(r).toMatchObject({ status: 'noData', colourSince: FIXED_NOW - 30 * DAY, colourSinceIsLowerBound: true });
+  });
+
+  it('a stale amber keeps the start of its amber run; a stale green is amber since it went stale', () => {
+    const metric = createMetric({ freshness: { maxAge: '1h' } });
+    const amber = one(metric, { series: [createSeries([0.999, 0.997, 0.997, 0.997], { end: FIXED_NOW - 5 * HOUR })] });
+    expect(amber).toMatchObject({ status: 'stale', colour: 'amber', colourSince: FIXED_NOW - 7 * HOUR });
+    const green = one(metric, { series: [createSeries([0.999, 0.999], { end: FIXED_NOW - 5 * HOUR })] });
+    expect(green).toMatchObject({ status: 'stale', colour: 'amber', colourSince: FIXED_NOW - 4 * HOUR });
+  });
+});

@@ -149,6 +149,9 @@ function evaluateSeries(input: EvaluateInput, series: Series, item: string | und
   }
   if (samples.length === 0) {
     result.evidence = `No data in the ${def.trend.window} before ${formatInstant(now, now)}`;
+    // Not a sample in the window read: red for at least that long (escalate.ts counts it like any red).
+    result.colourSince = now - windowMs;
+    result.colourSinceIsLowerBound = true;
     return { result, warnings };
   }
   const latest = samples[samples.length - 1];
@@ -176,8 +179,11 @@ function evaluateSeries(input: EvaluateInput, series: Series, item: string | und
     result.status = 'stale';
     result.colour = worse('amber', valueColour);
     result.evidence = `${staleText(latest.t, now, maxAgeMs)}; last value ${judged}`;
-    result.colourSince = valueColour === 'red' ? run.since : latest.t + maxAgeMs;
-    result.colourSinceIsLowerBound = valueColour === 'red' && run.isLowerBound;
+    // Amber since it went stale when its last value was green; else since its amber or red run began, so a feed
+    // that stops cannot restart the clock of an amber or red metric (escalate.ts).
+    const fromRun = valueColour !== 'green';
+    result.colourSince = fromRun ? run.since : latest.t + maxAgeMs;
+    result.colourSinceIsLowerBound = fromRun && run.isLowerBound;
   } else {
     result.status = valueColour;
     result.colour = valueColour;

@@ -54,11 +54,17 @@ export interface Shown {
 }
 
 const MAX_EXTRA_DIGITS = 20;
-const r = (num: number | bigint, den: number | bigint = 1): Ratio => ({
-  num: typeof num === 'bigint' ? num : big(num),
-  den: typeof den === 'bigint' ? den : big(den),
-});
+const gcd = (a: bigint, b: bigint): bigint => (b === big(0) ? a : gcd(b, a % b));
+/** A ratio in lowest terms, so the unit's own step is exactly 1/1 (hours shown in a unit of hours). */
+const r = (num: number | bigint, den: number | bigint = 1): Ratio => {
+  const n = typeof num === 'bigint' ? num : big(num);
+  const d = typeof den === 'bigint' ? den : big(den);
+  const g = gcd(n, d);
+  return { num: n / g, den: d / g };
+};
 const value = (ratio: Ratio) => Number(ratio.num) / Number(ratio.den);
+/** `abs` in units of the step: multiplied by den and divided by num, so 24 h / (1/24 day) is 1, not 0.99999. */
+const scaledBy = (abs: number, ratio: Ratio) => (abs * Number(ratio.den)) / Number(ratio.num);
 
 const COMPACT: Step[] = ['', 'K', 'M', 'B', 'T'].map((label, i) => ({
   ratio: r(bigPow(big(1000), i)),
@@ -102,7 +108,7 @@ function ladder(fmt: UnitFormat): Step[] {
     case 'duration': {
       const unit = fmt.ms >= 1 ? r(Math.round(fmt.ms)) : r(1, Math.round(1 / fmt.ms));
       return DURATIONS.map(([ms, from, label, plural]) => ({
-        ratio: { num: big(ms) * unit.den, den: unit.num },
+        ratio: r(big(ms) * unit.den, unit.num),
         from: from / fmt.ms,
         label,
         plural,
@@ -175,7 +181,7 @@ function keepsMarks(shown: Dec, ratio: Ratio, truth: number, marks: readonly Mar
 const stripZeros = (text: string) => (text.includes('.') ? text.replace(/\.?0+$/, '') : text);
 
 function numberAt(abs: number, step: Step, decimals: number): string {
-  return (abs / value(step.ratio)).toFixed(Math.min(decimals, 100));
+  return scaledBy(abs, step.ratio).toFixed(Math.min(decimals, 100));
 }
 
 function assemble(fmt: UnitFormat, step: Step, number: string, negative: boolean): string {
@@ -227,18 +233,19 @@ function show(v: number, style: ValueStyle, options: Options = {}): Shown {
   const abs = Math.abs(v);
   const raw = { text: String(v), number: String(abs), negative: v < 0, ratio: r(1), decimals: 0, step: '' };
   // Beyond what a double can scale (a percentage of 1e306) there is nothing to round: the number as it is.
-  if (!Number.isFinite(v) || !steps.every((s) => Number.isFinite(abs / value(s.ratio)))) {
+  if (!Number.isFinite(v) || !steps.every((s) => Number.isFinite(scaledBy(abs, s.ratio)))) {
     return raw;
   }
   let index = chooseIndex(abs, fmt);
   const base = baseIndex(fmt);
   const integer = Boolean(style.integer || (fmt.kind === 'plain' && fmt.integer));
   const decimalsAt = (i: number) => {
-    const scaled = abs / value(steps[i].ratio);
+    const scaled = scaledBy(abs, steps[i].ratio);
     const d =
       options.sig === undefined ? defaultDecimals(scaled, fmt, i === base, integer) : sigDecimals(scaled, options.sig);
     return options.cap?.step === steps[i].label ? Math.min(d, options.cap.decimals) : d;
   };
+  const own = index;
   const next = steps[index + 1];
   // A rounding that reaches the next unit moves up, when the next unit reads at least 1 (999.7 -> 1K).
   if (next && Number(numberAt(abs, steps[index], decimalsAt(index))) * value(steps[index].ratio) >= next.from) {
@@ -248,9 +255,19 @@ function show(v: number, style: ValueStyle, options: Options = {}): Shown {
   }
   const marks: Mark[] = [{ at: 0, side: 'exactly' }, ...(style.marks ?? [])];
   let found = digitsFor({ v, step: steps[index], first: decimalsAt(index), marks });
+  if (index !== own && found.decimals > decimalsAt(index)) {
+    // A mark needs digits: they read better in the value's own unit (999.96 against 1,000, not 0.99996K).
+    const mine = digitsFor({ v, step: steps[own], first: decimalsAt(own), marks });
+    if (mine.kept) {
+      index = own;
+      found = mine;
+    }
+  }
   if (!found.kept) {
-    // Only a value that equals a mark can miss every digit: 100 h is 4.1666… days. Its own unit shows it exactly.
-    const exact = steps.findIndex((s) => isPowerOfTen(s.ratio));
+    // Only a value that equals a mark can miss every digit: 100 h is 4.1666… days. The unit itself shows it exactly
+    // (its step is 1/1), else the nearest decimal step (ns in ms).
+    const unitStep = steps.findIndex((s) => s.ratio.num === s.ratio.den);
+    const exact = unitStep >= 0 ? unitStep : steps.findIndex((s) => isPowerOfTen(s.ratio));
     index = exact < 0 ? index : exact;
     found = digitsFor({ v, step: steps[index], first: decimalsAt(index), marks });
   }

@@ -12,8 +12,12 @@ import type { Status } from './types';
 
 const word = (status: string) => STATUS_WORD[status as Status] ?? status;
 
+/** Control characters (terminal escapes, line breaks) in data become spaces: a text can never rewrite the screen. */
+const plain = (text: string) => text.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
+
 /** Columns padded to their widest cell, two spaces apart. */
-function table(rows: string[][], indent: string): string[] {
+function table(data: string[][], indent: string): string[] {
+  const rows = data.map((r) => r.map(plain));
   const widths = rows[0]?.map((_, c) => Math.max(...rows.map((r) => r[c].length))) ?? [];
   return rows.map((r) => `${indent}${r.map((cell, c) => cell.padEnd(widths[c])).join('  ')}`.trimEnd());
 }
@@ -21,7 +25,9 @@ function table(rows: string[][], indent: string): string[] {
 export function scorecardText({ meta, rows }: EngineOutput): string {
   const asOf = new Date(meta.asOf).toISOString().replace('T', ' ').slice(0, 16);
   const lines = [
-    `${word(meta.overall.colour)} · ${meta.overall.score}/100 · ${meta.title} · as of ${asOf} UTC · v${meta.catalogVersion} ${meta.fingerprintShort}`,
+    plain(
+      `${word(meta.overall.colour)} · ${meta.overall.score}/100 · ${meta.title} · as of ${asOf} UTC · v${meta.catalogVersion} ${meta.fingerprintShort}`
+    ),
     '',
   ];
   const attention = meta.attention ?? [];
@@ -46,11 +52,13 @@ export function scorecardText({ meta, rows }: EngineOutput): string {
   }
   if (meta.actions && !meta.actions.read) {
     lines.push(
-      meta.actions.error ? `Actions could not be read (${meta.actions.error}): none counted.` : 'Actions not read.'
+      plain(
+        meta.actions.error ? `Actions could not be read (${meta.actions.error}): none counted.` : 'Actions not read.'
+      )
     );
   }
   for (const p of meta.pillars) {
-    lines.push('', `${p.title} — ${word(p.colour)}`, `  ${p.question} — ${p.answer ?? ''}`);
+    lines.push('', plain(`${p.title} — ${word(p.colour)}`), plain(`  ${p.question} — ${p.answer ?? ''}`));
     const mine = rows.filter((r) => r.pillar_id === p.id);
     lines.push(
       ...table(

@@ -16,7 +16,7 @@ export const STATUS_WORD: Record<Status, string> = {
   error: 'Error',
 };
 
-const isTier = (t: string): t is Tier => t in TIER_WINDOW;
+const isTier = (t: string): t is Tier => Object.prototype.hasOwnProperty.call(TIER_WINDOW, t);
 
 /** "respond now", "respond within 24 h". */
 export function respondText(tier: string): string {

@@ -4,18 +4,34 @@
  * `candor action add` builds it. After a write the dashboard reloads its route (Grafana re-runs every query), so the
  * scorecard shows the action in the same kind of refresh as any other.
  */
-import { config, getBackendSrv, locationService } from '@grafana/runtime';
+import { getBackendSrv, locationService } from '@grafana/runtime';
 import { lastValueFrom } from 'rxjs';
 
 import { annotationForAction, closedTags, type NewAction } from '../core/actions';
 import { errorMessage } from '../datasource/fetchFrames';
+
+export interface BootUser {
+  orgId?: number;
+  orgRole?: string;
+  permissions?: Record<string, boolean>;
+}
+
+/**
+ * The signed-in user as Grafana's page hands it to every plugin (`window.grafanaBootData.user`, which @grafana/runtime's
+ * `config.bootData` is built from). Read directly: the `config` object's type changes between Grafana minors, which
+ * the compatibility gate (levitate, scripts/levitate.mjs) reports, while these three fields have not changed.
+ */
+export function bootUser(): BootUser | undefined {
+  const boot = (window as unknown as { grafanaBootData?: { user?: BootUser } }).grafanaBootData;
+  return boot?.user;
+}
 
 /**
  * Whether this viewer may write organization annotations: the RBAC permission when Grafana sends permissions,
  * else the Editor or Admin role (Viewers may read actions, not write them). Grafana still checks on the server.
  */
 export function canRecordActions(): boolean {
-  const user = config.bootData?.user as { orgRole?: string; permissions?: Record<string, boolean> } | undefined;
+  const user = bootUser();
   if (!user) {
     return false;
   }

@@ -1,6 +1,6 @@
 import '../testing/canvas';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { config, locationService, setBackendSrv, type BackendSrv, type BackendSrvRequest } from '@grafana/runtime';
+import { locationService, setBackendSrv, type BackendSrv, type BackendSrvRequest } from '@grafana/runtime';
 import { of, throwError } from 'rxjs';
 
 import { TEST_IDS } from '../testIds';
@@ -23,8 +23,10 @@ function installAnnotationsApi(answer: (r: BackendSrvRequest) => unknown) {
   return requests;
 }
 
+/** The signed-in user as Grafana's page hands it to plugins (window.grafanaBootData, which jsdom lacks). */
 const asRole = (orgRole: string) => {
-  (config.bootData.user as unknown as Record<string, unknown>).orgRole = orgRole;
+  const w = window as unknown as { grafanaBootData?: unknown };
+  w.grafanaBootData = { settings: { featureToggles: {} }, user: { orgId: 1, orgRole, permissions: {} } };
 };
 
 const amberRow = (overrides = {}) =>
@@ -47,7 +49,7 @@ beforeEach(() => {
 });
 afterEach(() => {
   jest.restoreAllMocks();
-  asRole('Viewer');
+  delete (window as unknown as { grafanaBootData?: unknown }).grafanaBootData;
 });
 
 describe('recording an action from the evidence', () => {
@@ -115,6 +117,7 @@ describe('recording an action from the evidence', () => {
   });
 
   it('a Viewer sees the action or its absence, and no form', async () => {
+    asRole('Viewer');
     installAnnotationsApi(() => ({}));
     renderPanel({ series: [createScorecardFrame({ rows: [amberRow()] })] });
     const evidence = await openEvidence();

@@ -4,6 +4,7 @@ import { locationUtil, type GrafanaTheme2 } from '@grafana/data';
 import { Toggletip, useStyles2 } from '@grafana/ui';
 
 import { exploreUrl } from '../../core/explore';
+import { bootUser } from '../actionsApi';
 import type { RowView } from '../describe';
 import { TEST_IDS } from '../testIds';
 import type { MetricRow } from '../types';
@@ -72,7 +73,9 @@ export function Evidence({ row, view, context }: Props) {
   if (view.trend) {
     facts.push(['Change', `${view.trend.text}${view.trend.quality ? `, ${view.trend.quality}` : ''}`]);
   }
-  const explore = row.query && locationUtil.assureBaseUrl(exploreUrl(row.query, context.range));
+  // In the viewer's own organisation (Explore opens the org the URL names).
+  const orgId = bootUser()?.orgId ?? 1;
+  const explore = row.query && locationUtil.assureBaseUrl(exploreUrl(row.query, context.range, orgId));
   return (
     <div className={styles.box} data-testid={TEST_IDS.evidence}>
       <div className={styles.reason}>{row.evidence || 'No evidence text in the frame.'}</div>
