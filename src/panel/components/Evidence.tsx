@@ -21,6 +21,8 @@ interface Props {
   row: MetricRow;
   view: RowView;
   context: EvidenceContext;
+  /** In the small tile: the status without its word (still in the button's label). */
+  wordless?: boolean;
 }
 
 /**
@@ -28,7 +30,7 @@ interface Props {
  * the status, the definition, the thresholds, the source query in Explore, the runbook and other links, the owner
  * and the action. A real button, in the tab order, with its label read out.
  */
-export function EvidenceButton({ row, view, context }: Props) {
+export function EvidenceButton({ row, view, context, wordless }: Props) {
   const styles = useStyles2(getStyles);
   return (
     <Toggletip
@@ -44,7 +46,7 @@ export function EvidenceButton({ row, view, context }: Props) {
         aria-label={`${view.name}: ${view.status.label}. Show evidence`}
         aria-haspopup="dialog"
       >
-        <StatusBadge view={view.status} />
+        <StatusBadge view={view.status} wordless={wordless} />
         <span className={styles.name} data-testid={TEST_IDS.metricName} title={view.fullName}>
           {view.name}
         </span>

@@ -9,16 +9,18 @@ interface Props {
   view: StatusView;
   size?: 'sm' | 'md' | 'lg';
   testId?: string;
+  /** The smallest tile: light and icon only (the icon's shape still tells the status; the word is in the label). */
+  wordless?: boolean;
 }
 
 /** A status as a light, an icon and a word: never colour alone. */
-export function StatusBadge({ view, size = 'sm', testId }: Props) {
+export function StatusBadge({ view, size = 'sm', testId, wordless }: Props) {
   const styles = useStyles2(getStyles, view.colour, size);
   return (
     <span className={styles.badge} data-testid={testId} data-status={view.colour} data-state={view.status}>
       <span className={styles.light} aria-hidden="true" />
       <Icon name={view.icon} size={size === 'lg' ? 'lg' : 'sm'} className={styles.icon} aria-hidden="true" />
-      <span className={styles.word}>{view.word}</span>
+      {!wordless && <span className={styles.word}>{view.word}</span>}
     </span>
   );
 }

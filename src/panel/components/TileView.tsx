@@ -45,7 +45,7 @@ export function TileView({ scorecard, timeZone, context }: Props) {
         title={scorecard.title}
       >
         <span data-testid={TEST_IDS.overallStatus}>
-          <StatusBadge view={overall} size="lg" />
+          <StatusBadge view={overall} size="md" />
         </span>
         <span data-testid={TEST_IDS.score}>
           <span className={styles.score}>{score}</span>
@@ -90,7 +90,7 @@ function TileRow({ row, asOf, timeZone, context }: RowProps) {
       data-state={row.status}
       data-retired="false"
     >
-      <EvidenceButton row={row} view={view} context={context} />
+      <EvidenceButton row={row} view={view} context={context} wordless />
       <span className={styles.value} data-testid={TEST_IDS.metricValue}>
         {view.valueText}
       </span>
@@ -101,7 +101,7 @@ function TileRow({ row, asOf, timeZone, context }: RowProps) {
 const getStyles = (theme: GrafanaTheme2) => ({
   tile: css({ display: 'flex', flexDirection: 'column', gap: theme.spacing(0.5), minWidth: 0 }),
   head: css({ display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: theme.spacing(1) }),
-  score: css({ fontSize: theme.typography.h2.fontSize, fontWeight: theme.typography.fontWeightBold }),
+  score: css({ fontSize: theme.typography.h3.fontSize, fontWeight: theme.typography.fontWeightBold }),
   muted: css({ margin: 0, color: theme.colors.text.secondary, fontSize: theme.typography.bodySmall.fontSize }),
   rows: css({ margin: 0, padding: 0, listStyle: 'none' }),
   row: css({
