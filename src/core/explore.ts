@@ -3,7 +3,7 @@
  * `/explore?schemaVersion=1&panes={"candor":{datasource, queries:[…], range}}&orgId=1`, the URL state Grafana 10 and
  * later read. Relative to Grafana's root; the panel prefixes Grafana's sub-path.
  */
-import { POSTGRES_TYPE, PROMETHEUS_TYPE } from './queries';
+import { POSTGRES_TYPE, PROMETHEUS_TYPE } from './datasourceTypes';
 import type { SourceQuery } from './rows';
 
 export function exploreUrl(query: SourceQuery, range: { from: string; to: string }, orgId = 1): string {

@@ -19,8 +19,9 @@
 import { parseDuration } from './duration';
 import { isPrometheus, type MetricDef } from './types';
 
-export const PROMETHEUS_TYPE = 'prometheus';
-export const POSTGRES_TYPE = 'grafana-postgresql-datasource';
+import { POSTGRES_TYPE, PROMETHEUS_TYPE } from './datasourceTypes';
+
+export { POSTGRES_TYPE, PROMETHEUS_TYPE };
 /** Grafana's safe resolution: it never asks Prometheus for more points per series than this. */
 export const SAFE_RESOLUTION = 11_000;
 

@@ -7,7 +7,7 @@ import type { ActionSummary } from './escalate';
 import { formatChange, formatExact, formatValue } from './format';
 import type { ScorecardOutput } from './scorecard';
 import { thresholdSummary } from './thresholds';
-import { formatTarget } from './words';
+import { formatTarget } from './targetText';
 import {
   isPrometheus,
   labelOf,

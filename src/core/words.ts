@@ -1,9 +1,8 @@
 /**
- * The words of the scorecard that are not numbers: targets beside a value, status words, alert tiers and their
- * response windows (the executive monitoring seed: critical immediate, high 24 h, medium 72 h, low 1 week).
+ * The words of the scorecard that are not numbers: status words, alert tiers and their response windows (the
+ * executive monitoring seed: critical immediate, high 24 h, medium 72 h, low 1 week).
  */
-import { formatExact } from './format';
-import type { Boundary, Direction, Status, Tier } from './types';
+import type { Status, Tier } from './types';
 
 export const TIER_WINDOW: Record<Tier, string> = { critical: 'now', high: '24 h', medium: '72 h', low: '1 week' };
 export const TIER_WORD: Record<Tier, string> = { critical: 'Critical', high: 'High', medium: 'Medium', low: 'Low' };
@@ -24,16 +23,4 @@ export function respondText(tier: string): string {
     return '';
   }
   return tier === 'critical' ? 'respond now' : `respond within ${TIER_WINDOW[tier]}`;
-}
-
-/** The target beside a value, with its direction and every digit: "≥ 99.9%", "≤ 1 h", "-10% … 5%" (a band). */
-export function formatTarget(input: { target: Boundary; direction: Direction | string; unit: string }): string {
-  const { target, direction, unit } = input;
-  if (Array.isArray(target)) {
-    return target[0] === target[1]
-      ? formatExact(target[0], unit)
-      : `${formatExact(target[0], unit)} … ${formatExact(target[1], unit)}`;
-  }
-  const sign = direction === 'higher-is-better' ? '≥ ' : direction === 'lower-is-better' ? '≤ ' : '';
-  return `${sign}${formatExact(target, unit)}`;
 }

@@ -14,7 +14,7 @@ export type FrameField = (typeof FRAME_COLUMNS)[number][0];
 
 /**
  * Fields added to version 1 after its first release (adding a field does not change the version): a frame without
- * them is still read, and the panel falls back (the name for the label, the core formatter for the texts).
+ * them is still read, and the panel falls back (the name for the label, the bare number for the value).
  */
 export const ADDED_FIELDS: readonly FrameField[] = [
   'label',

@@ -4,7 +4,6 @@
  * malformed value reads as absent (with a notice), never as a crash, and a link in an action must be http(s).
  */
 import type { AttentionRow } from '../core/attention';
-import { formatValue } from '../core/format';
 import { isRecord, type FrameCells } from './frame';
 import { parseJson, safeHttpUrl } from './links';
 import type { ActionSummary, MetricRow, SourceQuery } from './types';
@@ -68,7 +67,8 @@ export function readExtras(
   if (action === undefined) {
     notices.push(`${base.key}: its action is not readable and is not shown`);
   }
-  const valueText = cells.text('value_text', i) || (base.value === null ? '' : formatValue(base.value, base.unit));
+  // A frame from an older datasource has no texts: the bare number, which the evidence explains.
+  const valueText = cells.text('value_text', i) || (base.value === null ? '' : String(base.value));
   return {
     label: cells.text('label', i) || base.name,
     valueText,
