@@ -4,25 +4,20 @@
  *
  * Rules: ids unique; every metric in a known pillar; every metric has an owner; every pillar has at least one
  * active leading indicator; thresholds ordered consistently with the direction (thresholds.ts); the target is green;
- * units known to Grafana; a valid-value domain for every metric, its thresholds inside it (domain.ts); links http(s) only; nothing that looks like a secret anywhere (a catalog reaches every
- * viewer's browser).
+ * units known to Grafana and quantities; a valid-value domain for every metric, its thresholds inside it
+ * (domain.ts); links http(s) only; nothing that looks like a secret anywhere (a catalog reaches every viewer's
+ * browser); a row's name that fits, and escalation limits within bounds (validateShown.ts).
  */
 import { domainProblems } from './domain';
 import { schemaProblems } from './schemaCheck';
 import { classify } from './thresholds';
-import { ESCALATION_BOUNDS } from './escalate';
-import { parseDuration } from './duration';
-import {
-  LABEL_MAX,
-  type Boundary,
-  type Catalog,
-  type Direction,
-  type MetricDef,
-  type Problem,
-  type Thresholds,
-} from './types';
+import type { Boundary, Catalog, Direction, MetricDef, Problem, Thresholds } from './types';
 import { unitFormat } from './unitFormats';
 import { isKnownUnit, suggestUnit } from './units';
+import { duplicateLabels, escalationProblems, labelProblems } from './validateShown';
+import { hasVisibleName } from './visibleName';
+
+export { hasVisibleName };
 
 const isBand = (b: Boundary): b is [number, number] => Array.isArray(b);
 
@@ -143,87 +138,6 @@ function duplicates(list: ReadonlyArray<readonly [{ id: string }, number]>, kind
  */
 export function quotedVariables(sql: string): string[] {
   return [...sql.matchAll(/'(\$(?!__)\w+|\$\{(?!__)\w+(:\w+)?\}|\[\[(?!__)\w+(:\w+)?\]\])'/g)].map((m) => m[0]);
-}
-
-/**
- * A name a person can read: after Unicode normalisation (NFKC) and without spaces and invisible characters
- * (zero-width spaces, joiners, direction marks: Unicode's format characters), at least one letter remains.
- *   "Head of SRE" -> yes;  "  " -> no;  "\u200b" -> no;  "\u200b\u00a0-" -> no;  "ＣＩＳＯ" -> yes (CISO).
- */
-export function hasVisibleName(text: string): boolean {
-  // Hangul fillers (U+115F, U+1160, U+3164, U+FFA0) are letters to Unicode but print as nothing.
-  return /\p{L}/u.test(text.normalize('NFKC').replace(/[\p{Cf}\p{White_Space}\u115F\u1160\u3164\uFFA0]/gu, ''));
-}
-
-/** The row's name must fit whole: a label of at most LABEL_MAX characters, or a name that short. */
-function labelProblems(m: MetricDef, at: string, ok: (...fields: string[]) => boolean): Problem[] {
-  if (!ok('name', 'label') || typeof m.name !== 'string') {
-    return [];
-  }
-  if (m.label !== undefined) {
-    const length = [...m.label].length;
-    return length > LABEL_MAX
-      ? [
-          {
-            path: `${at}.label`,
-            message: `${length} characters; a label is at most ${LABEL_MAX}, so the row never cuts it`,
-          },
-        ]
-      : hasVisibleName(m.label)
-        ? []
-        : [{ path: `${at}.label`, message: 'must be readable: letters, not only spaces or invisible characters' }];
-  }
-  const length = [...m.name].length;
-  return length > LABEL_MAX
-    ? [
-        {
-          path: `${at}.label`,
-          message: `the name has ${length} characters; add a label of at most ${LABEL_MAX} for the scorecard row (the name stays in the evidence and the docs)`,
-        },
-      ]
-    : [];
-}
-
-/** Escalation may only be as strict as the defaults or stricter, within ESCALATION_BOUNDS. */
-function escalationProblems(spec: Catalog['escalation'], broken: (path: string) => boolean): Problem[] {
-  if (!spec || broken('escalation')) {
-    return [];
-  }
-  return (Object.keys(ESCALATION_BOUNDS) as Array<keyof typeof ESCALATION_BOUNDS>).flatMap((key) => {
-    const text = spec[key];
-    const ms = text === undefined ? undefined : parseDuration(text);
-    const { min, max, why } = ESCALATION_BOUNDS[key];
-    if (ms === undefined || (ms >= parseDuration(min)! && ms <= parseDuration(max)!)) {
-      return [];
-    }
-    return [{ path: `escalation.${key}`, message: `${text} is outside ${min}…${max}: ${why}` }];
-  });
-}
-
-/** Two rows with one name cannot be told apart: labels (or names used as labels) are unique. */
-function duplicateLabels(metrics: ReadonlyArray<readonly [MetricDef, number]>): Problem[] {
-  const seen = new Map<string, number>();
-  return metrics.flatMap(([m, i]) => {
-    const label = typeof m.label === 'string' ? m.label : typeof m.name === 'string' ? m.name : undefined;
-    if (label === undefined || m.retired) {
-      return [];
-    }
-    const key = label.trim().toLowerCase();
-    const first = seen.get(key);
-    if (first === undefined) {
-      seen.set(key, i);
-      return [];
-    }
-    if (metrics.find(([, j]) => j === first)?.[0].id === m.id) {
-      return []; // the same id twice is reported as a duplicate id already
-    }
-    return [
-      {
-        path: `metrics[${i}].label`,
-        message: `"${label}" is also the label of metrics[${first}]; each row needs its own`,
-      },
-    ];
-  });
 }
 
 function metricProblems(m: MetricDef, i: number, pillarIds: Set<string>, broken: (path: string) => boolean): Problem[] {
