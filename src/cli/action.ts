@@ -26,6 +26,7 @@ import {
   actionFromAnnotation,
   actionsFromAnnotations,
   actionsQuery,
+  searchParams,
   type AnnotationLike,
   annotationForAction,
   closedTags,
@@ -33,7 +34,7 @@ import {
   type NewAction,
   newActionProblems,
 } from '../core/actions';
-import { parseInstant } from '../core/duration';
+import { parseInstant, utcDate } from '../core/duration';
 import type { Catalog } from '../core/types';
 import { CliError, type Io, loadValid, parseArgs, type ParsedArgs } from './common';
 import { type GrafanaResponse, GrafanaUnreachable, grafanaMessage, grafanaRequest } from './grafanaHttp';
@@ -95,7 +96,7 @@ async function call(
   options: { query?: Record<string, string | string[]>; body?: unknown } = {}
 ): Promise<GrafanaResponse> {
   const url = new URL(route, ctx.base);
-  Object.entries(options.query ?? {}).forEach(([k, v]) => [v].flat().forEach((x) => url.searchParams.append(k, x)));
+  searchParams(options.query ?? {}).forEach((v, k) => url.searchParams.append(k, v));
   let res: GrafanaResponse;
   try {
     res = await grafanaRequest({ method, url, token: ctx.token, body: options.body });
@@ -121,7 +122,6 @@ async function call(
 const detail = (res: GrafanaResponse) => `HTTP ${res.status}${grafanaMessage(res) ? `: ${grafanaMessage(res)}` : ''}`;
 const unexpected = (what: string, res: GrafanaResponse) => fail(`${what}: Grafana answered ${detail(res)}`);
 
-const utcDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const target = (a: { metricId: string; item?: string }) =>
   a.item === undefined ? a.metricId : `${a.metricId}/${a.item}`;
 
@@ -136,7 +136,7 @@ async function add(ctx: Context): Promise<number> {
     dueDate: s.due!,
     link: s.link,
   };
-  const problems = newActionProblems(draft, { metrics: ctx.catalog.metrics, today: utcDay(ctx.now) });
+  const problems = newActionProblems(draft, { metrics: ctx.catalog.metrics, today: utcDate(ctx.now) });
   if (problems.length > 0) {
     problems.forEach((p) => ctx.io.err(p));
     return 1;
@@ -195,7 +195,7 @@ async function list(ctx: Context): Promise<number> {
       target(a),
       a.owner,
       a.dueDate,
-      a.state === 'closed' ? `closed ${utcDay(a.done!)}` : a.state,
+      a.state === 'closed' ? `closed ${utcDate(a.done!)}` : a.state,
       `${a.text.replace(/\s*\n\s*/g, ' / ')}${a.link ? ` <${a.link}>` : ''}`,
     ]),
   ];

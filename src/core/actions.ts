@@ -26,6 +26,7 @@
  *   - an action is due at most MAX_ACTION_DAYS after it was recorded: a later due day is read as that (with a
  *     warning), so a promise far in the future cannot hold amber off red for a year.
  */
+import { utcDate } from './duration';
 import { bareRecord } from './own';
 
 export const ACTION_TAG = 'candor-action';
@@ -72,7 +73,7 @@ export function endOfDay(date: string): number | undefined {
     return undefined;
   }
   const start = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
-  return new Date(start).toISOString().slice(0, 10) === date ? start + DAY_MS - 1 : undefined;
+  return utcDate(start) === date ? start + DAY_MS - 1 : undefined;
 }
 
 const isHttp = (url: string) => /^https?:\/\/[^\s]+$/i.test(url);
@@ -152,7 +153,7 @@ export function actionFromAnnotation(a: AnnotationLike): { action?: Action; warn
   if (capped) {
     return {
       action,
-      warning: `${where}: due ${dueDate} is more than ${MAX_ACTION_DAYS} days after it was recorded; it counts as due ${new Date(latestDue).toISOString().slice(0, 10)}`,
+      warning: `${where}: due ${dueDate} is more than ${MAX_ACTION_DAYS} days after it was recorded; it counts as due ${utcDate(latestDue)}`,
     };
   }
   if (link !== undefined && !isHttp(link)) {
@@ -247,13 +248,15 @@ export function newActionProblems(
   if (text === '' || text.length > MAX_ACTION_TEXT) {
     problems.push(`text: say what is being done, in 1 to ${MAX_ACTION_TEXT} characters`);
   }
-  const latest = new Date(endOfDay(ctx.today)! + MAX_ACTION_DAYS * DAY_MS).toISOString().slice(0, 10);
+  const latest = utcDate(endOfDay(ctx.today)! + MAX_ACTION_DAYS * DAY_MS);
   if (endOfDay(a.dueDate) === undefined) {
     problems.push(`due: "${a.dueDate}" is not a day written YYYY-MM-DD`);
   } else if (a.dueDate < ctx.today) {
     problems.push(`due: ${a.dueDate} is already past (today is ${ctx.today}); an action is due today or later`);
   } else if (a.dueDate > latest) {
-    problems.push(`due: ${a.dueDate} is more than ${MAX_ACTION_DAYS} days away; record the next step, due by ${latest}`);
+    problems.push(
+      `due: ${a.dueDate} is more than ${MAX_ACTION_DAYS} days away; record the next step, due by ${latest}`
+    );
   }
   if (a.link !== undefined && !isHttp(a.link)) {
     problems.push('link: only an http(s) URL is kept');
@@ -277,4 +280,16 @@ export function actionsQuery(scorecardId: string, asOf: number): Record<string, 
     to: String(asOf),
     limit: String(ACTION_QUERY_LIMIT),
   };
+}
+
+/**
+ * A query as URL parameters, a list as a repeated key (`tags=a&tags=b`, as Grafana's backendSrv sends arrays):
+ * Grafana reads a repeated key as several tags, and a joined `a,b` as one tag that matches nothing.
+ */
+export function searchParams(query: Readonly<Record<string, string | readonly string[]>>): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    [value].flat().forEach((v) => params.append(key, v));
+  }
+  return params;
 }

@@ -14,7 +14,7 @@
  *   no data, error, stale     "Unknown: Security incidents has no data." / "… cannot be read." / "… is stale."
  * and " (2 more off target)" when more than one item is.
  */
-import { formatSpan } from './duration';
+import { formatSpanSince } from './duration';
 import type { ActionSummary } from './escalate';
 import { STATUS_RANK, TIERS } from './rollup';
 import type { ScorecardRow } from './rows';
@@ -87,7 +87,7 @@ function forText(row: AttentionRow, asOf: number): string {
   if (row.colour_since === null) {
     return '';
   }
-  return `for ${row.colour_since_lower_bound ? '≥ ' : ''}${formatSpan(asOf - row.colour_since)}`;
+  return `for ${formatSpanSince(row.colour_since, asOf, row.colour_since_lower_bound)}`;
 }
 
 function actionText(action: ActionSummary | null): string {

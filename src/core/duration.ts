@@ -37,10 +37,21 @@ export function formatSpan(ms: number): string {
   return days < 98 ? `${days} days` : `${Math.floor(days / 7)} weeks`;
 }
 
+/**
+ * How long since `since`, as of `now`, marked `≥ ` when `since` is only a lower bound of the start (the start lies
+ * before the data read): `formatSpanSince(now - 7 d, now, true)` is `≥ 7 days`.
+ */
+export function formatSpanSince(since: number, now: number, lowerBound?: boolean): string {
+  return `${lowerBound ? '≥ ' : ''}${formatSpan(now - since)}`;
+}
+
+/** The UTC day of an instant, `2026-11-20`. */
+export const utcDate = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
+
 /** `12:04 UTC` when on the same UTC day as `now`, otherwise `2026-11-20 12:04 UTC`. */
 export function formatInstant(ms: number, now: number): string {
   const iso = new Date(ms).toISOString();
-  const sameDay = iso.slice(0, 10) === new Date(now).toISOString().slice(0, 10);
+  const sameDay = iso.slice(0, 10) === utcDate(now);
   return `${sameDay ? '' : iso.slice(0, 10) + ' '}${iso.slice(11, 16)} UTC`;
 }
 

@@ -21,7 +21,7 @@
  * Worked example (defaults): amber since Mon 09:00, no action; Wed 09:00 still amber (48h), Wed 09:01 shown red.
  */
 import { openActionsFor, type Action } from './actions';
-import { formatSpan, parseDuration } from './duration';
+import { formatSpanSince, parseDuration, utcDate } from './duration';
 import type { ItemResult } from './evaluate';
 import type { Catalog, Tier } from './types';
 
@@ -64,7 +64,6 @@ export interface Escalation {
 
 const TIER_ORDER: Tier[] = ['low', 'medium', 'high', 'critical'];
 const raise = (tier: Tier): Tier => TIER_ORDER[Math.min(TIER_ORDER.length - 1, TIER_ORDER.indexOf(tier) + 1)];
-const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 export interface Policy {
   amberWithoutActionMs: number;
@@ -126,10 +125,10 @@ function escalateItem({ result, tier, actions, now, policy }: ItemInput): ItemRe
       const lastClosed = closed.length > 0 ? Math.max(...closed) : undefined;
       const start = Math.max(result.colourSince, lastClosed ?? -Infinity);
       if (now - start > policy.amberWithoutActionMs) {
-        const amberFor = `${result.colourSinceIsLowerBound ? '≥ ' : ''}${formatSpan(now - result.colourSince)}`;
+        const amberFor = formatSpanSince(result.colourSince, now, result.colourSinceIsLowerBound);
         const why =
           lastClosed !== undefined && lastClosed > result.colourSince
-            ? `no open action since ${day(lastClosed)}`
+            ? `no open action since ${utcDate(lastClosed)}`
             : 'no action recorded';
         escalations.push({
           rule: 'amber-without-action',
@@ -142,7 +141,7 @@ function escalateItem({ result, tier, actions, now, policy }: ItemInput): ItemRe
   } else {
     if (result.colourSince !== undefined && now - result.colourSince > policy.redForMs && tier !== 'critical') {
       alertTier = 'critical';
-      const redFor = `${result.colourSinceIsLowerBound ? '≥ ' : ''}${formatSpan(now - result.colourSince)}`;
+      const redFor = formatSpanSince(result.colourSince, now, result.colourSinceIsLowerBound);
       escalations.push({
         rule: 'red-too-long',
         reason: `Red for ${redFor}: escalated to critical`,

@@ -9,7 +9,7 @@
  * - otherwise the value's colour (thresholds.ts) is both the status and the shown colour.
  * A definition with `items` yields one result per label value; an `expected` item that is absent is `noData`.
  */
-import { formatInstant, formatSpan, parseDuration } from './duration';
+import { formatInstant, formatSpanSince, parseDuration } from './duration';
 import { asOfText, coreFormat, judgementText, staleText, type ValueFormatter } from './evidence';
 import { formatExact } from './format';
 import { valueStyle } from './valueStyle';
@@ -292,5 +292,5 @@ export function colourDuration(r: ItemResult, now: number): string | undefined {
   if (r.colourSince === undefined) {
     return undefined;
   }
-  return `${r.colour} for ${r.colourSinceIsLowerBound ? '≥ ' : ''}${formatSpan(now - r.colourSince)}`;
+  return `${r.colour} for ${formatSpanSince(r.colourSince, now, r.colourSinceIsLowerBound)}`;
 }

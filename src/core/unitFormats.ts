@@ -11,6 +11,7 @@
  *   unscored   dates, booleans, strings, hex, clock faces: not quantities a threshold can judge (refused by
  *              validation, so they never reach a scorecard)
  */
+import { own } from './own';
 
 export type UnitFormat =
   | { kind: 'fraction' }
@@ -295,9 +296,6 @@ const DURATION_MS: Record<string, number> = {
 };
 
 const UNSCORED = /^(string|hex0x|hex|dateTime\w*|dthms|dtdhms|clockms|clocks|bool\w*|time:.*)$/;
-
-const own = <T>(record: Record<string, T>, key: string): T | undefined =>
-  Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
 
 /** The format of a unit id; an unknown id reads as a plain number followed by the id. */
 export function unitFormat(unit: string): UnitFormat {

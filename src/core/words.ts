@@ -2,6 +2,7 @@
  * The words of the scorecard that are not numbers: status words, alert tiers and their response windows (the
  * executive monitoring seed: critical immediate, high 24 h, medium 72 h, low 1 week).
  */
+import { own } from './own';
 import type { Status, Tier } from './types';
 
 export const TIER_WINDOW: Record<Tier, string> = { critical: 'now', high: '24 h', medium: '72 h', low: '1 week' };
@@ -15,7 +16,7 @@ export const STATUS_WORD: Record<Status, string> = {
   error: 'Error',
 };
 
-const isTier = (t: string): t is Tier => Object.prototype.hasOwnProperty.call(TIER_WINDOW, t);
+const isTier = (t: string): t is Tier => own(TIER_WINDOW, t) !== undefined;
 
 /** "respond now", "respond within 24 h". */
 export function respondText(tier: string): string {

@@ -8,16 +8,11 @@
 import type { BackendSrv } from '@grafana/runtime';
 import { lastValueFrom } from 'rxjs';
 
-import { actionsQuery, type AnnotationLike } from '../core/actions';
+import { actionsQuery, searchParams, type AnnotationLike } from '../core/actions';
 import { errorMessage } from './fetchFrames';
 
-/** `tags=a&tags=b`: Grafana reads a repeated key as several tags (a joined `a,b` would be one tag). */
 export function annotationsUrl(scorecardId: string, asOf: number): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(actionsQuery(scorecardId, asOf))) {
-    (Array.isArray(value) ? value : [value]).forEach((v) => params.append(key, v));
-  }
-  return `/api/annotations?${params.toString()}`;
+  return `/api/annotations?${searchParams(actionsQuery(scorecardId, asOf))}`;
 }
 
 export async function fetchAnnotations(

@@ -9,6 +9,7 @@
 import type { GrafanaTheme2, IconName } from '@grafana/data';
 import { STATUS_RANK } from '../core/rollup';
 import { COLOUR_RANK } from '../core/thresholds';
+import { STATUS_WORD } from '../core/words';
 import type { Colour, Status } from './types';
 
 export interface Look {
@@ -17,18 +18,18 @@ export interface Look {
 }
 
 export const COLOUR_LOOK: Record<Colour, Look> = {
-  green: { word: 'Green', icon: 'check-circle' },
-  amber: { word: 'Amber', icon: 'exclamation-triangle' },
-  red: { word: 'Red', icon: 'times-circle' },
+  green: { word: STATUS_WORD.green, icon: 'check-circle' },
+  amber: { word: STATUS_WORD.amber, icon: 'exclamation-triangle' },
+  red: { word: STATUS_WORD.red, icon: 'times-circle' },
 };
 
 export const STATUS_LOOK: Record<Status, Look> = {
   green: COLOUR_LOOK.green,
   amber: COLOUR_LOOK.amber,
   red: COLOUR_LOOK.red,
-  noData: { word: 'No data', icon: 'question-circle' },
-  stale: { word: 'Stale', icon: 'clock-nine' },
-  error: { word: 'Error', icon: 'exclamation-circle' },
+  noData: { word: STATUS_WORD.noData, icon: 'question-circle' },
+  stale: { word: STATUS_WORD.stale, icon: 'clock-nine' },
+  error: { word: STATUS_WORD.error, icon: 'exclamation-circle' },
 };
 
 export const STATUSES: Status[] = ['green', 'amber', 'red', 'noData', 'stale', 'error'];

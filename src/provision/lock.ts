@@ -6,6 +6,7 @@
 import { sha256 } from '@noble/hashes/sha2';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils';
 
+import { utcDate } from '../core/duration';
 import { canonicalJson } from '../core/fingerprint';
 import { parseYaml } from '../core/parse';
 import { hasVisibleName } from '../core/validate';
@@ -74,7 +75,7 @@ export function currentApproval(lock: Lock): Approval {
 }
 
 /** Today in UTC, YYYY-MM-DD. */
-export const todayUtc = () => new Date().toISOString().slice(0, 10);
+export const todayUtc = () => utcDate(Date.now());
 
 export function isRealDate(text: string): boolean {
   const t = Date.parse(`${text}T00:00:00Z`);

@@ -13,18 +13,13 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH, assertChromium } from './chromium.ts';
 import { startHarness } from './server.mjs';
 import { liveQueryUrl, readFixture, writeFixture } from './server/dsQuery.mjs';
 import { SCENARIO_FIXTURE, liveDouble } from './server/paths.mjs';
-import { actionsQuery } from '../../src/core/actions.ts';
+import { actionsQuery, searchParams } from '../../src/core/actions.ts';
 
 const SCORECARD = 'platform-scorecard';
 
 /** The double's answer to the datasource's annotations query as of `asOf` (ISO), as Grafana returns it. */
 async function recordAnnotations(asOf) {
-  const query = new URLSearchParams();
-  for (const [key, value] of Object.entries(actionsQuery(SCORECARD, Date.parse(asOf)))) {
-    for (const one of [value].flat()) {
-      query.append(key, one); // repeated keys (tags=a&tags=b), as Grafana's backendSrv serializes arrays
-    }
-  }
+  const query = searchParams(actionsQuery(SCORECARD, Date.parse(asOf)));
   const res = await fetch(`${liveDouble().annotationsUrl}?${query}`, { signal: AbortSignal.timeout(30_000) });
   if (!res.ok) {
     throw new Error(`record-scenario: GET /api/annotations answered ${res.status}: ${await res.text()}`);

@@ -12,6 +12,7 @@ import {
   annotationForAction,
   closedTags,
   openActionsFor,
+  searchParams,
   type AnnotationLike,
 } from '../../src/core/actions';
 import { requireStack, type StackState } from './stack';
@@ -48,13 +49,7 @@ async function api(
   path = '',
   { query, body, token }: { query?: Record<string, string | string[]>; body?: unknown; token?: string } = {}
 ): Promise<Reply> {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query ?? {})) {
-    for (const one of [value].flat()) {
-      params.append(key, one);
-    }
-  }
-  const res = await fetch(`${state.double.annotationsUrl}${path}${query ? `?${params}` : ''}`, {
+  const res = await fetch(`${state.double.annotationsUrl}${path}${query ? `?${searchParams(query)}` : ''}`, {
     method,
     headers: {
       ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),

@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-import { actionsQuery, type AnnotationLike } from '../../src/core/actions';
+import { actionsQuery, searchParams, type AnnotationLike } from '../../src/core/actions';
 import { runEngine, type EngineOutput } from '../../src/core/engine';
 import { fingerprint } from '../../src/core/fingerprint';
 import { loadCatalog } from '../../src/core/parse';
@@ -38,10 +38,7 @@ let annotations: AnnotationLike[];
 
 /** The datasource's annotations query (src/datasource/fetchActions.ts) sent to the double. */
 async function readAnnotations(asOf: number): Promise<AnnotationLike[]> {
-  const query = new URLSearchParams();
-  for (const [key, value] of Object.entries(actionsQuery('platform-scorecard', asOf))) {
-    [value].flat().forEach((v) => query.append(key, v));
-  }
+  const query = searchParams(actionsQuery('platform-scorecard', asOf));
   const res = await fetch(`${state.double.annotationsUrl}?${query}`, { signal: AbortSignal.timeout(10_000) });
   expect(res.status).toBe(200);
   return res.json();

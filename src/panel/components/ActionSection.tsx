@@ -4,6 +4,7 @@ import type { GrafanaTheme2 } from '@grafana/data';
 import { Button, Field, Input, TextArea, useStyles2 } from '@grafana/ui';
 
 import { newActionProblems } from '../../core/actions';
+import { utcDate } from '../../core/duration';
 import { canRecordActions, closeAction, recordAction, refreshDashboard } from '../actionsApi';
 import { safeHttpUrl } from '../links';
 import { TEST_IDS } from '../testIds';
@@ -15,7 +16,7 @@ interface Props {
 }
 
 /** Today as a UTC day, `YYYY-MM-DD`: the earliest due day a new action may have (the clock, not the as-of time). */
-const utcToday = () => new Date(Date.now()).toISOString().slice(0, 10);
+const utcToday = () => utcDate(Date.now());
 
 /**
  * The action behind an amber or red row: what the owner recorded (never a reason to show it greener), or "no action
