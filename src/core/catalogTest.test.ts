@@ -116,3 +116,33 @@ describe('runCatalogTests: malformed actions are failures with their path, never
     );
   });
 });
+
+describe('runCatalogTests: an action counts as the same annotation would in Grafana (actions.ts reads both)', () => {
+  // Amber for four days; the one action was recorded 100 days ago and promises the end of the year.
+  const amberWith = (action: Record<string, string>) =>
+    runCatalogTests(
+      createCatalog(),
+      file([
+        {
+          name: 'capped',
+          series: { uptime: { values: '0.997x96' } },
+          actions: [{ metric: 'uptime', owner: 'Head of SRE', ...action } as never],
+          expect: { shown: { uptime: 'amber' } },
+        },
+      ])
+    )[0].failures;
+
+  it('a due day more than 90 days after recording counts as due on day 90, so this one is overdue: red', () => {
+    expect(amberWith({ ago: '100d', due: '2026-12-31' })).toEqual([
+      expect.stringMatching(/^shown uptime: expected amber, got red — .*overdue/),
+    ]);
+    expect(amberWith({ ago: '10d', due: '2026-12-31' })).toEqual([]);
+  });
+
+  it('an owner the reader would not count is a failure with its path, not a silent pass', () => {
+    expect(amberWith({ owner: ' ', due: '2026-11-20' })).toEqual([
+      expect.stringMatching(/^actions\[0\]: .*owner/),
+      expect.stringMatching(/^shown uptime: expected amber, got red/),
+    ]);
+  });
+});

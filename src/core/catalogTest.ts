@@ -11,7 +11,7 @@ import { compareWorse } from './rollup';
 import { evaluateScorecard } from './scorecard';
 import type { Catalog, Observation, Problem, Series } from './types';
 import { testFileShapeProblems } from './catalogTestShape';
-import { endOfDay, type Action } from './actions';
+import { actionFromAnnotation, annotationForAction, closedTags, endOfDay, type Action } from './actions';
 import { bareRecord } from './own';
 
 export interface TestCase {
@@ -109,7 +109,11 @@ function observationsFor(t: TestCase, now: number): { observations: Record<strin
   return { observations, errors };
 }
 
-/** The test's actions as recorded ones, relative to the evaluation time; each problem with its path. */
+/**
+ * The test's actions, relative to the evaluation time, written as the annotations Grafana would hold (recorded `ago`,
+ * closed `done` ago) and read back through actions.ts, so a test counts an action exactly as the scorecard does
+ * (the 90-day due cap, trimmed tags, a close never before the recording). Each problem with its path.
+ */
 function actionsFor(t: TestCase, catalog: Catalog, now: number): { actions: Action[]; errors: string[] } {
   const actions: Action[] = [];
   const errors: string[] = [];
@@ -121,29 +125,33 @@ function actionsFor(t: TestCase, catalog: Catalog, now: number): { actions: Acti
     }
     const ago = parseDuration(a.ago ?? '1h');
     const done = a.done === undefined ? undefined : parseDuration(a.done);
-    const due = endOfDay(String(a.due));
     const problems = [
       !catalog.metrics.some((m) => m.id === a.metric) && `${where}.metric: no such metric in the catalog`,
+      a.item === '' && `${where}.item: must name an item (leave it out for every item)`,
       ago === undefined && `${where}.ago: "${a.ago}" is not a duration`,
       a.done !== undefined && done === undefined && `${where}.done: "${a.done}" is not a duration`,
-      due === undefined && `${where}.due: "${a.due}" is not a day written YYYY-MM-DD`,
+      endOfDay(String(a.due)) === undefined && `${where}.due: "${a.due}" is not a day written YYYY-MM-DD`,
     ].filter((p): p is string => typeof p === 'string');
-    if (problems.length > 0 || ago === undefined || due === undefined) {
+    if (problems.length > 0 || ago === undefined) {
       errors.push(...problems);
       return;
     }
-    actions.push({
-      id: String(i + 1),
+    const { tags, text } = annotationForAction({
       scorecardId: catalog.scorecard.id,
-      metricId: a.metric,
+      metricId: String(a.metric),
       ...(a.item === undefined ? {} : { item: a.item }),
       owner: String(a.owner),
       text: a.text ?? 'test action',
-      created: now - ago,
-      due,
       dueDate: String(a.due),
-      ...(done === undefined ? {} : { done: now - done }),
     });
+    const closed = done === undefined ? {} : { timeEnd: now - done, updated: now - done };
+    const annotation = { id: i + 1, time: now - ago, created: now - ago, text, ...closed };
+    const read = actionFromAnnotation({ ...annotation, tags: done === undefined ? tags : closedTags(tags) });
+    if (read.action) {
+      actions.push(read.action);
+    } else {
+      errors.push(`${where}: ${read.warning}`);
+    }
   });
   return { actions, errors };
 }
