@@ -255,12 +255,12 @@ describe('candor action add', () => {
     [
       'an owner without letters',
       ['--owner', '1234'],
-      'owner: needs a readable name (letters), at most 100 characters, without commas, colons or line breaks',
+      'owner: needs a readable name (letters), at most 100 characters, without commas, colons, line breaks or text-direction characters',
     ],
     [
       'an owner with a comma',
       ['--owner', 'Doe, Jane'],
-      'owner: needs a readable name (letters), at most 100 characters, without commas, colons or line breaks',
+      'owner: needs a readable name (letters), at most 100 characters, without commas, colons, line breaks or text-direction characters',
     ],
     ['an empty text', ['--text', '  '], 'text: say what is being done, in 1 to 500 characters'],
     ['a text over 500 characters', ['--text', 'x'.repeat(501)], 'text: say what is being done, in 1 to 500 characters'],
@@ -286,12 +286,12 @@ describe('candor action add', () => {
     [
       'an item with a comma',
       ['--item', 'a,b'],
-      'item: must be a non-empty item name without commas, colons or line breaks',
+      'item: must be a non-empty item name without commas, colons, line breaks or text-direction characters',
     ],
     [
       'an owner with a colon (Grafana keeps a tag only up to its second colon)',
       ['--owner', 'Team: SRE'],
-      'owner: needs a readable name (letters), at most 100 characters, without commas, colons or line breaks',
+      'owner: needs a readable name (letters), at most 100 characters, without commas, colons, line breaks or text-direction characters',
     ],
   ])('refuses %s with one "field: reason" line, exit 1, nothing sent', async (_name, change, line) => {
     const r = await action([...ADD, ...change, ...conn()]);

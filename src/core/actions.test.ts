@@ -170,6 +170,16 @@ describe('newActionProblems: one "field: reason" per problem, shared by the CLI 
     ['an unknown metric', { metricId: 'nope' }, ['metric: "nope" is not a metric of scorecard platform-scorecard']],
     ['an owner without letters', { owner: '1234' }, [expect.stringMatching(/^owner: /) as unknown as string]],
     ['an owner with a colon', { owner: 'Team: SRE' }, [expect.stringMatching(/^owner: .*colons/) as unknown as string]],
+    [
+      'an owner that reads backwards (a right-to-left override)',
+      { owner: 'CISO \u202eretsam' },
+      [expect.stringMatching(/^owner: .*text-direction characters/) as unknown as string],
+    ],
+    [
+      'an item with a terminal escape',
+      { metricId: 'vulns', item: 'high\u001b[2J' },
+      [expect.stringMatching(/^item: .*text-direction characters/) as unknown as string],
+    ],
     ['an empty text', { text: '  ' }, ['text: say what is being done, in 1 to 500 characters']],
     [
       'a due day already past',

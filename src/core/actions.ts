@@ -28,6 +28,7 @@
  */
 import { utcDate } from './duration';
 import { bareRecord } from './own';
+import { hiddenCharacter } from './visibleName';
 
 export const ACTION_TAG = 'candor-action';
 export const DONE_TAG = 'candor-done';
@@ -219,7 +220,7 @@ export const MAX_TAG_VALUE = 100;
  * share these rules): a metric of the catalog, an item only of a metric with items (one of its expected items when
  * it lists them), a readable owner, a text of 1–500 characters, a real due day not before `today` (`YYYY-MM-DD`,
  * UTC), and a link, when given, that is http(s). Tag values (owner, item) may not contain a comma, a colon or a
- * line break and stay under 100 characters: Grafana keeps only the part of a tag before a second colon, and its tag
+ * line break (nor any control or text-direction character, visibleName.ts) and stay under 100 characters: Grafana keeps only the part of a tag before a second colon, and its tag
  * filters could not tell the rest apart.
  */
 export function newActionProblems(
@@ -227,18 +228,20 @@ export function newActionProblems(
   ctx: { metrics: Array<{ id: string; items?: { expected?: string[] } }>; today: string }
 ): string[] {
   const problems: string[] = [];
-  const tagSafe = (v: string) => !/[,:\n\r]/.test(v) && v.length <= MAX_TAG_VALUE;
+  const tagSafe = (v: string) => !/[,:]/.test(v) && hiddenCharacter(v) === undefined && v.length <= MAX_TAG_VALUE;
   const metric = ctx.metrics.find((m) => m.id === a.metricId);
   if (!metric) {
     problems.push(`metric: "${a.metricId}" is not a metric of scorecard ${a.scorecardId}`);
   }
   if (!/\p{L}/u.test(a.owner.normalize('NFKC')) || !tagSafe(a.owner)) {
     problems.push(
-      `owner: needs a readable name (letters), at most ${MAX_TAG_VALUE} characters, without commas, colons or line breaks`
+      `owner: needs a readable name (letters), at most ${MAX_TAG_VALUE} characters, without commas, colons, line breaks or text-direction characters`
     );
   }
   if (a.item !== undefined && (a.item.trim() === '' || !tagSafe(a.item))) {
-    problems.push('item: must be a non-empty item name without commas, colons or line breaks');
+    problems.push(
+      'item: must be a non-empty item name without commas, colons, line breaks or text-direction characters'
+    );
   } else if (a.item !== undefined && metric && !metric.items) {
     problems.push(`item: ${metric.id} has no items (an item action would never apply); leave it out`);
   } else if (a.item !== undefined && metric?.items?.expected && !metric.items.expected.includes(a.item)) {

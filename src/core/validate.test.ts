@@ -266,6 +266,94 @@ const cases: Array<[string, Change, string[]]> = [
   ],
 ];
 
+/** A second metric in the same pillar, named or labelled to collide with the first ("Uptime"). */
+const withSecond =
+  (over: Record<string, unknown>): Change =>
+  (c) => ({ ...c, metrics: [c.metrics[0], { ...c.metrics[0], id: 'uptime-eu', ...over }] });
+
+/** What the scorecard shows: whole names, labels told apart as a reader sees them, plain text, bounded escalation. */
+const shownCases: Array<[string, Change, string[]]> = [
+  ['a label of 28 characters', withMetric({ label: 'x'.repeat(28) }), []],
+  [
+    'a label of 29 characters',
+    withMetric({ label: 'x'.repeat(29) }),
+    ['metrics[0].label: 29 characters; a label is at most 28, so the row never cuts it'],
+  ],
+  [
+    'a name of 29 characters without a label',
+    withMetric({ name: 'y'.repeat(29) }),
+    [
+      'metrics[0].label: the name has 29 characters; add a label of at most 28 for the scorecard row (the name stays in the evidence and the docs)',
+    ],
+  ],
+  ['a long name with a short label', withMetric({ name: 'y'.repeat(60), label: 'Uptime' }), []],
+  [
+    'an invisible label',
+    withMetric({ label: '\u200b ' }),
+    ['metrics[0].label: must be readable: letters, not only spaces or invisible characters'],
+  ],
+  [
+    "a label equal to another row's name",
+    withSecond({ name: 'Uptime in the EU', label: 'uptime ' }),
+    ['metrics[1].label: "uptime " is also the label of metrics[0]; each row needs its own'],
+  ],
+  ...(
+    [
+      ['a zero-width space', 'Up\u200btime'],
+      ['a no-break space and doubled spaces', 'Uptime\u00a0 '],
+      ['full-width letters', 'Ｕｐｔｉｍｅ'],
+    ] as const
+  ).map(([what, label]): [string, Change, string[]] => [
+    `a label that reads as another row's, with ${what}`,
+    withSecond({ name: 'Uptime in the EU', label }),
+    [`metrics[1].label: "${label}" is also the label of metrics[0]; each row needs its own`],
+  ]),
+  ...(
+    [
+      ['a right-to-left override in a label', { label: 'Uptime \u202e%9.99' }, 'label', 'U+202E'],
+      ['a direction isolate in a name', { name: 'Uptime \u2067EU\u2069' }, 'name', 'U+2067'],
+      ['a line break in a label', { label: 'Uptime\n(30 days)' }, 'label', 'U+000A'],
+      ['a terminal escape in an owner', { owner: 'Head of SRE\u001b[2J' }, 'owner', 'U+001B'],
+    ] as const
+  ).map(([what, over, field, code]): [string, Change, string[]] => [
+    what,
+    withMetric(over),
+    [`metrics[0].${field}: contains ${code}, a control or text-direction character; write the text plainly`],
+  ]),
+  [
+    'a pillar question with a right-to-left override',
+    (c) => ({ ...c, pillars: [{ ...c.pillars[0], question: 'Is it \u202estable?' }] }),
+    ['pillars[0].question: contains U+202E, a control or text-direction character; write the text plainly'],
+  ],
+  [
+    'the escalation limits at their bounds',
+    (c) => ({ ...c, escalation: { amberWithoutAction: '7d', redFor: '1d' } }),
+    [],
+  ],
+  [
+    'escalation limits looser than their bounds',
+    (c) => ({ ...c, escalation: { amberWithoutAction: '8d', redFor: '31d' } }),
+    [
+      'escalation.amberWithoutAction: 8d is outside 1h…7d: Amber must never be ignored: at most a week without an action',
+      'escalation.redFor: 31d is outside 1d…30d: Red must never be normalised: at most 30 days before it is critical',
+    ],
+  ],
+  [
+    'an escalation limit below its bound',
+    (c) => ({ ...c, escalation: { amberWithoutAction: '59m' } }),
+    [
+      'escalation.amberWithoutAction: 59m is outside 1h…7d: Amber must never be ignored: at most a week without an action',
+    ],
+  ],
+];
+
+describe('validateCatalog: what the scorecard shows, a good catalog + one change', () => {
+  it.each(shownCases)('%s', (_name, change, expected) => {
+    const { problems } = validateCatalog(change(createCatalog()));
+    expect(problems.map((p) => `${p.path}: ${p.message}`)).toEqual(expected);
+  });
+});
+
 describe('validateCatalog: a good catalog + one change', () => {
   it('accepts the good catalog', () => {
     expect(validateCatalog(createCatalog())).toEqual({ catalog: createCatalog(), problems: [] });

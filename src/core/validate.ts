@@ -14,7 +14,7 @@ import { classify } from './thresholds';
 import type { Boundary, Catalog, Direction, MetricDef, Problem, Thresholds } from './types';
 import { unitFormat } from './unitFormats';
 import { isKnownUnit, suggestUnit } from './units';
-import { duplicateLabels, escalationProblems, labelProblems } from './validateShown';
+import { duplicateLabels, escalationProblems, hiddenCharacterProblems, labelProblems } from './validateShown';
 import { hasVisibleName } from './visibleName';
 
 export { hasVisibleName };
@@ -234,6 +234,7 @@ export function validateCatalog(data: unknown): { catalog?: Catalog; problems: P
     ...duplicates(objects, 'metric', 'metrics'),
     ...objects.flatMap(([m, i]) => metricProblems(m, i, pillarIds, broken)),
     ...duplicateLabels(objects),
+    ...hiddenCharacterProblems(c),
     ...escalationProblems(c.escalation, broken),
   ];
   // The pillar rules need only each metric's pillar, indicator and retirement to be sound.

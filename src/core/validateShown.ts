@@ -1,12 +1,13 @@
 /**
  * The rules of what the scorecard shows: a row's name fits whole (a label of at most LABEL_MAX characters, or a name
- * that short), labels are readable and unique, and the escalation limits stay within ESCALATION_BOUNDS. Each problem
+ * that short), labels are readable and unique as a reader sees them, the texts people read hold no control or
+ * text-direction characters, and the escalation limits stay within ESCALATION_BOUNDS. Each problem
  * has its path, as every catalog rule (validate.ts).
  */
 import { parseDuration } from './duration';
 import { ESCALATION_BOUNDS } from './escalate';
 import { LABEL_MAX, type Catalog, type MetricDef, type Problem } from './types';
-import { hasVisibleName } from './visibleName';
+import { hasVisibleName, hiddenCharacter, visibleKey } from './visibleName';
 
 /** The row's name must fit whole: a label of at most LABEL_MAX characters, or a name that short. */
 export function labelProblems(m: MetricDef, at: string, ok: (...fields: string[]) => boolean): Problem[] {
@@ -53,7 +54,7 @@ export function escalationProblems(spec: Catalog['escalation'], broken: (path: s
   });
 }
 
-/** Two rows with one name cannot be told apart: labels (or names used as labels) are unique. */
+/** Two rows with one name cannot be told apart: labels (or names used as labels) are unique as a reader sees them. */
 export function duplicateLabels(metrics: ReadonlyArray<readonly [MetricDef, number]>): Problem[] {
   const seen = new Map<string, number>();
   return metrics.flatMap(([m, i]) => {
@@ -61,7 +62,7 @@ export function duplicateLabels(metrics: ReadonlyArray<readonly [MetricDef, numb
     if (label === undefined || m.retired) {
       return [];
     }
-    const key = label.trim().toLowerCase();
+    const key = visibleKey(label);
     const first = seen.get(key);
     if (first === undefined) {
       seen.set(key, i);
@@ -76,5 +77,22 @@ export function duplicateLabels(metrics: ReadonlyArray<readonly [MetricDef, numb
         message: `"${label}" is also the label of metrics[${first}]; each row needs its own`,
       },
     ];
+  });
+}
+
+/** The one-line texts people read (scorecard title, pillar titles and questions, metric names, labels, owners). */
+export function hiddenCharacterProblems(c: Partial<Catalog>): Problem[] {
+  const texts: Array<[string, unknown]> = [['scorecard.title', c.scorecard?.title]];
+  (Array.isArray(c.pillars) ? c.pillars : []).forEach((p, i) =>
+    texts.push([`pillars[${i}].title`, p?.title], [`pillars[${i}].question`, p?.question])
+  );
+  (Array.isArray(c.metrics) ? c.metrics : []).forEach((m, i) =>
+    texts.push([`metrics[${i}].name`, m?.name], [`metrics[${i}].label`, m?.label], [`metrics[${i}].owner`, m?.owner])
+  );
+  return texts.flatMap(([path, text]) => {
+    const hidden = typeof text === 'string' ? hiddenCharacter(text) : undefined;
+    return hidden === undefined
+      ? []
+      : [{ path, message: `contains ${hidden}, a control or text-direction character; write the text plainly` }];
   });
 }

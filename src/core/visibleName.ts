@@ -7,3 +7,29 @@ export function hasVisibleName(text: string): boolean {
   // Hangul fillers (U+115F, U+1160, U+3164, U+FFA0) are letters to Unicode but print as nothing.
   return /\p{L}/u.test(text.normalize('NFKC').replace(/[\p{Cf}\p{White_Space}\u115F\u1160\u3164\uFFA0]/gu, ''));
 }
+
+/**
+ * A character a one-line shown text (a title, a name, a label, an owner) may not hold, as `U+202E`, or undefined:
+ * control characters (line breaks, tabs, terminal escapes) and the bidirectional embeddings, overrides and isolates
+ * (U+202A–U+202E, U+2066–U+2069), which display text in another order than it is written ("Trojan Source",
+ * CVE-2021-42574): the reviewer's diff and the scorecard would read differently.
+ *   "Open security issues" -> undefined;  "Open \u202Eseussi" -> "U+202E";  "Open\nissues" -> "U+000A"
+ */
+export function hiddenCharacter(text: string): string | undefined {
+  const found = /[\p{Cc}\u202A-\u202E\u2066-\u2069]/u.exec(text)?.[0];
+  return found === undefined ? undefined : `U+${found.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+/**
+ * The form in which two names are told apart by a reader: NFKC (so "Ｕptime" is "Uptime"), without format characters
+ * (a zero-width space), every run of spaces one space (a no-break space is a space), trimmed, case folded.
+ *   "Uptime\u00A0(30\u200B days) " and "uptime (30 days)" -> the same key
+ */
+export function visibleKey(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(/\p{Cf}/gu, '')
+    .replace(/\p{White_Space}+/gu, ' ')
+    .trim()
+    .toLowerCase();
+}
