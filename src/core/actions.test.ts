@@ -116,6 +116,13 @@ describe('actions: one mapping between an annotation and an action, both ways', 
     );
   });
 
+  it('a capped action says the day it counts as due, so "overdue since" is never a day still ahead', () => {
+    const far = createAnnotation(createNewAction({ dueDate: '9999-12-31' }), { time: FIXED_NOW - 100 * DAY });
+    const { action } = actionFromAnnotation(far);
+    expect(action?.dueDate).toBe(new Date(action!.due).toISOString().slice(0, 10));
+    expect(action!.due).toBeLessThan(FIXED_NOW);
+  });
+
   it('an action without an item covers every item; one with an item only that item', () => {
     const { actions } = actionsFromAnnotations(
       [createAnnotation(createNewAction({ metricId: 'vulns', item: 'high' }))],
@@ -157,6 +164,36 @@ describe('actions: one mapping between an annotation and an action, both ways', 
         }
       )
     );
+  });
+
+  it('any JSON value as an entry of the answer (null, a number, a list, wrong field types) is skipped, never thrown', () => {
+    const entry = fc.oneof(
+      fc.jsonValue(),
+      fc.record({ tags: fc.jsonValue(), time: fc.jsonValue(), created: fc.jsonValue(), timeEnd: fc.jsonValue() }),
+      fc.record({
+        tags: fc.constant(['candor-action', 'scorecard:s', 'metric:nps', 'owner:x', 'due:2026-11-20']),
+        time: fc.jsonValue(),
+        updated: fc.jsonValue(),
+        text: fc.jsonValue(),
+      })
+    );
+    fc.assert(
+      fc.property(fc.array(entry), (list) => {
+        const { actions, warnings } = actionsFromAnnotations(list as AnnotationLike[], 's');
+        for (const a of actions) {
+          expect([a.created, a.due]).toEqual([expect.any(Number), expect.any(Number)]);
+          expect(typeof a.text).toBe('string');
+        }
+        expect(warnings.every((w) => typeof w === 'string')).toBe(true);
+      })
+    );
+  });
+
+  it('names an entry that is not an annotation at all', () => {
+    expect(actionsFromAnnotations([null, 7] as unknown as AnnotationLike[], 's').warnings).toEqual([
+      'annotations[0]: null is not an annotation; ignored',
+      'annotations[1]: 7 is not an annotation; ignored',
+    ]);
   });
 });
 

@@ -26,7 +26,7 @@
  *   - an action is due at most MAX_ACTION_DAYS after it was recorded: a later due day is read as that (with a
  *     warning), so a promise far in the future cannot hold amber off red for a year.
  */
-import { utcDate } from './duration';
+import { isInstant, utcDate } from './duration';
 import { bareRecord } from './own';
 import { hiddenCharacter } from './visibleName';
 
@@ -49,7 +49,7 @@ export interface Action {
   created: number;
   /** Epoch ms: the end of the due day (UTC). */
   due: number;
-  /** The due day as written, `2026-12-10`. */
+  /** The day it is due, `2026-12-10`: as written, or the day it counts as due when that was capped. */
   dueDate: string;
   /** Epoch ms when closed, absent while open. */
   done?: number;
@@ -76,6 +76,8 @@ export function endOfDay(date: string): number | undefined {
   const start = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
   return utcDate(start) === date ? start + DAY_MS - 1 : undefined;
 }
+
+const instant = (v: unknown) => (isInstant(v) ? v : undefined);
 
 const isHttp = (url: string) => /^https?:\/\/[^\s]+$/i.test(url);
 
@@ -128,14 +130,15 @@ export function actionFromAnnotation(a: AnnotationLike): { action?: Action; warn
   if (due === undefined || dueDate === undefined) {
     return { warning: `${where}: needs one due:<YYYY-MM-DD> tag with a real date; not counted` };
   }
-  if (typeof a.time !== 'number' || !Number.isFinite(a.time)) {
+  const time = instant(a.time);
+  if (time === undefined) {
     return { warning: `${where}: has no recorded time; not counted` };
   }
   const { text, link } = splitText(typeof a.text === 'string' ? a.text : '');
-  const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
-  const recorded = Math.max(a.time, num(a.created) ?? -Infinity);
-  const end = num(a.timeEnd) !== undefined && a.timeEnd! > a.time ? a.timeEnd! : undefined;
-  const updated = num(a.updated);
+  const recorded = Math.max(time, instant(a.created) ?? -Infinity);
+  const timeEnd = instant(a.timeEnd);
+  const end = timeEnd !== undefined && timeEnd > time ? timeEnd : undefined;
+  const updated = instant(a.updated);
   const closedAt = end !== undefined && updated !== undefined ? Math.min(end, updated) : (end ?? updated);
   const latestDue = recorded + MAX_ACTION_DAYS * DAY_MS;
   const capped = due > latestDue;
@@ -148,7 +151,7 @@ export function actionFromAnnotation(a: AnnotationLike): { action?: Action; warn
     text: text || '(no description)',
     created: recorded,
     due: capped ? latestDue : due,
-    dueDate,
+    dueDate: capped ? utcDate(latestDue) : dueDate,
     ...(tags.includes(DONE_TAG) ? { done: Math.max(closedAt ?? recorded, recorded) } : {}),
   };
   if (capped) {
@@ -163,14 +166,20 @@ export function actionFromAnnotation(a: AnnotationLike): { action?: Action; warn
   return { action: link === undefined ? action : { ...action, link } };
 }
 
-/** Every action among `annotations` for `scorecardId` (an action naming another scorecard is skipped). */
+/** Every action among `annotations` for `scorecardId` (an action naming another scorecard is skipped, an entry that
+ * is not an object is named in a warning). */
 export function actionsFromAnnotations(
   annotations: AnnotationLike[],
   scorecardId: string
 ): { actions: Action[]; warnings: string[] } {
   const actions: Action[] = [];
   const warnings: string[] = [];
-  for (const a of annotations) {
+  for (const [i, a] of annotations.entries()) {
+    // A careless proxy's answer may hold anything; an entry that is not an object is named, never read.
+    if (a === null || typeof a !== 'object' || Array.isArray(a)) {
+      warnings.push(`annotations[${i}]: ${JSON.stringify(a) ?? String(a)} is not an annotation; ignored`);
+      continue;
+    }
     const read = actionFromAnnotation(a);
     if (read.warning) {
       warnings.push(read.warning);

@@ -45,6 +45,14 @@ export function formatSpanSince(since: number, now: number, lowerBound?: boolean
   return `${lowerBound ? '≥ ' : ''}${formatSpan(now - since)}`;
 }
 
+/**
+ * Whether a number is an instant a scorecard can hold: epoch ms from 1970 through the end of year 9999. A time a
+ * careless feed sends outside that (a negative count, 1e300, NaN) is no time at all: never a date that cannot be
+ * written (JavaScript's Date ends at ±8.64e15 ms) nor a sample from before 1970.
+ */
+const LAST_INSTANT = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+export const isInstant = (ms: unknown): ms is number => typeof ms === 'number' && ms >= 0 && ms <= LAST_INSTANT;
+
 /** The UTC day of an instant, `2026-11-20`. */
 export const utcDate = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
 

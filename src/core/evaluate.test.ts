@@ -61,7 +61,9 @@ describe('evaluateMetric: statuses without evidence are never green', () => {
   it('a series of only NaN and null is noData with a warning', () => {
     const r = one(uptime, { series: [createSeries([NaN, null])] });
     expect(r).toMatchObject({ status: 'noData', colour: 'red' });
-    expect(r.warnings).toEqual(['uptime: 2 sample(s) were null or NaN and are not counted as evidence']);
+    expect(r.warnings).toEqual([
+      'uptime: 2 sample(s) were null or NaN, or had no readable time, and are not counted as evidence',
+    ]);
   });
 
   it('±Inf is an impossible value: an error, even after an earlier green sample', () => {

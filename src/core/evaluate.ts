@@ -130,7 +130,9 @@ function evaluateSeries(input: EvaluateInput, series: Series, item: string | und
     warnings.push(`${name}: ${future} point(s) later than ${formatInstant(now, now)} were not counted (clock skew?)`);
   }
   if (nonFinite > 0) {
-    warnings.push(`${name}: ${nonFinite} sample(s) were null or NaN and are not counted as evidence`);
+    warnings.push(
+      `${name}: ${nonFinite} sample(s) were null or NaN, or had no readable time, and are not counted as evidence`
+    );
   }
   if (conflicts.length > 0) {
     // Two values for one moment: the data cannot say which is true, so neither is scored (series.ts).

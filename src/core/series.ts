@@ -1,5 +1,7 @@
 /**
  * Turning raw points into evidence. The rules, in the order they apply:
+ * - a point whose time is no instant (before 1970, after 9999, NaN: duration.ts `isInstant`) has no readable time:
+ *   counted with null and NaN, never evidence, never a date to write;
  * - points later than `now` are dropped: the scorecard is as of `now`, never ahead of it;
  * - points are sorted by time;
  * - null and NaN are not evidence: they are counted (for a warning) and skipped. They never make a series fresh,
@@ -11,6 +13,7 @@
  *   finite value beside a null/NaN at the same time is that value.
  *     [t, 0], [t, 9]  -> conflict at t (0 and 9);   [t, 5], [t, 5] -> one sample 5;   [t, null], [t, 5] -> 5.
  */
+import { isInstant } from './duration';
 
 export interface Sample {
   t: number;
@@ -36,7 +39,7 @@ export function cleanPoints(points: Array<[number, number | null]>, now: number)
   const infinite: Sample[] = [];
   const kept: Array<{ t: number; v: number | null; i: number }> = [];
   points.forEach(([t, v], i) => {
-    if (!Number.isFinite(t)) {
+    if (!isInstant(t)) {
       nonFinite++;
     } else if (t > now) {
       future++;

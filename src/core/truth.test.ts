@@ -18,10 +18,13 @@ const value = fc.oneof(
   fc.double({ min: 0, max: 1 }),
   fc.constantFrom(0, 1, 0.9995, 0.999, 80, -5, null, Number.NaN, Infinity, 1e308)
 );
-const point = fc.tuple(
-  fc.integer({ min: -60, max: 5 }).map((m) => FIXED_NOW + m * MINUTE),
-  value
+/** Mostly minutes around now; sometimes a time no date can hold (before 1970, past ±8.64e15 ms, NaN). */
+const time = fc.oneof(
+  { weight: 8, arbitrary: fc.integer({ min: -60, max: 5 }).map((m) => FIXED_NOW + m * MINUTE) },
+  { weight: 1, arbitrary: fc.double() },
+  { weight: 1, arbitrary: fc.constantFrom(-1, -1e300, -9e15, 9e15, 1e300, Number.NaN) }
 );
+const point = fc.tuple(time, value);
 const labelValue = fc.constantFrom('critical', 'high', '', '__proto__', 'constructor', 'toString');
 const series = fc.record({
   labels: fc.option(fc.record({ severity: labelValue, instance: fc.constantFrom('a', 'b') }), { nil: undefined }),
@@ -40,7 +43,7 @@ function greenIsEarned(def: MetricDef, all: Series[], item: string | undefined):
   const byTime = new Map<number, Set<number>>();
   mine.forEach((s) =>
     s.points.forEach(([t, v]) => {
-      if (t <= FIXED_NOW && typeof v === 'number' && Number.isFinite(v)) {
+      if (t >= 0 && t <= FIXED_NOW && typeof v === 'number' && Number.isFinite(v)) {
         byTime.set(t, (byTime.get(t) ?? new Set()).add(v));
       }
     })
@@ -59,6 +62,34 @@ function greenIsEarned(def: MetricDef, all: Series[], item: string | undefined):
 }
 
 describe('properties of truth', () => {
+  // The shrunk counterexamples the property found before times were checked: each threw "Invalid time value".
+  it.each<[string, Array<[number, number | null]>]>([
+    ['an infinite value at -9e15 ms', [[-9e15, Infinity]]],
+    [
+      'two values at 1e300 ms',
+      [
+        [-1e300, 0.99],
+        [-1e300, 0.98],
+      ],
+    ],
+    [
+      'a fresh green beside a value at NaN ms',
+      [
+        [FIXED_NOW, 0.9999],
+        [Number.NaN, 0.5],
+      ],
+    ],
+  ])('a time no date can hold is no evidence and no exception: %s', (_n, points) => {
+    const { result, warnings } = evaluateMetric({
+      def: createMetric(),
+      observation: { series: [{ points }] },
+      now: FIXED_NOW,
+    });
+    const fresh = points.some(([t]) => t === FIXED_NOW);
+    expect(result.map((r) => r.status)).toEqual([fresh ? 'green' : 'noData']);
+    expect(warnings).toContainEqual(expect.stringMatching(/sample\(s\) were null or NaN, or had no readable time/));
+  });
+
   it.each([
     ['a plain metric', createMetric()],
     ['an items metric', createMetric({ items: { label: 'severity', expected: ['critical', 'high'] } })],
