@@ -108,3 +108,20 @@ describe('evaluation: a value outside the domain is never a reading', () => {
     );
   });
 });
+
+describe("Candor's own units imply their valid values", () => {
+  it.each([
+    ['ratio', -0.1, true],
+    ['ratio', 7.7, false],
+    ['score:10', 10.5, true],
+    ['score:10', 8.5, false],
+    ['score:5', 4.8, false],
+    ['nps', 101, true],
+    ['nps', -100, false],
+    ['nps', 67.5, true],
+    ['months', -1, true],
+    ['months', 8, false],
+  ])('%s %p outside: %p', (unit, value, outside) => {
+    expect(outsideDomain(value, metricDomain({ unit })) !== undefined).toBe(outside);
+  });
+});

@@ -9,6 +9,7 @@
  *   ns µs ms s m h d, dtduration…, …    a duration        ≥ 0
  *   count:…                             a count           ≥ 0, whole numbers
  *   bytes, bits and their multiples     a size            ≥ 0
+ *   ratio, months; score:N; nps         Candor's units    ≥ 0; 0 … N; −100 … 100 whole (candorUnits.ts)
  * Every other unit (`short`, `none`, `suffix:…`, …) says nothing about its values: such a metric must state its
  * domain in the catalog (`domain: { min: 0, integer: true }` for a count, `{ min: -100, max: 100 }` for an NPS,
  * `{ min: 0, max: 10 }` for a score out of 10).
@@ -22,6 +23,7 @@
  * count 2.5 -> "2.5 is not a whole number, as a count must be";  count −5 -> outside ≥ 0.
  */
 import type { DomainSpec, MetricDef, Problem } from './types';
+import { scoreMax } from './candorUnits';
 import { DURATION_UNITS } from './units';
 
 export type { DomainSpec };
@@ -59,7 +61,25 @@ export function unitDomain(unit: string): Domain | undefined {
   if (SIZE_UNIT.test(unit)) {
     return d('a size', 0);
   }
-  return undefined;
+  return candorDomain(unit);
+}
+
+/** Candor's own units (candorUnits.ts). */
+function candorDomain(unit: string): Domain | undefined {
+  const max = scoreMax(unit);
+  if (max !== undefined) {
+    return d(`a score out of ${max}`, 0, max);
+  }
+  switch (unit) {
+    case 'ratio':
+      return d('a ratio', 0);
+    case 'nps':
+      return d('a Net Promoter Score', -100, 100, true);
+    case 'months':
+      return d('a number of months', 0);
+    default:
+      return undefined;
+  }
 }
 
 /** The domain of a change of a quantity in this unit. */

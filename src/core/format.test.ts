@@ -41,6 +41,17 @@ describe('formatValue: three significant digits, human units', () => {
     [12, 'suffix:deploys', '12 deploys'],
     [12345, 'count:tickets', '12.3K tickets'],
     [0, 'percentunit', '0%'],
+    // Candor's own units (candorUnits.ts).
+    [3.2, 'ratio', '3.2:1'],
+    [7.74, 'ratio', '7.74:1'],
+    [8.5, 'score:10', '8.5/10'],
+    [4.8, 'score:5', '4.8/5'],
+    [67, 'nps', '+67'],
+    [-12, 'nps', '-12'],
+    [0, 'nps', '0'],
+    [8, 'months', '8 months'],
+    [1, 'months', '1 month'],
+    [2.5, 'months', '2.5 months'],
   ])('%p %s reads %s', (value, unit, text) => {
     expect(formatValue(value, unit)).toBe(text);
   });
@@ -100,6 +111,12 @@ describe('formatExact: thresholds and targets with every digit they were written
 });
 
 describe('formatChange: at the precision of the value it changes', () => {
+  it('writes one sign, also for a unit that signs its values', () => {
+    expect(formatChange(8, { unit: 'nps' }, 67)).toBe('+8');
+    expect(formatChange(-5, { unit: 'nps' }, 62)).toBe('-5');
+    expect(formatChange(0.3, { unit: 'ratio' }, 3.2)).toBe('+0.3:1');
+  });
+
   const fraction = { unit: 'percentunit', marks: [exactly(0), exactly(1)] };
   it.each([
     [0.00088, fraction, 0.9995, '+0.09 pt'],

@@ -100,8 +100,11 @@ function assemble(fmt: UnitFormat, step: Step, number: string, negative: boolean
       return fmt.symbol === '' ? `${sign}${number}${step.label}` : `${sign}${number} ${step.label}${fmt.symbol}`;
     case 'duration':
       return `${sign}${number} ${number === '1' ? step.label : step.plural}`;
-    case 'plain':
-      return `${sign}${fmt.prefix}${number}${step.label}${fmt.suffix}`;
+    case 'plain': {
+      const plus = fmt.sign && !negative && /[1-9]/.test(number) ? '+' : '';
+      const suffix = fmt.singular !== undefined && number === '1' && step.label === '' ? fmt.singular : fmt.suffix;
+      return `${sign}${plus}${fmt.prefix}${number}${step.label}${suffix}`;
+    }
     default:
       return `${sign}${number}`;
   }
@@ -234,5 +237,7 @@ export function formatChange(change: number, style: ValueStyle, current?: number
     return `${sign}${stripZeros(points.toFixed(decimals))} pt`;
   }
   const cap = reference && { step: reference.step, decimals: reference.decimals };
-  return `${sign}${show(Math.abs(change), { unit: style.unit, integer: style.integer }, { sig: 2, cap }).text}`;
+  // The magnitude without a sign of its own (a signed unit such as nps writes "+" on positive values).
+  const magnitude = show(Math.abs(change), { unit: style.unit, integer: style.integer }, { sig: 2, cap }).text;
+  return `${sign}${magnitude.replace(/^\+/, '')}`;
 }

@@ -11,6 +11,7 @@
  *   unscored   dates, booleans, strings, hex, clock faces: not quantities a threshold can judge (refused by
  *              validation, so they never reach a scorecard)
  */
+import { scoreMax } from './candorUnits';
 import { own } from './own';
 
 export type UnitFormat =
@@ -19,7 +20,8 @@ export type UnitFormat =
   | { kind: 'currency'; symbol: string; after: boolean }
   /** `ms`: milliseconds per one of the unit (1e-6 for ns). */
   | { kind: 'duration'; ms: number }
-  | { kind: 'plain'; prefix: string; suffix: string; integer: boolean }
+  /** `sign`: positive values carry a `+` (an NPS); `singular`: the suffix for exactly 1 (` month`). */
+  | { kind: 'plain'; prefix: string; suffix: string; integer: boolean; sign?: boolean; singular?: string }
   /** `power`: the unit's own SI prefix as a power of 1000 (kW: 1, mW: -1). */
   | { kind: 'si'; symbol: string; power: number }
   | { kind: 'binary'; symbol: string; power: number }
@@ -299,6 +301,10 @@ const UNSCORED = /^(string|hex0x|hex|dateTime\w*|dthms|dtdhms|clockms|clocks|boo
 
 /** The format of a unit id; an unknown id reads as a plain number followed by the id. */
 export function unitFormat(unit: string): UnitFormat {
+  const candor = candorFormat(unit);
+  if (candor) {
+    return candor;
+  }
   if (unit === 'percentunit') {
     return { kind: 'fraction' };
   }
@@ -343,4 +349,22 @@ export function unitFormat(unit: string): UnitFormat {
     return { kind: 'binary', symbol: binary[0], power: binary[1] };
   }
   return { kind: 'plain', prefix: '', suffix: unit === '' ? '' : ` ${unit}`, integer: false };
+}
+
+/** Candor's own units (candorUnits.ts): 3.2:1, 8.5/10, +67, 8 months. */
+function candorFormat(unit: string): UnitFormat | undefined {
+  const max = scoreMax(unit);
+  if (max !== undefined) {
+    return { kind: 'plain', prefix: '', suffix: `/${max}`, integer: false };
+  }
+  switch (unit) {
+    case 'ratio':
+      return { kind: 'plain', prefix: '', suffix: ':1', integer: false };
+    case 'nps':
+      return { kind: 'plain', prefix: '', suffix: '', integer: true, sign: true };
+    case 'months':
+      return { kind: 'plain', prefix: '', suffix: ' months', integer: false, singular: ' month' };
+    default:
+      return undefined;
+  }
 }

@@ -5,6 +5,8 @@
  * `si:W`, `count:items`, `time:HH:mm`, `prefix:#`) are accepted by pattern.
  */
 
+import { isCandorUnit } from './candorUnits';
+
 /** Grafana's Time category: durations, never negative (domain.ts). In Grafana's order, inside GRAFANA_UNITS. */
 export const DURATION_UNITS: readonly string[] = [
   'ns',
@@ -288,8 +290,9 @@ export const GRAFANA_UNITS: readonly string[] = [
 const UNIT_SET = new Set(GRAFANA_UNITS);
 const CUSTOM_UNIT = /^(suffix|prefix|si|count|currency|time|locale):.+$/;
 
+/** A Grafana unit, a Grafana custom unit, or one of Candor's own (candorUnits.ts). */
 export function isKnownUnit(unit: string): boolean {
-  return UNIT_SET.has(unit) || CUSTOM_UNIT.test(unit);
+  return UNIT_SET.has(unit) || CUSTOM_UNIT.test(unit) || isCandorUnit(unit);
 }
 
 /** A close known unit for a typo ("percentage" -> "percent"), by shared prefix; undefined when nothing is close. */
