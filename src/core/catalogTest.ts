@@ -28,6 +28,10 @@ export interface TestCase {
     tiers?: Record<string, string>;
     pillars?: Record<string, string>;
     overall?: string;
+    /** The overall health score is at most this (it never reads healthy while something is wrong). */
+    scoreAtMost?: number;
+    /** Text the evidence (or the goal sentence) of an item must contain: a forecast, a projection, a reason. */
+    evidence?: Record<string, string>;
   };
 }
 interface ActionSpec {
@@ -43,12 +47,16 @@ interface SeriesSpec {
   labels?: Record<string, string>;
   values: string;
   ago?: string;
+  /** The column the values are (a register's `progress`, `probability`, …). */
+  field?: string;
 }
 export interface TestFile {
   catalog: string;
   evaluationTime: string;
   tests: TestCase[];
 }
+
+const EXPECT_KEYS = ['metrics', 'shown', 'tiers', 'pillars', 'overall', 'scoreAtMost', 'evidence'];
 
 export interface TestOutcome {
   name: string;
@@ -102,7 +110,8 @@ function observationsFor(t: TestCase, now: number): { observations: Record<strin
         errors.push(`${where}: ${expanded.error ?? `ago "${s.ago}" is not a duration`}`);
         continue;
       }
-      series.push({ labels: s.labels, points: toPoints(expanded.values!, now - ago, intervalMs) });
+      const points = toPoints(expanded.values!, now - ago, intervalMs);
+      series.push({ labels: s.labels, points, ...(typeof s.field === 'string' ? { field: s.field } : {}) });
     }
     observations[id] = { series };
   }
@@ -177,8 +186,8 @@ export function runCatalogTests(catalog: Catalog, file: TestFile): TestOutcome[]
     ];
     const expectKeys = Object.keys(t.expect ?? {});
     expectKeys
-      .filter((k) => !['metrics', 'shown', 'tiers', 'pillars', 'overall'].includes(k))
-      .forEach((k) => failures.push(`expect.${k}: unknown key (expected metrics, shown, tiers, pillars or overall)`));
+      .filter((k) => !EXPECT_KEYS.includes(k))
+      .forEach((k) => failures.push(`expect.${k}: unknown key (expected ${EXPECT_KEYS.join(', ')})`));
     if (expectKeys.length === 0) {
       failures.push('expect: the test expects nothing; a test without an expectation proves nothing');
     }
@@ -215,6 +224,19 @@ export function runCatalogTests(catalog: Catalog, file: TestFile): TestOutcome[]
     }
     if (t.expect?.overall !== undefined) {
       check('overall', t.expect.overall, scorecard.colour);
+    }
+    const most = t.expect?.scoreAtMost;
+    if (typeof most === 'number' && scorecard.score > most) {
+      failures.push(`score: expected at most ${most}, got ${scorecard.score}`);
+    }
+    for (const [key, text] of Object.entries(t.expect?.evidence ?? {})) {
+      const decided = resultOf(items, key);
+      const said = decided ? [decided.evidence, decided.goalText ?? ''].join(' | ') : undefined;
+      if (!said?.includes(text)) {
+        failures.push(
+          `evidence ${key}: expected to contain "${text}", got ${said ?? 'nothing (no such metric or item)'}`
+        );
+      }
     }
     return { name, failures };
   });

@@ -9,9 +9,9 @@ import type { Problem } from './types';
 
 const FILE_FIELDS = ['catalog', 'evaluationTime', 'tests'];
 const TEST_FIELDS = ['name', 'interval', 'series', 'actions', 'expect'];
-const SERIES_FIELDS = ['labels', 'values', 'ago'];
+const SERIES_FIELDS = ['labels', 'values', 'ago', 'field'];
 const ACTION_FIELDS = ['metric', 'item', 'owner', 'text', 'ago', 'due', 'done'];
-const EXPECT_FIELDS = ['metrics', 'shown', 'tiers', 'pillars', 'overall'];
+const EXPECT_FIELDS = ['metrics', 'shown', 'tiers', 'pillars', 'overall', 'scoreAtMost', 'evidence'];
 const TIERS = ['critical', 'high', 'medium', 'low'];
 const STATUSES = ['green', 'amber', 'red', 'noData', 'stale', 'error'];
 const COLOURS = ['green', 'amber', 'red'];
@@ -91,6 +91,16 @@ function expectProblems(expect: unknown, path: string): Problem[] {
   }
   if (expect.overall !== undefined) {
     allowed(expect.overall, COLOURS, `${path}.overall`, 'colour');
+  }
+  const most = expect.scoreAtMost;
+  if (most !== undefined && !(typeof most === 'number' && Number.isInteger(most) && most >= 0 && most <= 100)) {
+    problems.push({ path: `${path}.scoreAtMost`, message: 'must be a whole number from 0 to 100' });
+  }
+  if (expect.evidence !== undefined) {
+    const ev = expect.evidence;
+    if (!isMapping(ev) || Object.values(ev).some((v) => typeof v !== 'string' || v === '')) {
+      problems.push({ path: `${path}.evidence`, message: 'must map ids to the text the evidence must contain' });
+    }
   }
   return problems;
 }

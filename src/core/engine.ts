@@ -13,6 +13,7 @@ import type { Fingerprint } from './fingerprint';
 import { observationFromFrames, type FrameLike } from './frames';
 import { sourceLabel, toRows, type ScorecardMeta, type ScorecardRow, FRAME_SCHEMA_VERSION } from './rows';
 import { evaluateScorecard } from './scorecard';
+import { tierSummaries } from './tiers';
 import type { Catalog, MetricDef, Observation, WithWarnings } from './types';
 import { bareRecord } from './own';
 
@@ -117,6 +118,8 @@ export function runEngine(input: EngineInput): WithWarnings<EngineOutput> {
       question: p.question,
       order: order.get(p.id) ?? 0,
       colour: p.colour,
+      score: p.score,
+      ...(pillarOwner(catalog, p.id) ? { owner: pillarOwner(catalog, p.id) } : {}),
       ...(p.worst ? { worstMetricId: p.worst.metricId } : {}),
       answer: pillarAnswer(
         rows.filter((r) => r.pillar_id === p.id),
@@ -125,10 +128,14 @@ export function runEngine(input: EngineInput): WithWarnings<EngineOutput> {
     })),
     selection: input.selection,
     attention: attentionItems(rows, input.now),
+    tiers: tierSummaries(rows, input.now),
+    summary: (catalog.scorecard.summary ?? []).filter((id) => rows.some((r) => r.metric_id === id)),
     actions: read.state,
   };
   return { result: { rows, meta }, warnings };
 }
+
+const pillarOwner = (catalog: Catalog, id: string) => catalog.pillars.find((p) => p.id === id)?.owner;
 
 /** The actions among the annotations, and whether they could be read (a notice says what that means). */
 function readActions(input: EngineInput) {

@@ -19,6 +19,8 @@ import type { ActionSummary, Escalation } from './escalate';
 import type { Boundary, Colour, MetricDef, Observation, Series, Status, Thresholds, Tier, WithWarnings } from './types';
 import { metricDomain, outsideDomain } from './domain';
 import { groupItems } from './items';
+import { applyGoal, judgeGoal } from './goal';
+import { evaluateRegister } from './register';
 import { own } from './own';
 
 export interface ItemResult {
@@ -47,6 +49,13 @@ export interface ItemResult {
   escalations?: Escalation[];
   /** The alert tier after escalation, when it was raised. */
   alertTier?: Tier;
+  /** Where the value stands against its dated goal (goal.ts). */
+  goalText?: string;
+  /** The owner of this item when it is not the metric's (a register row's owner). */
+  owner?: string;
+  /** Texts a register writes itself (register.ts): "62% done · at risk", "due 2027-03-31". */
+  valueText?: string;
+  targetText?: string;
 }
 
 export interface EvaluateInput {
@@ -193,6 +202,9 @@ function evaluateSeries(input: EvaluateInput, series: Series, item: string | und
     result.colourSince = run.since;
     result.colourSinceIsLowerBound = run.isLowerBound;
   }
+  if (def.goal) {
+    applyGoal(result, judgeGoal({ def: { ...def, goal: def.goal }, samples, now, format }), latest.t);
+  }
   const previous = sampleAtWindowStart(samples, now, windowMs);
   if (previous) {
     result.previous = previous.v;
@@ -243,6 +255,9 @@ export function evaluateMetric(input: EvaluateInput): WithWarnings<ItemResult[]>
     return { result: items.map((item) => errorResult(def, item, message)), warnings: [] };
   }
   const { series } = observation;
+  if (def.register) {
+    return evaluateRegister({ ...input, def: { ...def, register: def.register }, series });
+  }
   if (!def.items) {
     if (series.length > 1) {
       const message = `the query returned ${series.length} series but the definition declares no items label`;

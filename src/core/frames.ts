@@ -112,7 +112,7 @@ export function seriesOfFrame(frame: FrameLike): { series?: Series[]; problem?: 
       strings.forEach((s) => (rowLabels[s.name] = String(s.values[i] ?? '')));
       const key = JSON.stringify(Object.entries(rowLabels).sort());
       if (!byLabels.has(key)) {
-        byLabels.set(key, { labels: rowLabels, points: [] });
+        byLabels.set(key, { labels: rowLabels, points: [], ...(numbers.length > 1 ? { field: field.name } : {}) });
       }
       byLabels.get(key)!.points.push([times[i], toNumber(field.values[i])]);
     }

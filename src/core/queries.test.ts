@@ -37,17 +37,13 @@ describe('queries', () => {
 
   it('asks for a maxDataPoints that keeps span / maxDataPoints strictly below the step, for any range and maxAge', () => {
     fc.assert(
-      fc.property(
-        fc.integer({ min: 1, max: 400 * DAY }),
-        fc.integer({ min: 1, max: 30 * DAY }),
-        (span, maxAgeMs) => {
-          const def = createMetric({ freshness: { maxAge: `${Math.ceil(maxAgeMs / 1000)}s` } });
-          const range = { from: FIXED_NOW - span, to: FIXED_NOW };
-          const q = buildSourceQuery(def, range, identity) as { intervalMs: number; maxDataPoints: number };
-          expect(span / q.maxDataPoints).toBeLessThan(q.intervalMs);
-          expect(q.maxDataPoints).toBe(maxDataPointsFor(range, q.intervalMs));
-        }
-      )
+      fc.property(fc.integer({ min: 1, max: 400 * DAY }), fc.integer({ min: 1, max: 30 * DAY }), (span, maxAgeMs) => {
+        const def = createMetric({ freshness: { maxAge: `${Math.ceil(maxAgeMs / 1000)}s` } });
+        const range = { from: FIXED_NOW - span, to: FIXED_NOW };
+        const q = buildSourceQuery(def, range, identity) as { intervalMs: number; maxDataPoints: number };
+        expect(span / q.maxDataPoints).toBeLessThan(q.intervalMs);
+        expect(q.maxDataPoints).toBe(maxDataPointsFor(range, q.intervalMs));
+      })
     );
   });
 

@@ -16,6 +16,8 @@
  *   weight: critical 8, high 4, medium 2, low 1
  *   credit: green 1, amber 0.5, and 0 for red, stale, noData, error and escalated amber (shown red)
  *   score = min(raw, 59) when the overall colour is red, min(raw, 89) when amber, raw when green.
+ * A pillar's score (a department score) is the same formula over the pillar's active items, capped by the pillar's
+ * colour; a pillar without an active item scores 0.
  * So the score cannot read healthy while anything is wrong: above 89 only when everything is green with fresh
  * evidence, at most 89 while anything is amber or stale, at most 59 while anything is red (it can be lower: all
  * items amber score 50, all stale 0). Example: 19 green high items and one red critical: raw =
@@ -41,6 +43,8 @@ export interface PillarResult {
   title: string;
   question: string;
   colour: Colour;
+  /** The health score of the pillar's active items, under the same caps as the scorecard's. */
+  score: number;
   /** The worst active item, absent when the pillar has none. */
   worst?: ScoredItem;
   items: ScoredItem[];
@@ -94,20 +98,23 @@ export function rollup(catalog: Catalog, results: ItemResult[], now: number): Wi
       if (own.length === 0) {
         warnings.push(`${p.id}: the pillar has no active metric and is shown red`);
       }
-      return { id: p.id, title: p.title, question: p.question, colour: worst?.colour ?? 'red', worst, items };
+      const colour = worst?.colour ?? 'red';
+      return { id: p.id, title: p.title, question: p.question, colour, score: healthScore(own, colour), worst, items };
     });
   const colour = pillars.length === 0 ? 'red' : worstColour(pillars.map((p) => p.colour));
   const openByTier: Record<Tier, number> = { critical: 0, high: 0, medium: 0, low: 0 };
+  active.filter((s) => s.colour !== 'green').forEach((s) => openByTier[s.tier]++);
+  return { result: { colour, score: healthScore(active, colour), pillars, openByTier }, warnings };
+}
+
+/** The score of some active items, capped by their rolled-up colour (the formula above). */
+export function healthScore(active: ScoredItem[], colour: Colour): number {
   let weights = 0;
   let earned = 0;
   for (const s of active) {
-    if (s.colour !== 'green') {
-      openByTier[s.tier]++;
-    }
     weights += TIER_WEIGHT[s.tier];
     earned += TIER_WEIGHT[s.tier] * (s.colour === 'red' ? 0 : CREDIT[s.status]);
   }
   const raw = weights === 0 ? 0 : Math.floor((100 * earned) / weights);
-  const score = colour === 'red' ? Math.min(raw, 59) : colour === 'amber' ? Math.min(raw, 89) : raw;
-  return { result: { colour, score, pillars, openByTier }, warnings };
+  return colour === 'red' ? Math.min(raw, 59) : colour === 'amber' ? Math.min(raw, 89) : raw;
 }

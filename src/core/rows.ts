@@ -3,6 +3,7 @@
  * data. The datasource turns them into a DataFrame; the CLI prints them as JSON. One row per metric item.
  */
 import type { AttentionItem } from './attention';
+import type { TierSummary } from './tiers';
 import type { ActionSummary } from './escalate';
 import { formatChange, formatExact, formatValue } from './format';
 import type { ScorecardOutput } from './scorecard';
@@ -74,6 +75,8 @@ export interface ScorecardRow {
   query: SourceQuery;
   /** The values are whole numbers (a count): the trend draws steps. */
   integer: boolean;
+  /** Where the value stands against its dated goal (goal.ts), "" without a goal. */
+  goal_text: string;
 }
 
 /** A metric's source as the panel needs it to link to Grafana's Explore. */
@@ -129,6 +132,7 @@ export const FRAME_COLUMNS = [
   ['action', 'other'],
   ['query', 'other'],
   ['integer', 'boolean'],
+  ['goal_text', 'string'],
 ] as const satisfies ReadonlyArray<readonly [keyof ScorecardRow, ColumnType]>;
 
 export interface ScorecardMeta {
@@ -148,6 +152,10 @@ export interface ScorecardMeta {
     question: string;
     order: number;
     colour: string;
+    /** The pillar's health score (a department score), under the scorecard's caps (rollup.ts). */
+    score?: number;
+    /** The role answerable for the pillar. */
+    owner?: string;
     worstMetricId?: string;
     /** The question answered from the evaluated rows (attention.ts): "No: P0/P1 incidents above target for 9 days". */
     answer?: string;
@@ -155,6 +163,10 @@ export interface ScorecardMeta {
   selection: { pillars?: string[]; metrics?: string[] };
   /** Every red and amber item, worst first, one line each (attention.ts). */
   attention?: AttentionItem[];
+  /** The alert tiers: counts, response windows and the oldest breach of each (tiers.ts). */
+  tiers?: TierSummary[];
+  /** The catalog's summary metrics that were selected, in the catalog's order: shown above the pillars. */
+  summary?: string[];
   /** Whether the owners' actions could be read: without them no action counts and amber escalates. */
   actions?: { read: boolean; count: number; error?: string };
 }
@@ -212,7 +224,7 @@ export function toRows(
         item: r.item ?? '',
         name: def.name,
         description: def.description,
-        owner: def.owner,
+        owner: r.owner ?? def.owner,
         unit: def.unit,
         direction: def.direction,
         indicator: def.indicator,
@@ -236,11 +248,14 @@ export function toRows(
         retired: r.retired,
         label: labelOf(def),
         ...texts(def, thresholds, r),
+        ...(r.valueText === undefined ? {} : { value_text: r.valueText }),
+        ...(r.targetText === undefined ? {} : { target_text: r.targetText }),
         alert_tier: r.alertTier ?? def.tier,
         escalation: (r.escalations ?? []).map((e) => e.reason).join('; '),
         action: r.action ?? null,
         query: sourceQuery(def.source),
         integer: metricDomain(def).integer,
+        goal_text: r.goalText ?? '',
       };
     })
   );

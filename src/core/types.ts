@@ -44,6 +44,39 @@ export interface Items {
   thresholds?: Record<string, Thresholds>;
 }
 
+/**
+ * A dated target (goal.ts): reach `value` by the day `by` (YYYY-MM-DD, end of that day UTC). The status combines
+ * the thresholds with the projection at the pace of the last `pace` (a duration, default 90d) of the series.
+ */
+export interface Goal {
+  value: number;
+  by: string;
+  pace?: string;
+}
+
+/**
+ * A register (register.ts): one item per row of a SQL table, judged by the kind's own rule.
+ * - `initiatives`: rows with `progress` (0–100), `start`, `due` and optional `milestones`; the value judged is the
+ *   progress minus the expected progress by now, in percentage points (0 = on pace).
+ * - `risks`: rows with `probability` (0–1), `impact` (1–5), `mitigation` (0–100) and `review`; the value judged is
+ *   the exposure, probability × impact (0–5). A risk whose review date has passed is stale.
+ */
+export interface Register {
+  kind: 'initiatives' | 'risks';
+}
+
+/** Who sees what (audiences.ts): a generated dashboard per audience, in a folder with permissions per team. */
+export interface Audience {
+  id: string;
+  title: string;
+  /** The pillars shown; absent: every pillar. */
+  pillars?: string[];
+  /** Show the catalog's summary above the pillars (default true). */
+  summary?: boolean;
+  /** Grafana teams allowed to view the folder (`candor lock` applies them). */
+  teams?: string[];
+}
+
 export interface Retirement {
   reason: string;
   approvedBy: string;
@@ -81,6 +114,8 @@ export interface MetricDef {
   links?: Link[];
   source: Source;
   items?: Items;
+  goal?: Goal;
+  register?: Register;
   retired?: Retirement;
 }
 
@@ -89,6 +124,8 @@ export interface PillarDef {
   title: string;
   question: string;
   order: number;
+  /** The role answerable for the pillar (a department's head); shown on the pillar. */
+  owner?: string;
 }
 
 /** How long amber may stand without an action, and red at all, before escalation (escalate.ts); durations. */
@@ -99,9 +136,16 @@ export interface EscalationSpec {
 
 export interface Catalog {
   apiVersion: typeof API_VERSION;
-  scorecard: { id: string; title: string; version: string };
+  scorecard: {
+    id: string;
+    title: string;
+    version: string;
+    /** Metric ids shown above the pillars, in this order: the executive summary. */
+    summary?: string[];
+  };
   pillars: PillarDef[];
   escalation?: EscalationSpec;
+  audiences?: Audience[];
   metrics: MetricDef[];
 }
 
@@ -114,6 +158,8 @@ export const labelOf = (m: Pick<MetricDef, 'name' | 'label'>): string => m.label
 /** Observed data for one metric: one series per item, or the source's failure. */
 export interface Series {
   labels?: Record<string, string>;
+  /** The frame field the points came from, when the frame had several number fields (a register's columns). */
+  field?: string;
   /** `[epoch milliseconds, value]`; null, NaN and ±Inf are kept and handled by the evaluation. */
   points: Array<[number, number | null]>;
 }

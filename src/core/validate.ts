@@ -10,6 +10,7 @@
  */
 import { domainProblems } from './domain';
 import { schemaProblems } from './schemaCheck';
+import { extraProblems } from './validateExtras';
 import { classify } from './thresholds';
 import type { Boundary, Catalog, Direction, MetricDef, Problem, Thresholds } from './types';
 import { unitFormat } from './unitFormats';
@@ -236,6 +237,7 @@ export function validateCatalog(data: unknown): { catalog?: Catalog; problems: P
     ...duplicateLabels(objects),
     ...hiddenCharacterProblems(c),
     ...escalationProblems(c.escalation, broken),
+    ...extraProblems(c, broken),
   ];
   // The pillar rules need only each metric's pillar, indicator and retirement to be sound.
   const pillarFields = ['id', 'pillar', 'indicator', 'retired'];
