@@ -29,6 +29,7 @@ const USAGE = `usage: candor provision [--check] [--root DIR]
 /** Folders that hold generated files; a file there that carries the generated mark but is not generated is stale. */
 const GENERATED_DIRS = [
   'dashboards',
+  'provisioning/audience-dashboards',
   'provisioning/alerting',
   'provisioning/dashboards',
   'provisioning/datasources',
@@ -74,18 +75,12 @@ function reportForeign(foreign: string[], io: Io): void {
   );
 }
 
+/** Files below the generated folders (subfolders included) that carry the generated mark but are not generated now. */
 function staleFiles(root: string, files: GeneratedFile[]): string[] {
   const generated = new Set(files.map((f) => f.path));
-  return GENERATED_DIRS.flatMap((dir) => {
-    const abs = path.join(root, dir);
-    if (!existsSync(abs)) {
-      return [];
-    }
-    return readdirSync(abs)
-      .map((name) => `${dir}/${name}`)
-      .filter((p) => !generated.has(p) && /\.(ya?ml|json)$/.test(p))
-      .filter((p) => readFileSync(path.join(root, p), 'utf8').slice(0, 600).includes(GENERATED_MARK));
-  }).sort();
+  return filesInGeneratedDirs(root)
+    .filter((p) => !generated.has(p) && /\.(ya?ml|json)$/.test(p))
+    .filter((p) => readFileSync(path.join(root, p), 'utf8').slice(0, 600).includes(GENERATED_MARK));
 }
 
 function readIfExists(file: string): string | undefined {

@@ -90,7 +90,7 @@ describe('runCatalogTests rejects tests that would pass vacuously', () => {
     expect(outcomes.map((o) => o.failures)).toEqual([
       [
         'series.uptime: must be a series ({ values: "…" }), a list of series, or { error: "…" }',
-        'expect.pillar: unknown key (expected metrics, shown, tiers, pillars or overall)',
+        'expect.pillar: unknown key (expected metrics, shown, tiers, pillars, overall, scoreAtMost, evidence)',
       ],
       ['expect: the test expects nothing; a test without an expectation proves nothing'],
     ]);

@@ -28,7 +28,7 @@ const cases: Array<[string, (f: Record<string, any>) => void, string[]]> = [
   [
     'a misspelt ago',
     (f) => (f.tests[0].series.uptime = { values: '1', agoo: '3h' }),
-    ['tests[0].series.uptime.agoo: is not a test-file field (known: labels, values, ago)'],
+    ['tests[0].series.uptime.agoo: is not a test-file field (known: labels, values, ago, field)'],
   ],
   [
     'a misspelt interval',
@@ -54,7 +54,7 @@ const cases: Array<[string, (f: Record<string, any>) => void, string[]]> = [
     'a series item without values',
     (f) => (f.tests[0].series.vulns[0] = { labels: { severity: 'high' }, value: '1' }),
     [
-      'tests[0].series.vulns[0].value: is not a test-file field (known: labels, values, ago)',
+      'tests[0].series.vulns[0].value: is not a test-file field (known: labels, values, ago, field)',
       'tests[0].series.vulns[0].values: is required: the values in expanding notation ("1 2 3", "0x5")',
     ],
   ],
@@ -71,7 +71,9 @@ const cases: Array<[string, (f: Record<string, any>) => void, string[]]> = [
   [
     'a misspelt expect group',
     (f) => (f.tests[0].expect.metric = {}),
-    ['tests[0].expect.metric: is not a test-file field (known: metrics, shown, tiers, pillars, overall)'],
+    [
+      'tests[0].expect.metric: is not a test-file field (known: metrics, shown, tiers, pillars, overall, scoreAtMost, evidence)',
+    ],
   ],
 ];
 

@@ -13,6 +13,7 @@ import type { Fingerprint } from './fingerprint';
 import { observationFromFrames, type FrameLike } from './frames';
 import { sourceLabel, toRows, type ScorecardMeta, type ScorecardRow, FRAME_SCHEMA_VERSION } from './rows';
 import { evaluateScorecard } from './scorecard';
+import { summaryEntries } from './summary';
 import { tierSummaries } from './tiers';
 import type { Catalog, MetricDef, Observation, WithWarnings } from './types';
 import { bareRecord } from './own';
@@ -20,6 +21,25 @@ import { bareRecord } from './own';
 export interface Selection {
   pillars?: string[];
   metrics?: string[];
+  /**
+   * With a selection: also evaluate the catalog's summary metrics, for the summary above the pillars only (they
+   * join no pillar and no colour of the selection). Without a selection the summary is always shown.
+   */
+  summary?: boolean;
+}
+
+const isWhole = (s: Selection) => !s.pillars?.some(Boolean) && !s.metrics?.some(Boolean);
+
+/** The summary metrics a selection shows (summary.ts). */
+export function summaryIds(catalog: Catalog, selection: Selection): string[] {
+  return isWhole(selection) || selection.summary === true ? (catalog.scorecard.summary ?? []) : [];
+}
+
+/** Every metric a selection needs queried: the selected ones and its summary's. */
+export function metricsToQuery(catalog: Catalog, selection: Selection): MetricDef[] {
+  const selected = new Set(selectMetrics(catalog, selection).result.map((m) => m.id));
+  summaryIds(catalog, selection).forEach((id) => selected.add(id));
+  return catalog.metrics.filter((m) => selected.has(m.id));
 }
 
 /** The selected metrics: all, or those in the selected pillars plus the selected metric ids (unknown ids warned). */
@@ -72,7 +92,7 @@ export function runEngine(input: EngineInput): WithWarnings<EngineOutput> {
   const selected = selectMetrics(catalog, input.selection);
   const warnings = [...selected.warnings];
   const observations = bareRecord<Observation>();
-  for (const def of selected.result) {
+  for (const def of metricsToQuery(catalog, input.selection)) {
     const source = sourceLabel(catalog, def.id, input.sourceNames);
     const error = input.errors.find((e) => e.refId === def.id);
     if (error) {
@@ -100,6 +120,27 @@ export function runEngine(input: EngineInput): WithWarnings<EngineOutput> {
   warnings.push(...evaluated.warnings);
   const { scorecard } = evaluated.result;
   const rows = toRows(catalog, evaluated.result, input.sourceNames);
+  const summary = summaryIds(catalog, input.selection);
+  const outside = summary.filter((id) => !selected.result.some((m) => m.id === id));
+  // Summary metrics outside the selection are evaluated on their own: shown above, counted in nothing selected.
+  const summaryRows =
+    outside.length === 0
+      ? rows
+      : [
+          ...rows,
+          ...toRows(
+            catalog,
+            evaluateScorecard({
+              catalog,
+              observations,
+              now: input.now,
+              format: input.format,
+              only: outside,
+              actions: read.actions,
+            }).result,
+            input.sourceNames
+          ),
+        ];
   const order = new Map(catalog.pillars.map((p) => [p.id, p.order]));
   const meta: ScorecardMeta = {
     schemaVersion: FRAME_SCHEMA_VERSION,
@@ -129,7 +170,7 @@ export function runEngine(input: EngineInput): WithWarnings<EngineOutput> {
     selection: input.selection,
     attention: attentionItems(rows, input.now),
     tiers: tierSummaries(rows, input.now),
-    summary: (catalog.scorecard.summary ?? []).filter((id) => rows.some((r) => r.metric_id === id)),
+    summary: summaryEntries(summaryRows, summary),
     actions: read.state,
   };
   return { result: { rows, meta }, warnings };

@@ -105,6 +105,8 @@ export function seriesOfFrame(frame: FrameLike): { series?: Series[]; problem?: 
     return { problem: unreadable };
   }
   const series: Series[] = [];
+  // A long (table) frame or several number fields: each series says which column it is (a register reads them).
+  const named = strings.length > 0 || numbers.length > 1;
   for (const field of numbers) {
     const byLabels = new Map<string, Series>();
     for (let i = 0; i < times.length; i++) {
@@ -112,7 +114,7 @@ export function seriesOfFrame(frame: FrameLike): { series?: Series[]; problem?: 
       strings.forEach((s) => (rowLabels[s.name] = String(s.values[i] ?? '')));
       const key = JSON.stringify(Object.entries(rowLabels).sort());
       if (!byLabels.has(key)) {
-        byLabels.set(key, { labels: rowLabels, points: [], ...(numbers.length > 1 ? { field: field.name } : {}) });
+        byLabels.set(key, { labels: rowLabels, points: [], ...(named ? { field: field.name } : {}) });
       }
       byLabels.get(key)!.points.push([times[i], toNumber(field.values[i])]);
     }

@@ -11,12 +11,13 @@
  *   (`grafanaRoundInterval`); where that is coarser than a third of maxAge the step follows Grafana and
  *   `prometheusStep` reports `coarse`, so the datasource can say freshness is judged more coarsely.
  * - SQL: `rawSql` in the definition's `format` (time_series unless the definition says table).
- * - All queries of one refresh share one time range: [asOf − longest trend window − maxAge, asOf] (see
+ * - All queries of one refresh share one time range: [asOf − longest trend or goal pace window − maxAge, asOf] (see
  *   `requestRange`); each metric then reads only its own window for trend and sparkline.
  * - Template variables are interpolated by an injected function that escapes for the target language
  *   (`escape.ts`): the core never sees Grafana's template service.
  */
 import { parseDuration } from './duration';
+import { DEFAULT_PACE } from './goal';
 import { isPrometheus, type MetricDef } from './types';
 
 import { POSTGRES_TYPE, PROMETHEUS_TYPE } from './datasourceTypes';
@@ -83,7 +84,9 @@ export interface RequestRange {
 /** The shared range of one refresh: long enough for every selected metric's trend window and freshness. */
 export function requestRange(defs: MetricDef[], asOf: number): RequestRange {
   const longest = defs.reduce((max, d) => {
-    const span = (parseDuration(d.trend.window) ?? 0) + (parseDuration(d.freshness.maxAge) ?? 0);
+    // A dated goal reads its pace window (goal.ts): the range reaches back that far too.
+    const pace = d.goal ? (parseDuration(d.goal.pace ?? DEFAULT_PACE) ?? 0) : 0;
+    const span = Math.max(parseDuration(d.trend.window) ?? 0, pace) + (parseDuration(d.freshness.maxAge) ?? 0);
     return Math.max(max, span);
   }, 0);
   return { from: asOf - Math.max(longest, 60_000), to: asOf };

@@ -108,7 +108,7 @@ export function rollup(catalog: Catalog, results: ItemResult[], now: number): Wi
 }
 
 /** The score of some active items, capped by their rolled-up colour (the formula above). */
-export function healthScore(active: ScoredItem[], colour: Colour): number {
+export function healthScore(active: Array<Pick<ScoredItem, 'tier' | 'colour' | 'status'>>, colour: Colour): number {
   let weights = 0;
   let earned = 0;
   for (const s of active) {

@@ -3,6 +3,7 @@
  * data. The datasource turns them into a DataFrame; the CLI prints them as JSON. One row per metric item.
  */
 import type { AttentionItem } from './attention';
+import type { SummaryEntry } from './summary';
 import type { TierSummary } from './tiers';
 import type { ActionSummary } from './escalate';
 import { formatChange, formatExact, formatValue } from './format';
@@ -160,13 +161,13 @@ export interface ScorecardMeta {
     /** The question answered from the evaluated rows (attention.ts): "No: P0/P1 incidents above target for 9 days". */
     answer?: string;
   }>;
-  selection: { pillars?: string[]; metrics?: string[] };
+  selection: { pillars?: string[]; metrics?: string[]; summary?: boolean };
   /** Every red and amber item, worst first, one line each (attention.ts). */
   attention?: AttentionItem[];
   /** The alert tiers: counts, response windows and the oldest breach of each (tiers.ts). */
   tiers?: TierSummary[];
-  /** The catalog's summary metrics that were selected, in the catalog's order: shown above the pillars. */
-  summary?: string[];
+  /** The catalog's summary metrics, in its order, shown above the pillars (summary.ts). */
+  summary?: SummaryEntry[];
   /** Whether the owners' actions could be read: without them no action counts and amber escalates. */
   actions?: { read: boolean; count: number; error?: string };
 }

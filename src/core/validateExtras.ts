@@ -2,7 +2,7 @@
  * Validation of the sections beyond the metric basics: the executive summary, the audiences, dated goals and
  * registers (docs/catalog.md). Each rule reports the path of the field it is about.
  *   scorecard.summary[i]     an active metric of this catalog
- *   audiences[i]             a unique id; pillars known to the catalog
+ *   audiences[i]             a unique id; pillars known to the catalog; one audience sees every pillar
  *   metrics[i].goal          a real day; a direction a goal can have (higher- or lower-is-better); a possible value
  *   metrics[i].register      items.label naming the row; a SQL source with format table; the kind's direction;
  *                            no goal (a register's items carry their own dates)
@@ -34,7 +34,7 @@ function audienceProblems(c: Partial<Catalog>, broken: Broken): Problem[] {
   }
   const pillarIds = new Set((c.pillars ?? []).map((p) => p?.id));
   const seen = new Set<string>();
-  return c.audiences.flatMap((a, i) => {
+  const problems = c.audiences.flatMap((a, i) => {
     const problems: Problem[] = [];
     if (seen.has(a.id)) {
       problems.push({ path: `audiences[${i}].id`, message: `duplicate audience id "${a.id}"` });
@@ -47,6 +47,16 @@ function audienceProblems(c: Partial<Catalog>, broken: Broken): Problem[] {
     });
     return problems;
   });
+  const everything = c.audiences.some((a) => a.pillars === undefined);
+  return everything
+    ? problems
+    : [
+        ...problems,
+        {
+          path: 'audiences',
+          message: 'one audience must see every pillar (no `pillars`): the executive view, which alerts link to',
+        },
+      ];
 }
 
 function goalProblems(m: MetricDef, at: string): Problem[] {

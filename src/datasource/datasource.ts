@@ -7,7 +7,7 @@ import {
 } from '@grafana/data';
 import { getBackendSrv, getDataSourceSrv, getTemplateSrv } from '@grafana/runtime';
 
-import { selectMetrics, type Selection } from '../core/engine';
+import { metricsToQuery, type Selection } from '../core/engine';
 import { runEngineGuarded } from '../core/guard';
 import { buildRequests, prometheusStep, requestRange } from '../core/queries';
 import { sourceUid } from '../core/types';
@@ -53,8 +53,8 @@ export class CandorDatasource extends DataSourceApi<CandorQuery, CandorOptions> 
       return { data: [], errors: [{ message: `The Candor catalog of "${this.name}" is invalid: ${list}` }] };
     }
     const targets = request.targets.filter((t) => !t.hide);
-    const selections = targets.map((t): Selection => ({ pillars: t.pillars, metrics: t.metrics }));
-    const needed = new Set(selections.flatMap((s) => selectMetrics(catalog, s).result.map((m) => m.id)));
+    const selections = targets.map((t): Selection => ({ pillars: t.pillars, metrics: t.metrics, summary: t.summary }));
+    const needed = new Set(selections.flatMap((s) => metricsToQuery(catalog, s).map((m) => m.id)));
     const defs = catalog.metrics.filter((m) => needed.has(m.id));
     const asOf = request.range.to.valueOf();
     const asOfIsNow = typeof request.rangeRaw?.to === 'string' && request.rangeRaw.to.trim() === 'now';

@@ -6,6 +6,8 @@ import type { DataQuery } from '@grafana/schema';
 export interface CandorQuery extends DataQuery {
   pillars?: string[];
   metrics?: string[];
+  /** With pillars or metrics selected: also show the catalog's executive summary above them (an audience's view). */
+  summary?: boolean;
 }
 
 /** The approval record of a catalog, written by `candor approve` into the lock file and provisioned with it. */

@@ -115,6 +115,8 @@ export function describeRow(row: MetricRow, ctx: { asOf: number; timeZone: TimeZ
 export interface TierView {
   tier: Tier;
   count: number;
+  /** How many are past the tier's response window. */
+  breached: number;
   text: string;
   label: string;
 }
@@ -141,13 +143,18 @@ export function describeHeader(scorecard: Scorecard, timeZone: TimeZone): Header
       : `Evaluated at ${asOf}, the end of the dashboard's time range (a past time)`,
     catalogText: `Catalog v${scorecard.catalogVersion} · ${scorecard.fingerprintShort}`,
     catalogTitle: `Catalog version ${scorecard.catalogVersion}, fingerprint ${scorecard.fingerprint}`,
+    // Counted from the rows (core tiers.ts), with the oldest breach of each tier's response window.
     tiers: TIERS.map((tier) => {
-      const count = overall.openByTier[tier];
+      const summary = scorecard.tiers.find((t) => t.tier === tier);
+      const count = summary?.count ?? overall.openByTier[tier];
+      const breached = summary?.breached ?? 0;
+      const oldest = summary?.oldestBreach ? `; oldest: ${summary.oldestBreach.text}` : '';
       return {
         tier,
         count,
+        breached,
         text: `${TIER_WORD[tier]} ${count}`,
-        label: `${TIER_WORD[tier]}: ${count} open, respond ${tier === 'critical' ? 'now' : `within ${TIER_WINDOW[tier]}`}`,
+        label: `${TIER_WORD[tier]}: ${count} open, respond ${tier === 'critical' ? 'now' : `within ${TIER_WINDOW[tier]}`}${breached > 0 ? `, ${breached} past that${oldest}` : ''}`,
       };
     }),
   };

@@ -27,6 +27,7 @@ export const ADDED_FIELDS: readonly FrameField[] = [
   'action',
   'query',
   'integer',
+  'goal_text',
 ];
 
 /** The `meta.custom.candor` keys the panel needs, with a check of their type. */

@@ -137,7 +137,15 @@ describe('prepareScorecard', () => {
       meta: { pillars: [{ id: 'p', title: 'P', question: 'Q', order: 1, colour: 'red' }] },
     });
     expect(prepareScorecard([frame]).scorecard!.pillars).toEqual([
-      { id: 'p', title: 'P', question: 'Q', colour: 'red', answer: 'No evidence: no active metric.', rows: [] },
+      {
+        id: 'p',
+        title: 'P',
+        question: 'Q',
+        colour: 'red',
+        answer: 'No evidence: no active metric.',
+        rows: [],
+        score: 0,
+      },
     ]);
   });
 });

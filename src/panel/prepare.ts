@@ -3,13 +3,15 @@
  * frames to the model the components render, or to a `warn` naming what is wrong. Pure: no React, no theme.
  */
 import type { DataFrame } from '@grafana/data';
-import { TIERS } from '../core/rollup';
+import { healthScore, TIERS } from '../core/rollup';
+import { tierSummaries } from '../core/tiers';
 import type { Tier } from '../core/types';
 import { candorMeta, describeMissing, FrameCells, isRecord, missingParts, SCHEMA_VERSION } from './frame';
 import { attentionItems, pillarAnswer } from '../core/attention';
 import { parseJsonArray, readLinks } from './links';
 import { readExtras, toAttentionRow } from './rowExtras';
 import { sortRowsForDisplay } from './sort';
+import { readSummary } from './summary';
 import { isColour, isStatus, shownColour } from './status';
 import type { ChangeQuality, Colour, MetricRow, OverallView, PillarView, PreparedScorecard, Scorecard } from './types';
 
@@ -113,6 +115,8 @@ function buildPillars({ metaPillars, rows, cells, notices, asOf }: PillarInput):
       colour: isColour(p.colour) ? p.colour : 'red',
       answer: '',
       rows: [],
+      score: 0,
+      ...(str(p.owner) ? { owner: str(p.owner) } : {}),
     });
   }
   rows.forEach((row, i) => {
@@ -128,6 +132,7 @@ function buildPillars({ metaPillars, rows, cells, notices, asOf }: PillarInput):
         colour,
         answer: '',
         rows: [],
+        score: 0,
       };
       pillars.push(pillar);
       notices.push(`${row.pillarId}: pillar not listed in meta.custom.candor.pillars; shown after the others`);
@@ -139,7 +144,21 @@ function buildPillars({ metaPillars, rows, cells, notices, asOf }: PillarInput):
     ...p,
     answer: pillarAnswer(p.rows.map(toAttentionRow), asOf),
     rows: sortRowsForDisplay(p.rows),
+    score: pillarScore(p),
   }));
+}
+
+/** The pillar's score from its own active rows, capped by the worse of its colour and its rows' (rollup.ts). */
+function pillarScore(p: PillarView): number {
+  const active = p.rows.filter((r) => !r.retired);
+  const colours = [p.colour, ...active.map((r) => r.colour)];
+  const colour: Colour =
+    colours.includes('red') || active.length === 0 ? 'red' : colours.includes('amber') ? 'amber' : 'green';
+  const tierOf = (t: string): Tier => ((TIERS as string[]).includes(t) ? (t as Tier) : 'critical');
+  return healthScore(
+    active.map((r) => ({ tier: tierOf(r.alertTier), colour: r.colour, status: r.status })),
+    colour
+  );
 }
 
 function readApproval(a: unknown): Pick<Scorecard, 'approval'> {
@@ -177,6 +196,8 @@ function readScorecard(frame: DataFrame, meta: Record<string, unknown>): Scoreca
     attention: attentionItems(rows.map(toAttentionRow), asOf),
     ...readActionsState(meta.actions),
     activeCount: rows.filter((r) => !r.retired).length,
+    summary: readSummary(meta.summary, rows),
+    tiers: tierSummaries(rows.map(toAttentionRow), asOf),
   };
 }
 

@@ -20,6 +20,7 @@ type Extras = Pick<
   | 'action'
   | 'query'
   | 'integer'
+  | 'goalText'
 >;
 
 const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
@@ -80,6 +81,7 @@ export function readExtras(
     action: action ?? null,
     query: readQuery(cells.raw('query', i)),
     integer: cells.bool('integer', i),
+    goalText: cells.text('goal_text', i),
   };
 }
 

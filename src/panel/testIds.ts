@@ -7,7 +7,10 @@
  * - `header`, `pillar`, `metric`: `data-status`, the colour SHOWN (`green` | `amber` | `red`).
  * - `pillar`: `data-pillar-id`. `metric`: `data-metric-id`, `data-item`, `data-state` (the status: `green`, `amber`,
  *   `red`, `noData`, `stale`, `error`) and `data-retired` (`true` on retired rows).
- * - `tierCount`: `data-tier` and `data-count`.
+ * - `tierCount`: `data-tier`, `data-count` and `data-breached` (how many are past the tier's response window).
+ * - `summary`: the executive summary above the pillars; `summaryItem`: one metric in it, with `data-metric-id`,
+ *   `data-status` (shown colour) and `data-state` (status). `pillarScore`: a pillar's score, `data-score`.
+ * - `metricGoal`: a row's dated goal and where its pace takes it.
  * - `attention`: the "needs attention" strip; `attentionItem`: one red or amber row in it, worst first, with
  *   `data-metric-id`, `data-item`, `data-status` (shown colour), `data-state` (status) and `data-tier` (alert tier).
  * - `metricStatus`: the row's one affordance (status and name), which opens its evidence (`evidence`).
@@ -20,6 +23,10 @@ export const TEST_IDS = {
   asOf: 'candor-as-of',
   catalog: 'candor-catalog',
   tierCount: 'candor-tier-count',
+  summary: 'candor-summary',
+  summaryItem: 'candor-summary-item',
+  pillarScore: 'candor-pillar-score',
+  metricGoal: 'candor-metric-goal',
   fingerprintBanner: 'candor-fingerprint-banner',
   notices: 'candor-notices',
   warn: 'candor-warn',

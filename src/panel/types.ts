@@ -5,11 +5,24 @@
 // Type-only: erased from the bundle (as in the datasource), so @grafana/schema is never bundled.
 import type { TimeZone } from '@grafana/schema';
 import type { AttentionItem } from '../core/attention';
+import type { SummaryEntry } from '../core/summary';
+import type { TierSummary } from '../core/tiers';
 import type { ActionSummary } from '../core/escalate';
 import type { SourceQuery } from '../core/rows';
 import type { Colour, Direction, Status, Tier } from '../core/types';
 
-export type { ActionSummary, AttentionItem, Colour, Direction, SourceQuery, Status, Tier, TimeZone };
+export type {
+  ActionSummary,
+  AttentionItem,
+  Colour,
+  Direction,
+  SourceQuery,
+  Status,
+  SummaryEntry,
+  Tier,
+  TierSummary,
+  TimeZone,
+};
 
 /** The panel's only option. Thresholds, units and queries never come from the panel. */
 export interface CandorPanelOptions {
@@ -79,6 +92,8 @@ export interface MetricRow {
   query: SourceQuery | null;
   /** Whole numbers: the trend draws steps. */
   integer: boolean;
+  /** Where the value stands against its dated goal ("€1.2M of €2.5M by 2027-12-31 …"); "" without a goal. */
+  goalText: string;
 }
 
 export interface PillarView {
@@ -90,6 +105,10 @@ export interface PillarView {
   answer: string;
   /** Sorted for display: active rows worst first (stable), then retired rows. */
   rows: MetricRow[];
+  /** The role answerable for the pillar (a department's head). */
+  owner?: string;
+  /** The pillar's health score, computed from its rows under the scorecard's caps (core rollup.ts). */
+  score: number;
 }
 
 export interface OverallView {
@@ -119,6 +138,10 @@ export interface Scorecard {
   actions?: { read: boolean; error?: string };
   /** Active rows in all (for "all 20 metrics on target"). */
   activeCount: number;
+  /** The executive summary above the pillars (core summary.ts); empty when the catalog or the query has none. */
+  summary: SummaryEntry[];
+  /** The alert tiers with their response windows and oldest breach, from the rows (core tiers.ts). */
+  tiers: TierSummary[];
 }
 
 export interface PreparedScorecard {

@@ -197,20 +197,24 @@ export function alertRule(c: Catalog, pillar: PillarDef, m: MetricDef): Record<s
 /** One rule group per pillar (in pillar order), each rule in the group of its metric's pillar. */
 export function alertRuleGroups(c: Catalog): Array<Record<string, unknown>> {
   const pillars = [...c.pillars].sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
-  return pillars
-    .map((p) => ({ p, metrics: activeMetrics(c).filter((m) => m.pillar === p.id) }))
-    .filter(({ metrics }) => metrics.length > 0)
-    .map(({ p, metrics }) => ({
-      orgId: 1,
-      name: escapeDollars(`${c.scorecard.id} — ${p.title}`),
-      folder: escapeDollars(ALERT_FOLDER_TITLE),
-      interval: RULE_GROUP_INTERVAL,
-      rules: metrics.map((m) => alertRule(c, p, m)),
-    }));
+  return (
+    pillars
+      // Registers (initiatives, risks) are judged row by row by Candor (register.ts): no single threshold alerts them.
+      .map((p) => ({ p, metrics: activeMetrics(c).filter((m) => m.pillar === p.id && !m.register) }))
+      .filter(({ metrics }) => metrics.length > 0)
+      .map(({ p, metrics }) => ({
+        orgId: 1,
+        name: escapeDollars(`${c.scorecard.id} — ${p.title}`),
+        folder: escapeDollars(ALERT_FOLDER_TITLE),
+        interval: RULE_GROUP_INTERVAL,
+        rules: metrics.map((m) => alertRule(c, p, m)),
+      }))
+  );
 }
 
 export function generateAlertRules(input: CatalogInput): GeneratedFile {
   const retired = input.catalog.metrics.filter((m) => m.retired).map((m) => m.id);
+  const registers = input.catalog.metrics.filter((m) => m.register && !m.retired).map((m) => m.id);
   const header = [
     ...generatedHeader([input]),
     '',
@@ -218,6 +222,9 @@ export function generateAlertRules(input: CatalogInput): GeneratedFile {
     'fails (docs/provisioning.md#alert-rules). Rule models and annotations are read raw by Grafana: their `$` are',
     'not doubled; titles, labels and names are expanded, so theirs are.',
     ...(retired.length > 0 ? [`Retired metrics without a rule: ${retired.join(', ')}.`] : []),
+    ...(registers.length > 0
+      ? [`Registers without a rule (judged row by row on the scorecard): ${registers.join(', ')}.`]
+      : []),
   ];
   return {
     path: `provisioning/alerting/candor-${input.catalog.scorecard.id}.yaml`,

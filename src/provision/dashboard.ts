@@ -18,20 +18,30 @@ import {
   type GeneratedFile,
   PANEL_TYPE,
 } from './context';
+import { audienceHeader, audienceProviders } from './audiences';
 import { toYaml } from './yaml';
 
 export const DASHBOARD_REFRESH = '5m';
 /** Dashboard JSON schema version written; Grafana 12.3+ migrates it forward on load. */
 export const SCHEMA_VERSION = 41;
 
-export function dashboardJson(input: CatalogInput): Record<string, unknown> {
+/** What one dashboard shows: the whole scorecard, or an audience's pillars (audiences.ts). */
+export interface DashboardView {
+  uid: string;
+  title: string;
+  /** The panel query: pillars selected, and whether the summary is shown above them. */
+  query?: { pillars?: string[]; summary?: boolean };
+  tags?: string[];
+}
+
+export function dashboardJson(input: CatalogInput, view?: DashboardView): Record<string, unknown> {
   const { catalog, approval } = input;
   const datasource = { type: DATASOURCE_TYPE, uid: candorDatasourceUid(catalog) };
   return {
-    uid: dashboardUid(catalog),
-    title: catalog.scorecard.title,
+    uid: view?.uid ?? dashboardUid(catalog),
+    title: view?.title ?? catalog.scorecard.title,
     description: generatedHeader([input]).join(' '),
-    tags: ['candor', 'executive-scorecard'],
+    tags: ['candor', 'executive-scorecard', ...(view?.tags ?? [])],
     editable: false,
     graphTooltip: 0,
     liveNow: false,
@@ -52,7 +62,7 @@ export function dashboardJson(input: CatalogInput): Record<string, unknown> {
         // 27 rows of 30 px plus 8 px gaps = 1018 px: one 1080p screen in kiosk mode, without scrolling.
         gridPos: { h: 27, w: 24, x: 0, y: 0 },
         datasource,
-        targets: [{ refId: 'A' }],
+        targets: [{ refId: 'A', ...(view?.query ?? {}) }],
         options: { approvedFingerprint: approval.fingerprint },
         fieldConfig: { defaults: {}, overrides: [] },
       },
@@ -67,7 +77,7 @@ export function generateDashboard(input: CatalogInput): GeneratedFile {
   };
 }
 
-export function dashboardProvider(): Record<string, unknown> {
+export function dashboardProvider(inputs: CatalogInput[] = []): Record<string, unknown> {
   return {
     apiVersion: 1,
     providers: [
@@ -82,6 +92,7 @@ export function dashboardProvider(): Record<string, unknown> {
         updateIntervalSeconds: 60,
         options: { path: DASHBOARDS_PATH, foldersFromFilesStructure: false },
       },
+      ...audienceProviders(inputs),
     ],
   };
 }
@@ -92,8 +103,9 @@ export function generateDashboardProvider(inputs: CatalogInput[]): GeneratedFile
     '',
     `Loads dashboards/*.json (mounted at ${DASHBOARDS_PATH}) into the folder "${FOLDER_TITLE}" (uid ${FOLDER_UID}):`,
     'no UI changes are saved and the dashboards cannot be deleted. Folder permissions: `candor lock`.',
+    ...audienceHeader(inputs),
   ];
-  return { path: 'provisioning/dashboards/candor.yaml', content: toYaml(dashboardProvider(), header) };
+  return { path: 'provisioning/dashboards/candor.yaml', content: toYaml(dashboardProvider(inputs), header) };
 }
 
 export function generatePluginProvisioning(inputs: CatalogInput[]): GeneratedFile {

@@ -3,6 +3,7 @@
  * CLI reads the catalogs and lock files and writes (or compares) the files.
  */
 import { generateAlertRules } from './alerting';
+import { generateAudienceDashboards } from './audiences';
 import type { CatalogInput, GeneratedFile } from './context';
 import { generateDashboard, generateDashboardProvider, generatePluginProvisioning } from './dashboard';
 import { generateCandorDatasource, generateSourceDatasources } from './datasources';
@@ -20,9 +21,10 @@ export function generateFiles(inputs: CatalogInput[]): GeneratedFile[] {
     throw new Error(`two catalogs share the scorecard id "${dup}": generated file names and uids would collide`);
   }
   const sorted = [...inputs].sort((a, b) => a.file.localeCompare(b.file));
+  // A catalog with audiences gets one dashboard per audience in its own folder instead of one in the shared folder.
   const perCatalog = sorted.flatMap((input) => [
     generateCandorDatasource(input),
-    generateDashboard(input),
+    ...(input.catalog.audiences?.length ? generateAudienceDashboards(input) : [generateDashboard(input)]),
     generateAlertRules(input),
   ]);
   const shared = [

@@ -9,6 +9,12 @@ import { formatExact } from '../core/format';
 import { isPrometheus, type Boundary, type MetricDef, type PillarDef } from '../core/types';
 import { type CatalogInput, GENERATED_MARK, generatedHeader, type GeneratedFile } from './context';
 import { recordName, usesGrafanaVariables } from './recording';
+import { DEFAULT_PACE } from '../core/goal';
+
+const REGISTER_WORDS = {
+  initiatives: 'initiatives: one item per row; the value is the progress minus the plan, in points; late past due',
+  risks: 'risks: one item per row; the value is the exposure, probability × impact; stale past its review date',
+};
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
@@ -53,6 +59,12 @@ function metricSection(m: MetricDef, pillar: PillarDef | undefined): string[] {
     `| freshness | stale after ${m.freshness.maxAge} |`,
     `| tier | ${m.tier} |`,
     `| trend window | ${m.trend.window} |`,
+    ...(m.goal
+      ? [
+          `| goal | ${cell(formatExact(m.goal.value, m.unit))} by ${m.goal.by}, judged at the pace of the last ${m.goal.pace ?? DEFAULT_PACE} (catalog.md "Goals") |`,
+        ]
+      : []),
+    ...(m.register ? [`| register | ${REGISTER_WORDS[m.register.kind]} (catalog.md "Registers") |`] : []),
     ...(m.items
       ? [
           `| items | one per \`${cell(m.items.label)}\`${m.items.expected ? `: ${m.items.expected.map(cell).join(', ')}` : ''} |`,
@@ -83,9 +95,20 @@ function catalogSection(input: CatalogInput): string[] {
     '',
     `Approval: ${cell(describeApproval(approval).text)}.`,
     '',
+    ...(catalog.scorecard.summary?.length
+      ? [
+          `Executive summary (shown above the pillars): ${catalog.scorecard.summary.map((id) => `\`${id}\``).join(', ')}.`,
+          '',
+        ]
+      : []),
+    ...(catalog.audiences ?? []).flatMap((a, i) => [
+      ...(i === 0 ? ['| audience | sees | Grafana teams |', '| --- | --- | --- |'] : []),
+      `| ${cell(a.title)} | ${a.pillars ? cell(a.pillars.join(', ')) : 'every pillar'}${a.summary === false || !a.pillars ? '' : ', the summary'} | ${cell((a.teams ?? []).join(', ') || '—')} |`,
+      ...(i === (catalog.audiences ?? []).length - 1 ? [''] : []),
+    ]),
   ];
   for (const p of pillars) {
-    lines.push(`### Pillar: ${p.title}`, '', `*${cell(p.question)}*`, '');
+    lines.push(`### Pillar: ${p.title}`, '', `*${cell(p.question)}*${p.owner ? ` Owner: ${cell(p.owner)}.` : ''}`, '');
     catalog.metrics.filter((m) => m.pillar === p.id).forEach((m) => lines.push(...metricSection(m, p)));
   }
   return lines;

@@ -103,6 +103,12 @@ export function MetricRowItem({ row, asOf, timeZone, context, dense, ownersInStr
           )}
         </div>
       )}
+      {row.goalText && !dense && !row.retired && (
+        // The dated goal and where the pace takes it: bad news about the future, on the row itself.
+        <div className={cx(styles.details, styles.goal)} data-testid={TEST_IDS.metricGoal}>
+          Goal: {row.goalText}
+        </div>
+      )}
       {view.printEvidence && <div className={styles.printOnly}>{view.printEvidence}</div>}
     </li>
   );
@@ -111,6 +117,7 @@ export function MetricRowItem({ row, asOf, timeZone, context, dense, ownersInStr
 const getStyles = (theme: GrafanaTheme2, colour: MetricRow['colour']) => {
   const tone = toneOf(theme, colour);
   return {
+    goal: css({ color: theme.colors.text.secondary, fontSize: theme.typography.bodySmall.fontSize }),
     row: css({
       listStyle: 'none',
       display: 'flex',

@@ -41,6 +41,7 @@ export function PillarCard({ pillar, asOf, timeZone, context, dense, ownersInStr
         <div className={styles.titles}>
           <h3 id={titleId} className={styles.title} title={pillar.title}>
             {pillar.title}
+            {pillar.owner && <span className={styles.owner}> · {pillar.owner}</span>}
           </h3>
           <p className={styles.question} data-testid={TEST_IDS.pillarAnswer} title={pillar.question || undefined}>
             {pillar.question && (
@@ -50,7 +51,17 @@ export function PillarCard({ pillar, asOf, timeZone, context, dense, ownersInStr
             {pillar.answer}
           </p>
         </div>
-        <StatusBadge view={status} size="md" testId={TEST_IDS.pillarStatus} />
+        <div className={styles.side}>
+          <StatusBadge view={status} size="md" testId={TEST_IDS.pillarStatus} />
+          <span
+            className={styles.score}
+            data-testid={TEST_IDS.pillarScore}
+            data-score={pillar.score}
+            title="Score of this pillar (0–100): at most 89 while anything is amber or stale, 59 while anything is red"
+          >
+            Score {pillar.score}
+          </span>
+        </div>
       </header>
       {pillar.rows.length === 0 ? (
         <p className={styles.empty}>No metric in this pillar: no evidence, so it shows red.</p>
@@ -94,6 +105,9 @@ const getStyles = (theme: GrafanaTheme2, colour: PillarView['colour']) => ({
     borderBottom: `1px solid ${theme.colors.border.weak}`,
   }),
   titles: css({ minWidth: 0 }),
+  side: css({ display: 'flex', flexDirection: 'column', alignItems: 'flex-end', flex: 'none' }),
+  score: css({ fontSize: theme.typography.bodySmall.fontSize, color: theme.colors.text.secondary }),
+  owner: css({ fontWeight: theme.typography.fontWeightRegular, color: theme.colors.text.secondary }),
   title: css({ margin: 0, fontSize: theme.typography.h5.fontSize }),
   // The question and its answer wrap; they are the sentence an executive reads first.
   question: css({ margin: 0, fontSize: theme.typography.bodySmall.fontSize }),

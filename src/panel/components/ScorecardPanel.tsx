@@ -15,6 +15,7 @@ import { FingerprintBanner } from './FingerprintBanner';
 import { Header } from './Header';
 import { Notices } from './Notices';
 import { PillarCard } from './PillarCard';
+import { SummaryStrip } from './SummaryStrip';
 import { TileView } from './TileView';
 
 /** The Candor scorecard: one Candor frame (docs/frames.md) as a one-page scorecard that adapts to its size. */
@@ -137,6 +138,7 @@ function ScorecardView({ scorecard, size, timeZone, timeRange, approvedFingerpri
             compact={mode !== 'full'}
             showTiers={mode === 'pillar'}
           />
+          {mode === 'full' && <SummaryStrip entries={scorecard.summary} compact={density === 'dense'} />}
           {mode !== 'pillar' && (
             <AttentionStrip
               scorecard={scorecard}

@@ -6,7 +6,10 @@ import { TIER_WINDOW } from '../../core/words';
 import type { TierView } from '../describe';
 import { TEST_IDS } from '../testIds';
 
-/** Open alerts by tier, each with its response window: "Critical 5 · now", "High 2 · 24 h". */
+/**
+ * Open alerts by tier, each with its response window and how many are past it: "Critical 5 · now · 5 overdue",
+ * "High 2 · 24 h · 1 overdue". The tooltip names the oldest breach ("Churn rate, 4 days past its 24 h window").
+ */
 export function TierCounts({ tiers }: { tiers: TierView[] }) {
   const styles = useStyles2(getStyles);
   return (
@@ -20,8 +23,10 @@ export function TierCounts({ tiers }: { tiers: TierView[] }) {
           data-testid={TEST_IDS.tierCount}
           data-tier={t.tier}
           data-count={t.count}
+          data-breached={t.breached}
         >
           {t.text} <span className={styles.muted}>· {TIER_WINDOW[t.tier]}</span>
+          {t.breached > 0 && t.tier !== 'critical' && <span className={styles.late}> · {t.breached} overdue</span>}
         </li>
       ))}
     </ul>
@@ -52,4 +57,5 @@ const getStyles = (theme: GrafanaTheme2) => ({
     borderColor: theme.colors.border.strong,
   }),
   muted: css({ color: theme.colors.text.secondary, whiteSpace: 'nowrap' }),
+  late: css({ color: theme.colors.error.text, whiteSpace: 'nowrap' }),
 });

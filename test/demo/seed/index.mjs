@@ -5,12 +5,15 @@ import { fileURLToPath } from 'node:url';
 
 import { seedCosts, seedCustomers, seedEscalations, seedSurveys } from './business.mjs';
 import { seedDelivery } from './delivery.mjs';
+import { seedExecutive } from './executive.mjs';
 import { seedCompliance, seedVulnerabilities } from './security.mjs';
 import { HOUR, MINUTE, insert, startOfUtcDay, ts } from './sql.mjs';
 
 /**
  * Last successful sync of each feed. `security_incidents` has never synced (noData); `escalations` stopped 9 h ago
  * (its maxAge is 6 h: stale). `cloud_costs` is complete up to midnight UTC of T0's day.
+ * The second catalog's feeds (executive.mjs) follow: `marketing` has never synced (no row: the Marketing department
+ * shows no data), although its KPIs have rows in kpi_daily.
  */
 export function feedSyncTimes(t0) {
   return {
@@ -22,6 +25,14 @@ export function feedSyncTimes(t0) {
     crm: t0 - 3 * HOUR,
     surveys: t0 - 10 * HOUR,
     escalations: t0 - 9 * HOUR,
+    finance: t0 - 3 * HOUR,
+    sales: t0 - 2 * HOUR,
+    customer_success: t0 - 4 * HOUR,
+    engineering: t0 - 1 * HOUR,
+    people: t0 - 6 * HOUR,
+    market: t0 - 5 * HOUR,
+    initiatives: t0 - 2 * HOUR,
+    risks: t0 - 3 * HOUR,
   };
 }
 
@@ -39,6 +50,7 @@ export function seedSql(t0Input) {
     seedSurveys(sync.surveys, crm.customers),
     seedEscalations(sync.escalations, crm.customers),
     seedCosts(t0, crm.active),
+    seedExecutive(t0, sync),
     insert(
       'feed_sync',
       ['feed', 'synced_at'],

@@ -1,0 +1,52 @@
+/**
+ * The executive summary: the catalog's `scorecard.summary` metrics (at most 8), shown above the pillars with their
+ * value, target, trend and status — the seed's "Executive Summary" table, but with the status from evidence only.
+ * "Improving" is a trend, never a status: the change is shown beside the status, never instead of it.
+ *
+ * It is written from the rows the engine produced, in the catalog's order; a summary metric that was not evaluated
+ * (a selection without it) is absent, never invented. An items metric shows its worst item (attention.ts order).
+ */
+import { offTarget } from './attention';
+import type { ScorecardRow } from './rows';
+import type { Colour, Status } from './types';
+
+export interface SummaryEntry {
+  metricId: string;
+  item: string;
+  label: string;
+  owner: string;
+  valueText: string;
+  targetText: string;
+  changeText: string;
+  changeQuality: string;
+  colour: Colour;
+  status: Status;
+  goalText: string;
+  evidence: string;
+}
+
+export function summaryEntries(rows: ScorecardRow[], ids: readonly string[]): SummaryEntry[] {
+  return ids.flatMap((id) => {
+    const mine = rows.filter((r) => r.metric_id === id && !r.retired);
+    const row = offTarget(mine)[0] ?? mine[0];
+    if (!row) {
+      return [];
+    }
+    return [
+      {
+        metricId: row.metric_id,
+        item: row.item,
+        label: row.item ? `${row.label} · ${row.item}` : row.label,
+        owner: row.owner,
+        valueText: row.value_text,
+        targetText: row.target_text,
+        changeText: row.change_text,
+        changeQuality: row.change_quality,
+        colour: row.colour as Colour,
+        status: row.status as Status,
+        goalText: row.goal_text,
+        evidence: row.evidence,
+      },
+    ];
+  });
+}
