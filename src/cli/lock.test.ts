@@ -1,7 +1,11 @@
 import http from 'http';
 import type { AddressInfo } from 'net';
 
-import { run } from './testing/run';
+import { readFileSync } from 'fs';
+
+import { loadCatalog } from '../core/parse';
+import { audienceFolderUid } from '../provision/audiences';
+import { editCatalog, run, tempProject } from './testing/run';
 
 const TOKEN = 'glsa_test_token_never_printed_0123456789';
 
@@ -13,9 +17,17 @@ interface Recorded {
 }
 
 /** A fake Grafana on 127.0.0.1 that records every request; folder permissions live in `state`. */
-function fakeGrafana(initial: unknown[]) {
+const TEAMS = [
+  { id: 7, name: 'Platform Team' },
+  { id: 11, name: 'Board' },
+  { id: 12, name: 'Executives' },
+];
+
+function fakeGrafana(initial: unknown[], audienceFolders: string[] = []) {
   const requests: Recorded[] = [];
   let state = initial;
+  // Audience folders start as Grafana creates them: every Viewer may see them.
+  const folders = new Map<string, unknown[]>(audienceFolders.map((f) => [f, [{ role: 'Viewer', permission: 1 }]]));
   const server = http.createServer((req, res) => {
     let body = '';
     req.on('data', (c) => (body += c));
@@ -30,16 +42,23 @@ function fakeGrafana(initial: unknown[]) {
         return send(401, { message: 'Unauthorized' });
       }
       if (req.url?.startsWith('/api/teams/search')) {
-        return send(200, { teams: [{ id: 7, name: 'Platform Team' }] });
+        const name = new URL(req.url, 'http://x').searchParams.get('name');
+        return send(200, { teams: TEAMS.filter((t) => t.name === name) });
       }
-      if (req.url === '/api/folders/candor/permissions') {
+      const folder = /^\/api\/folders\/([^/]+)\/permissions$/.exec(req.url ?? '')?.[1];
+      if (folder && (folder === 'candor' || folders.has(folder))) {
         if (req.method === 'GET') {
-          return send(200, state);
+          return send(200, folders.get(folder) ?? state);
         }
-        state = (parsed as { items: Array<Record<string, unknown>> }).items.map((i) => ({
+        const items = (parsed as { items: Array<Record<string, unknown>> }).items.map((i) => ({
           ...i,
-          ...(i.teamId ? { team: 'Platform Team' } : {}),
+          ...(i.teamId ? { team: TEAMS.find((t) => t.id === i.teamId)?.name } : {}),
         }));
+        if (folder === 'candor') {
+          state = items;
+        } else {
+          folders.set(folder, items);
+        }
         return send(200, { message: 'Folder permissions updated' });
       }
       return send(404, { message: 'Not found' });
@@ -90,7 +109,11 @@ describe('candor lock', () => {
         },
       },
     ]);
-    expect(grafana.requests[0]).toMatchObject({ method: 'GET', url: '/api/folders/candor/permissions' });
+    // The permissions are read before anything is written.
+    expect(grafana.requests.find((r) => r.url.includes('/permissions'))).toMatchObject({
+      method: 'GET',
+      url: '/api/folders/candor/permissions',
+    });
 
     const second = await run('lock', '--url', `${url}/`, '--token', TOKEN);
     expect(second.code).toBe(0);
@@ -115,5 +138,56 @@ describe('candor lock', () => {
     expect(team.code).toBe(1);
     expect(team.err.join('\n')).toContain('team "Nobody" not found');
     expect((await run('lock', '--url', url)).code).toBe(2);
+  });
+});
+
+describe('candor lock --audiences', () => {
+  const project = tempProject();
+  editCatalog(project.catalog, (c) => {
+    c.audiences = [
+      { id: 'everyone', title: 'Executives', teams: ['Executives'] },
+      { id: 'board', title: 'Board', pillars: [c.pillars[0].id], teams: ['Board'] },
+    ];
+  });
+  const catalog = loadCatalog(readFileSync(project.catalog, 'utf8')).catalog!;
+  const uids = catalog.audiences!.map((a) => audienceFolderUid(catalog, a));
+  const grafana = fakeGrafana([{ role: 'Viewer', permission: 1 }], uids);
+  let url = '';
+  beforeAll(async () => {
+    url = await grafana.start();
+  });
+  afterAll(() => grafana.stop());
+
+  it("gives each audience folder its teams View and the platform team Admin, and takes the Viewer role's view away", async () => {
+    const first = await run('lock', '--url', url, '--token', TOKEN, '--audiences', '--root', project.root);
+    expect(first.err).toEqual([]);
+    expect(first.code).toBe(0);
+    expect(first.out).toEqual([
+      'folder candor: permissions locked; changed:',
+      '  + team Platform Team: Admin',
+      'LocalizeVideos Executive Platform Scorecard · Executives:',
+      `folder ${uids[0]}: permissions locked; changed:`,
+      '  + team Executives: View',
+      '  + team Platform Team: Admin',
+      '  - role Viewer: View (removed)',
+      'LocalizeVideos Executive Platform Scorecard · Board:',
+      `folder ${uids[1]}: permissions locked; changed:`,
+      '  + team Board: View',
+      '  + team Platform Team: Admin',
+      '  - role Viewer: View (removed)',
+    ]);
+    const second = await run('lock', '--url', url, '--token', TOKEN, '--audiences', '--root', project.root);
+    expect(second.out.filter((l) => l.includes('nothing changed'))).toHaveLength(3);
+  });
+
+  it('names a team the catalog gives that Grafana does not have', async () => {
+    editCatalog(project.catalog, (c) => {
+      c.audiences![1].teams = ['Boardroom'];
+    });
+    const out = await run('lock', '--url', url, '--token', TOKEN, '--audiences', '--root', project.root);
+    expect(out.code).toBe(1);
+    expect(out.err.join('\n')).toContain(
+      'team "Boardroom" not found in Grafana: create it, or change the catalog\'s audiences'
+    );
   });
 });

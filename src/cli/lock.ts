@@ -1,16 +1,23 @@
 /**
- * `candor lock --url URL --token TOKEN [--folder UID] [--team NAME]`: folder permissions cannot be provisioned by
- * file in Grafana OSS, so this applies them through the HTTP API: viewers View, the platform team Admin, nobody
- * Edit. Idempotent: it reads the permissions first and posts only when they differ, then prints what changed.
- * The token (also read from CANDOR_GRAFANA_TOKEN, which keeps it out of the process list) is never printed.
+ * `candor lock --url URL --token TOKEN [--folder UID] [--team NAME] [--audiences [--root DIR]]`: folder permissions
+ * cannot be provisioned by file in Grafana OSS, so this applies them through the HTTP API. The Candor folder:
+ * viewers View, the platform team Admin, nobody Edit. With --audiences, also each audience folder of the catalogs
+ * (docs/catalog.md "Audiences"): the audience's teams View, the platform team Admin, nobody else — not the Viewer
+ * role, so a board dashboard is not every viewer's. Idempotent: it reads the permissions first and posts only when
+ * they differ, then prints what changed. The token (also read from CANDOR_GRAFANA_TOKEN, which keeps it out of the
+ * process list) is never printed.
  */
+import { audienceFolderTitle, audienceFolderUid } from '../provision/audiences';
 import { FOLDER_UID } from '../provision/context';
+import { findCatalogs, loadEntry } from './catalogs';
 import { CliError, type Command, type Io, parseArgs } from './common';
 import { type GrafanaResponse, grafanaRequest as request } from './grafanaHttp';
 
-const USAGE = `usage: candor lock --url URL [--token TOKEN] [--folder UID] [--team NAME]
+const USAGE = `usage: candor lock --url URL [--token TOKEN] [--folder UID] [--team NAME] [--audiences [--root DIR]]
   Sets the permissions of the Candor folder (default uid ${FOLDER_UID}): Viewer role View, the team (default
-  "Platform Team") Admin, nothing else (so nobody can Edit). The token may come from CANDOR_GRAFANA_TOKEN.`;
+  "Platform Team") Admin, nothing else (so nobody can Edit). The token may come from CANDOR_GRAFANA_TOKEN.
+  --audiences: also each audience folder of the catalogs under provisioning/catalogs/: its teams View, the
+  platform team Admin, nobody else.`;
 
 const PERMISSION_NAMES: Record<number, string> = { 1: 'View', 2: 'Edit', 4: 'Admin' };
 
@@ -81,7 +88,7 @@ function fail(what: string, res: GrafanaResponse): never {
   throw new CliError(`candor lock: ${what}: HTTP ${res.status}${message ? ` (${String(message)})` : ''}`, 1);
 }
 
-async function teamGrant(base: URL, token: string, team: string): Promise<Grant> {
+async function teamGrant(base: URL, token: string, team: string, permission = 4): Promise<Grant> {
   const url = new URL(`api/teams/search?name=${encodeURIComponent(team)}`, base);
   const res = await request({ method: 'GET', url, token });
   if (res.status !== 200) {
@@ -91,17 +98,26 @@ async function teamGrant(base: URL, token: string, team: string): Promise<Grant>
     (t) => t.name === team
   );
   if (!found) {
-    throw new CliError(
-      `candor lock: team "${team}" not found in Grafana: create it (the platform team) or pass --team NAME`,
-      1
-    );
+    const hint =
+      permission === 4
+        ? 'create it (the platform team) or pass --team NAME'
+        : "create it, or change the catalog's audiences";
+    throw new CliError(`candor lock: team "${team}" not found in Grafana: ${hint}`, 1);
   }
-  return { key: `team:${found.id}`, label: `team ${team}`, permission: 4, item: { teamId: found.id, permission: 4 } };
+  return { key: `team:${found.id}`, label: `team ${team}`, permission, item: { teamId: found.id, permission } };
 }
 
-async function run(args: { url: string; token: string; folder: string; team: string }, io: Io): Promise<number> {
-  const base = new URL(args.url.endsWith('/') ? args.url : `${args.url}/`);
-  const permissionsUrl = new URL(`api/folders/${encodeURIComponent(args.folder)}/permissions`, base);
+interface FolderLock {
+  base: URL;
+  token: string;
+  folder: string;
+  desired: Grant[];
+  /** "Viewer View, Platform Team Admin, nobody Edit": what locked means for this folder. */
+  meaning: string;
+}
+
+async function lockFolder(args: FolderLock, io: Io): Promise<void> {
+  const permissionsUrl = new URL(`api/folders/${encodeURIComponent(args.folder)}/permissions`, args.base);
   const current = await request({ method: 'GET', url: permissionsUrl, token: args.token });
   if (current.status === 404) {
     throw new CliError(
@@ -112,19 +128,11 @@ async function run(args: { url: string; token: string; folder: string; team: str
   if (current.status !== 200 || !Array.isArray(current.body)) {
     fail(`reading the permissions of folder "${args.folder}"`, current);
   }
-  const viewers: Grant = {
-    key: 'role:Viewer',
-    label: 'role Viewer',
-    permission: 1,
-    item: { role: 'Viewer', permission: 1 },
-  };
-  const desired = [viewers, await teamGrant(base, args.token, args.team)];
+  const { desired } = args;
   const changes = diffGrants(grantsOf(current.body as RawItem[]), desired);
   if (changes.length === 0) {
-    io.out(
-      `folder ${args.folder}: permissions already locked (Viewer View, ${args.team} Admin, nobody Edit); nothing changed`
-    );
-    return 0;
+    io.out(`folder ${args.folder}: permissions already locked (${args.meaning}); nothing changed`);
+    return;
   }
   const posted = await request({
     method: 'POST',
@@ -137,12 +145,58 @@ async function run(args: { url: string; token: string; folder: string; team: str
   }
   io.out(`folder ${args.folder}: permissions locked; changed:`);
   changes.forEach((c) => io.out(`  ${c}`));
+}
+
+interface RunArgs {
+  url: string;
+  token: string;
+  folder: string;
+  team: string;
+  /** The project root whose catalogs' audiences are locked too; undefined: the Candor folder only. */
+  audiencesRoot?: string;
+}
+
+async function run(args: RunArgs, io: Io): Promise<number> {
+  const base = new URL(args.url.endsWith('/') ? args.url : `${args.url}/`);
+  const platform = await teamGrant(base, args.token, args.team);
+  const viewers: Grant = {
+    key: 'role:Viewer',
+    label: 'role Viewer',
+    permission: 1,
+    item: { role: 'Viewer', permission: 1 },
+  };
+  const meaning = `Viewer View, ${args.team} Admin, nobody Edit`;
+  await lockFolder({ base, token: args.token, folder: args.folder, desired: [viewers, platform], meaning }, io);
+  if (args.audiencesRoot === undefined) {
+    return 0;
+  }
+  const catalogs = findCatalogs(args.audiencesRoot)
+    .map(loadEntry)
+    .flatMap((e) => (e.catalog ? [e.catalog] : []));
+  for (const c of catalogs) {
+    for (const a of c.audiences ?? []) {
+      const teams = await Promise.all((a.teams ?? []).map((t) => teamGrant(base, args.token, t, 1)));
+      const folder = audienceFolderUid(c, a);
+      const names = (a.teams ?? []).join(', ') || 'no team';
+      io.out(`${audienceFolderTitle(c, a)}:`);
+      await lockFolder(
+        {
+          base,
+          token: args.token,
+          folder,
+          desired: [...teams, platform],
+          meaning: `${names} View, ${args.team} Admin, nobody else`,
+        },
+        io
+      );
+    }
+  }
   return 0;
 }
 
 export const lock: Command = async (argv, io) => {
   const args = parseArgs(argv, {
-    flags: { url: 'string', token: 'string', folder: 'string', team: 'string' },
+    flags: { url: 'string', token: 'string', folder: 'string', team: 'string', audiences: 'boolean', root: 'string' },
     usage: USAGE,
   });
   const url = args.strings.url;
@@ -155,5 +209,14 @@ export const lock: Command = async (argv, io) => {
     io.err(`candor: --url must be an http:// or https:// address\n${USAGE}`);
     return 2;
   }
-  return run({ url, token, folder: args.strings.folder ?? FOLDER_UID, team: args.strings.team ?? 'Platform Team' }, io);
+  return run(
+    {
+      url,
+      token,
+      folder: args.strings.folder ?? FOLDER_UID,
+      team: args.strings.team ?? 'Platform Team',
+      ...(args.booleans.audiences ? { audiencesRoot: args.strings.root ?? '.' } : {}),
+    },
+    io
+  );
 };

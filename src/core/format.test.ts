@@ -114,7 +114,8 @@ describe('formatChange: at the precision of the value it changes', () => {
   it('writes one sign, also for a unit that signs its values', () => {
     expect(formatChange(8, { unit: 'nps' }, 67)).toBe('+8');
     expect(formatChange(-5, { unit: 'nps' }, 62)).toBe('-5');
-    expect(formatChange(0.3, { unit: 'ratio' }, 3.2)).toBe('+0.3:1');
+    expect(formatChange(0.3, { unit: 'ratio' }, 3.2)).toBe('+0.3');
+    expect(formatChange(-0.09, { unit: 'score:10' }, 8.5)).toBe('-0.09');
   });
 
   const fraction = { unit: 'percentunit', marks: [exactly(0), exactly(1)] };

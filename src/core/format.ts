@@ -237,7 +237,9 @@ export function formatChange(change: number, style: ValueStyle, current?: number
     return `${sign}${stripZeros(points.toFixed(decimals))} pt`;
   }
   const cap = reference && { step: reference.step, decimals: reference.decimals };
-  // The magnitude without a sign of its own (a signed unit such as nps writes "+" on positive values).
+  // The magnitude without a sign of its own (a signed unit such as nps writes "+" on positive values), and without
+  // the "/10" or ":1" of a score or a ratio: a change of 8.5/10 to 8.8/10 is "+0.3", not "+0.3/10".
   const magnitude = show(Math.abs(change), { unit: style.unit, integer: style.integer }, { sig: 2, cap }).text;
-  return `${sign}${magnitude.replace(/^\+/, '')}`;
+  const bare = fmt.kind === 'plain' && /^[/:]/.test(fmt.suffix) ? magnitude.slice(0, -fmt.suffix.length) : magnitude;
+  return `${sign}${bare.replace(/^\+/, '')}`;
 }

@@ -10,6 +10,7 @@ import { classify } from './thresholds';
 import type { MetricDef } from './types';
 
 type Point = [number, number];
+const CENTURY_MS = 100 * 365.25 * 86_400_000;
 
 /** The plan as (time, percent) points from 0% at the start to 100% at the due date; or the reason it is unreadable. */
 export function planOf(start: number, due: number, milestones: string | undefined): Point[] | string {
@@ -63,9 +64,12 @@ function forecastText(start: number, due: number, progress: number, now: number)
     return 'No progress yet, so no forecast';
   }
   const done = start + ((now - start) * 100) / progress;
+  if (done - now > CENTURY_MS) {
+    return 'At its pace since the start it takes more than a century, so no forecast';
+  }
   const versus =
     done > due ? `${formatSpan(done - due)} after the due date` : `${formatSpan(due - done)} before the due date`;
-  return `At its pace since the start (${pct((progress * 30.4375 * 86_400_000) / (now - start))} a month), done by ${utcDate(done)}, ${versus}`;
+  return `At its pace since the start (${Math.round((progress * 30.4375 * 86_400_000) / (now - start))} points a month), done by ${utcDate(done)}, ${versus}`;
 }
 
 export function judgeInitiative({ def, row, now }: InitiativeInput): ItemResult {

@@ -63,6 +63,36 @@ export const DEMO_ACTIONS = [
   },
 ];
 
+/**
+ * The executive performance catalog's actions (docs/demo-scenario.md, "Executive performance"): the seed's
+ * "immediate actions" and a few more, so its amber metrics read "action in progress". One is overdue (code quality:
+ * it escalates); the ambers without one (revenue growth, sales cycle, deal size, payback, support rating, the stale
+ * risk) escalate after 48 hours, as Candor's rule says.
+ */
+export const EXEC_SCORECARD = 'executive-performance';
+export const EXEC_ACTIONS = [
+  { metricId: 'churn-rate', owner: 'CRO', text: 'Retention program for the at-risk customers', recorded: -6, due: 7 },
+  { metricId: 'api-response-time', owner: 'CTO', text: 'Deploy the API performance improvements', recorded: -3, due: 4 },
+  { metricId: 'team-satisfaction', owner: 'CHRO', text: 'Launch the engagement programme', recorded: -1, due: 14 },
+  { metricId: 'customer-retention', owner: 'CRO', text: 'Renewal outreach to the accounts at risk', recorded: -10, due: 20 },
+  { metricId: 'nps', owner: 'CRO', text: 'Interview the detractors; fix the top two complaints', recorded: -10, due: 21 },
+  { metricId: 'burn-rate', owner: 'CFO', text: 'Hiring freeze outside product and sales', recorded: -4, due: 25 },
+  { metricId: 'runway', owner: 'CFO', text: 'Close the remaining €6M of the Series A', recorded: -20, due: 30 },
+  { metricId: 'pipeline-value', owner: 'CRO', text: 'Outbound campaign to enterprise accounts', recorded: -12, due: 18 },
+  { metricId: 'win-rate', owner: 'CRO', text: 'Discovery-call training for the sales team', recorded: -5, due: 25 },
+  { metricId: 'cac', owner: 'CRO', text: 'Move budget to the channels with the lowest CAC', recorded: -8, due: 30 },
+  { metricId: 'ltv', owner: 'CFO', text: 'Annual plans with a discount', recorded: -9, due: 40 },
+  { metricId: 'code-quality', owner: 'CTO', text: 'Refactor the five worst hotspots', recorded: -14, due: -2 },
+  {
+    metricId: 'strategic-initiatives',
+    item: 'Series A funding',
+    owner: 'CEO',
+    text: 'Weekly investor pipeline review',
+    recorded: -7,
+    due: 14,
+  },
+];
+
 /** An annotation that is not a Candor action (a deploy marker): Candor must ignore it. */
 export const DEMO_OTHER = { tags: ['deploy'], text: 'Deploy v2.14', recorded: -1 };
 
@@ -85,5 +115,22 @@ export function demoActions(t0) {
     return { time, timeEnd: closedAt, text, tags: closedTags(tags), created: time, updated: closedAt };
   });
   const other = t0 + DEMO_OTHER.recorded * DAY_MS;
-  return [...actions, { time: other, timeEnd: other, text: DEMO_OTHER.text, tags: DEMO_OTHER.tags, created: other }];
+  // The executive catalog's actions come last, so the platform scorecard's keep their ids.
+  const executive = EXEC_ACTIONS.map((a) => {
+    const { tags, text } = annotationForAction({
+      scorecardId: EXEC_SCORECARD,
+      metricId: a.metricId,
+      ...(a.item ? { item: a.item } : {}),
+      owner: a.owner,
+      text: a.text,
+      dueDate: utcDay(t0, a.due),
+    });
+    const time = t0 + a.recorded * DAY_MS;
+    return { time, timeEnd: time, text, tags, created: time, updated: time };
+  });
+  return [
+    ...actions,
+    { time: other, timeEnd: other, text: DEMO_OTHER.text, tags: DEMO_OTHER.tags, created: other },
+    ...executive,
+  ];
 }

@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import { tsImport } from 'tsx/esm/api';
 import YAML from 'yaml';
 
-import { DEMO_ACTIONS, DEMO_SCORECARD, demoActions, utcDay } from './actions.mjs';
+import { DEMO_ACTIONS, DEMO_SCORECARD, EXEC_ACTIONS, EXEC_SCORECARD, demoActions, utcDay } from './actions.mjs';
 import { USERS } from '../grafana-double/annotationsApi.mjs';
 import { createAnnotationStore } from '../grafana-double/annotations.mjs';
 
@@ -38,7 +38,7 @@ function stored(t0) {
 test('every demo action reads back as a valid action of the platform scorecard; the deploy marker is ignored', () => {
   for (const t0 of T0S) {
     const annotations = stored(t0).find({ limit: '-1' });
-    assert.equal(annotations.length, DEMO_ACTIONS.length + 1);
+    assert.equal(annotations.length, DEMO_ACTIONS.length + 1 + EXEC_ACTIONS.length);
     const { actions, warnings } = actionsFromAnnotations(annotations, DEMO_SCORECARD);
     assert.deepEqual(warnings, []);
     assert.deepEqual(actions.map((a) => a.metricId).sort(), DEMO_ACTIONS.map((a) => a.metricId).sort());
@@ -89,5 +89,21 @@ test('every demo action names a metric of the default catalog, whose scorecard i
   const ids = new Set(catalog.metrics.map((m) => m.id));
   for (const { metricId } of DEMO_ACTIONS) {
     assert.ok(ids.has(metricId), `${metricId} is a metric of the catalog`);
+  }
+});
+
+test("the executive catalog's actions read back under their own scorecard; the platform scorecard's are unchanged", () => {
+  for (const t0 of T0S) {
+    const annotations = stored(t0).find({ limit: '-1' });
+    const { actions, warnings } = actionsFromAnnotations(annotations, EXEC_SCORECARD);
+    assert.deepEqual(warnings, []);
+    assert.deepEqual(
+      actions.map((a) => `${a.metricId}/${a.item ?? ''}`).sort(),
+      EXEC_ACTIONS.map((a) => `${a.metricId}/${a.item ?? ''}`).sort()
+    );
+    const overdue = actions.filter((a) => a.due < t0).map((a) => a.metricId);
+    assert.deepEqual(overdue, ['code-quality']);
+    const platform = actionsFromAnnotations(annotations, DEMO_SCORECARD).actions;
+    assert.equal(platform.length, DEMO_ACTIONS.length);
   }
 });

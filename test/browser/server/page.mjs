@@ -1,7 +1,8 @@
 // The harness page: Grafana's boot data, then SystemJS + its AMD extra, then the host bundle.
 // Everything the page knows comes from the project's own provisioning: the datasources of
 // provisioning/datasources/*.yaml (as Grafana lists them in its boot data) and the Candor panel of the provisioned
-// dashboard (dashboards/platform-scorecard.json).
+// dashboard: the one `/d/<uid>` or `/d-solo/<uid>` names (dashboards/*.json or provisioning/audience-dashboards/),
+// else dashboards/platform-scorecard.json.
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
@@ -58,12 +59,34 @@ export function provisionedDatasources() {
   }));
 }
 
-/** The Candor panel of the provisioned dashboard, with the dashboard's time and time zone. */
-export function provisionedDashboard() {
-  const dashboard = readJson('dashboards/platform-scorecard.json');
+/** The default page's dashboard: the platform scorecard. */
+export const DEFAULT_DASHBOARD_UID = 'candor-platform-scorecard';
+
+/** Every provisioned dashboard file: dashboards/*.json and the audience dashboards (provisioning/audience-dashboards). */
+export function dashboardFiles() {
+  const walk = (rel) =>
+    fs.existsSync(path.join(ROOT, rel))
+      ? fs.readdirSync(path.join(ROOT, rel), { withFileTypes: true }).flatMap((e) =>
+          e.isDirectory() ? walk(`${rel}/${e.name}`) : e.name.endsWith('.json') ? [`${rel}/${e.name}`] : []
+        )
+      : [];
+  return [...walk('dashboards'), ...walk('provisioning/audience-dashboards')].sort();
+}
+
+/** The dashboard with this uid (`/d/<uid>`, `/d-solo/<uid>`), else the platform scorecard's. */
+function dashboardByUid(uid) {
+  const files = dashboardFiles().map((file) => ({ file, json: readJson(file) }));
+  return (
+    files.find((f) => f.json.uid === uid) ?? files.find((f) => f.json.uid === DEFAULT_DASHBOARD_UID) ?? files[0]
+  );
+}
+
+/** The Candor panel of a provisioned dashboard (by uid), with the dashboard's time and time zone. */
+export function provisionedDashboard(uid = DEFAULT_DASHBOARD_UID) {
+  const { file, json: dashboard } = dashboardByUid(uid);
   const panel = dashboard.panels.find((p) => p.type === 'candor-scorecard-panel');
   if (!panel) {
-    throw new Error('dashboards/platform-scorecard.json has no candor-scorecard-panel');
+    throw new Error(`${file} has no candor-scorecard-panel`);
   }
   return {
     dashboardUid: dashboard.uid,
@@ -131,7 +154,7 @@ export function renderPage({ url, origin, fixtureAsOf, liveAvailable }) {
     appId: APP_ID,
     pluginBase: PLUGIN_BASE,
     modules: { app: 'module.js', datasource: 'datasource/module.js', panel: 'panel/module.js' },
-    dashboard: provisionedDashboard(),
+    dashboard: provisionedDashboard(/^\/d(-solo)?\/([^/]+)/.exec(url.pathname)?.[2] ?? DEFAULT_DASHBOARD_UID),
     datasources,
     defaultData: liveAvailable ? 'live' : 'fixture',
     fixtureAsOf,
