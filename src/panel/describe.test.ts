@@ -79,15 +79,21 @@ describe('describeHeader', () => {
     expect(view.asOfTitle).toContain('a past time');
     expect(view.catalogText).toBe('Catalog v1.0.0 · sha256:ab12cd34ef56');
     // Every row has shown its colour for 12 days: past each tier's response window, the oldest named.
-    expect(view.tiers.map((t) => [t.text, t.breached, t.label])).toEqual([
-      ['Critical 1', 1, 'Critical: 1 open, respond now, 1 past that; oldest: Uptime (30 days), unanswered for 12 days'],
+    expect(view.tiers.map((t) => [t.text, t.breached, t.oldest, t.label])).toEqual([
+      [
+        'Critical 1',
+        1,
+        '12 days',
+        'Critical: 1 open, respond now, 1 past that; oldest: Uptime (30 days), unanswered for 12 days',
+      ],
       [
         'High 2',
         2,
+        '11 days',
         'High: 2 open, respond within 24 h, 2 past that; oldest: Uptime (30 days), 11 days past its 24 h window',
       ],
-      ['Medium 0', 0, 'Medium: 0 open, respond within 72 h'],
-      ['Low 0', 0, 'Low: 0 open, respond within 1 week'],
+      ['Medium 0', 0, '', 'Medium: 0 open, respond within 72 h'],
+      ['Low 0', 0, '', 'Low: 0 open, respond within 1 week'],
     ]);
   });
 

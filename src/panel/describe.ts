@@ -3,6 +3,7 @@
  * numbers arrive written by the core formatter (value_text, target_text, change_text): a row visits the formatter
  * once, in the datasource. This only arranges them and adds what depends on the viewer (time zone).
  */
+import { formatSpan } from '../core/duration';
 import type { IconName } from '@grafana/data';
 import { TIERS } from '../core/rollup';
 import { TIER_WINDOW, TIER_WORD } from '../core/words';
@@ -117,6 +118,8 @@ export interface TierView {
   count: number;
   /** How many are past the tier's response window. */
   breached: number;
+  /** How long the oldest is past it ("88 days"; "" when none is, "an unknown time" without a start). */
+  oldest: string;
   text: string;
   label: string;
 }
@@ -149,10 +152,12 @@ export function describeHeader(scorecard: Scorecard, timeZone: TimeZone): Header
       const count = summary?.count ?? overall.openByTier[tier];
       const breached = summary?.breached ?? 0;
       const oldest = summary?.oldestBreach ? `; oldest: ${summary.oldestBreach.text}` : '';
+      const overdueMs = summary?.oldestBreach?.overdueMs;
       return {
         tier,
         count,
         breached,
+        oldest: overdueMs === undefined ? '' : Number.isFinite(overdueMs) ? formatSpan(overdueMs) : 'an unknown time',
         text: `${TIER_WORD[tier]} ${count}`,
         label: `${TIER_WORD[tier]}: ${count} open, respond ${tier === 'critical' ? 'now' : `within ${TIER_WINDOW[tier]}`}${breached > 0 ? `, ${breached} past that${oldest}` : ''}`,
       };

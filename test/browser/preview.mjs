@@ -4,17 +4,20 @@
 // this script builds the host, serves the harness on 127.0.0.1, prints the URLs, and closes its server on
 // SIGINT/SIGTERM. Without the stack: `node --import tsx test/browser/preview.mjs --fixture` shows the saved scenario.
 //   --port N   listen on N (default 3100; 0 = any free port)
+import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 
 import { startHarness } from './server.mjs';
 import { liveQueryUrl } from './server/dsQuery.mjs';
+import { dashboardFiles } from './server/page.mjs';
+import { ROOT } from './server/paths.mjs';
 
 const { values } = parseArgs({ options: { port: { type: 'string', default: '3100' }, fixture: { type: 'boolean' } } });
 if (!values.fixture && !liveQueryUrl()) {
   console.error('preview: the demo stack is not running. Use `npm run preview` (it starts the stack), or --fixture.');
   process.exit(1);
 }
-if (!(await import('node:fs')).existsSync(new URL('../../dist/panel/module.js', import.meta.url))) {
+if (!fs.existsSync(new URL('../../dist/panel/module.js', import.meta.url))) {
   console.error('preview: dist/ is missing: run npm run build first.');
   process.exit(1);
 }
@@ -30,8 +33,21 @@ Candor scorecard (${data === 'live' ? 'live data from the demo stack' : 'the sav
   narrow column:       ${link('width=600&height=900', 'd-solo/candor-platform-scorecard')}
   small tile:          ${link('width=260&height=220', 'd-solo/candor-platform-scorecard')}
 
+Audience dashboards (provisioning/audience-dashboards/${data === 'live' ? '' : '; the saved scenario has no data for them, use the live stack'}):
+
+${audiences()
+  .map((d) => `  ${d.title.padEnd(64)} ${link('', `d/${d.uid}`)}`)
+  .join('\n')}
+
 Ctrl-C stops the preview${data === 'live' ? ' and the demo stack it started' : ''}.
 `);
+/** Every audience dashboard, as generated (uid and title). */
+function audiences() {
+  return dashboardFiles()
+    .filter((f) => f.startsWith('provisioning/audience-dashboards/'))
+    .map((f) => JSON.parse(fs.readFileSync(`${ROOT}/${f}`, 'utf8')));
+}
+
 const close = () => {
   server.close(() => process.exit(0));
   server.closeAllConnections();

@@ -213,16 +213,18 @@ test('kpi_daily: one row a UTC day for 401 days, exact now and 90 days before, i
     const rows = rowsOf(sql, 'kpi_daily');
     assert.equal(rows.length, EXPECTED_KPIS.length * 401);
     assert.equal(new Set(rows.map((r) => `${r.kpi} ${r.day}`)).size, rows.length, 'the primary key holds');
-    for (const [kpi, , current, before, min, max, int] of EXPECTED_KPIS) {
+    for (const [kpi, feed, current, before, min, max, int] of EXPECTED_KPIS) {
       const mine = rows.filter((r) => r.kpi === kpi);
+      // The last day is the day of the feed's sync (T0's day for marketing, which never synced).
+      const last = feedSyncTimes(t0)[feed] ?? t0;
       assert.deepEqual(
         mine.map((r) => r.day),
-        Array.from({ length: 401 }, (_, i) => dayOf(t0, i - 400)),
-        `${kpi}: the days from T0's day − 400 to T0's day, in order`
+        Array.from({ length: 401 }, (_, i) => dayOf(last, i - 400)),
+        `${kpi}: the days from its sync's day − 400 to its sync's day, in order`
       );
       const byDay = new Map(mine.map((r) => [r.day, r.value]));
-      assert.equal(byDay.get(dayOf(t0, 0)), current, `${kpi} on T0's day`);
-      assert.equal(byDay.get(dayOf(t0, -90)), before, `${kpi} 90 days before`);
+      assert.equal(byDay.get(dayOf(last, 0)), current, `${kpi} on its sync's day`);
+      assert.equal(byDay.get(dayOf(last, -90)), before, `${kpi} 90 days before`);
       let wobbled = 0;
       let open = 0; // days whose line is off 0 (a clamped 0 has no room to wobble) and off the two exact days
       mine.forEach(({ value }, i) => {

@@ -42,7 +42,7 @@ export function AttentionStrip({ scorecard, timeZone, tiers, compact, dense }: P
             Needs attention <span className={styles.muted}>{attention.length}</span>
           </span>
         )}
-        <TierCounts tiers={tiers} />
+        <TierCounts tiers={tiers} compact={compact} />
         {unread && (
           <span className={styles.unread} role="note">
             The owners&apos; actions could not be read ({unread}): none is counted.

@@ -49,7 +49,7 @@ export function Header({ scorecard, timeZone, fingerprint, compact, showTiers }:
         {view.catalogText}
         {label && ` · ${label}`}
       </span>
-      {showTiers && <TierCounts tiers={view.tiers} />}
+      {showTiers && <TierCounts tiers={view.tiers} compact />}
     </header>
   );
 }

@@ -7,10 +7,11 @@ import type { TierView } from '../describe';
 import { TEST_IDS } from '../testIds';
 
 /**
- * Open alerts by tier, each with its response window and how many are past it: "Critical 5 · now · 5 overdue",
- * "High 2 · 24 h · 1 overdue". The tooltip names the oldest breach ("Churn rate, 4 days past its 24 h window").
+ * Open alerts by tier, each with its response window, how many are past it and by how long the oldest is:
+ * "Critical 5 · now · oldest 9 days", "High 2 · 24 h · 1 overdue, oldest 4 days late". The tooltip names the oldest
+ * breach ("Churn rate, 4 days past its 24 h window"). Compact (a small panel's header): how many, without the age, and nothing more for critical (its window is "now").
  */
-export function TierCounts({ tiers }: { tiers: TierView[] }) {
+export function TierCounts({ tiers, compact }: { tiers: TierView[]; compact?: boolean }) {
   const styles = useStyles2(getStyles);
   return (
     <ul className={styles.tiers} aria-label="Open alerts by tier">
@@ -26,7 +27,17 @@ export function TierCounts({ tiers }: { tiers: TierView[] }) {
           data-breached={t.breached}
         >
           {t.text} <span className={styles.muted}>· {TIER_WINDOW[t.tier]}</span>
-          {t.breached > 0 && t.tier !== 'critical' && <span className={styles.late}> · {t.breached} overdue</span>}
+          {t.breached > 0 && !(compact && t.tier === 'critical') && (
+            <span className={styles.late}>
+              {' '}
+              ·{' '}
+              {t.tier === 'critical'
+                ? `oldest ${t.oldest}`
+                : compact
+                  ? `${t.breached} overdue`
+                  : `${t.breached} overdue, oldest ${t.oldest} late`}
+            </span>
+          )}
         </li>
       ))}
     </ul>

@@ -56,12 +56,17 @@ export function kpiTrend(spec, k) {
   return clamp(spec.current + ((spec.before - spec.current) * k) / KPI_BASE_DAYS, spec);
 }
 
-/** Daily closings of every KPI, from T0's day − 400 days to T0's day, with a ±0.5 % deterministic wobble. */
-export function kpiRows(t0) {
+/**
+ * Daily closings of every KPI, with a ±0.5 % deterministic wobble, up to the day of its feed's last sync (T0's day
+ * for a feed that never synced): a closing after the sync cannot have arrived. The "current" figure is that day's,
+ * so the latest point a query reads is exactly it, whatever T0's time of day (just after midnight the feeds'
+ * syncs still fall on the day before).
+ */
+export function kpiRows(t0, sync = {}) {
   const rnd = prng(41);
-  const today = startOfUtcDay(t0);
   const rows = [];
   for (const spec of KPIS) {
+    const today = startOfUtcDay(sync[spec.feed] ?? t0);
     for (let k = KPI_HISTORY_DAYS; k >= 0; k--) {
       const wobble = rnd.between(-0.005, 0.005); // drawn every day, so each day's wobble is the same for any T0
       let value;
@@ -135,7 +140,7 @@ export function seedExecutive(t0, sync) {
     ts(sync.risks),
   ]);
   return [
-    insert('kpi_daily', ['kpi', 'day', 'value'], kpiRows(t0)),
+    insert('kpi_daily', ['kpi', 'day', 'value'], kpiRows(t0, sync)),
     insert(
       'initiatives',
       ['id', 'title', 'owner', 'started_on', 'due_on', 'progress', 'milestones', 'updated_at'],
