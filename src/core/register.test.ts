@@ -53,15 +53,21 @@ const evaluate = (def: MetricDef, series: Series[]) =>
 describe('initiatives: progress against the plan', () => {
   // Plan 2026-10-01 .. 2026-12-31: 46.5 of 92 days by now, 50.5% planned.
   it.each([
-    ['on track within the tolerance', 45, 'green', '45% done · on track'],
-    ['at risk beyond it', 35, 'amber', '35% done · at risk'],
-    ['red far behind (beyond the amber threshold)', 15, 'red', '15% done · at risk'],
-    ['done', 100, 'green', '100% done · done'],
-  ])('%s', (_what, progress, status, valueText) => {
+    ['on track within the tolerance', 45, 'green', '45% done · on track', 'due 2026-12-31, forecast 2027-01-12'],
+    ['at risk beyond it', 35, 'amber', '35% done · at risk', 'due 2026-12-31, forecast 2027-02-10'],
+    [
+      'red far behind (beyond the amber threshold)',
+      15,
+      'red',
+      '15% done · at risk',
+      'due 2026-12-31, forecast 2027-08-07',
+    ],
+    ['done', 100, 'green', '100% done · done', 'due 2026-12-31'],
+  ])('%s', (_what, progress, status, valueText, targetText) => {
     const [r] = evaluate(initiatives(), initiative('Launch', '2026-10-01', '2026-12-31', progress));
     expect(r.status).toBe(status);
     expect(r.valueText).toBe(valueText);
-    expect(r.targetText).toBe('due 2026-12-31');
+    expect(r.targetText).toBe(targetText);
     expect(r.owner).toBe('CEO');
   });
 
@@ -79,6 +85,23 @@ describe('initiatives: progress against the plan', () => {
     const [r] = evaluate(initiatives(), initiative('Launch', '2026-10-01', '2026-12-31', 35));
     // 46.5 days for 35%: 100% after 132.9 days, on 2027-02-10.
     expect(r.evidence).toContain('(23 points a month), done by 2027-02-10, 40 days after the due date');
+  });
+
+  it('says what done means when the row has a target', () => {
+    const series = row(
+      {
+        initiative: 'Series A',
+        owner: 'CEO',
+        start: '2026-10-01',
+        due: '2026-12-31',
+        milestones: '',
+        target: '€8M raised',
+      },
+      { progress: 45 }
+    );
+    expect(evaluate(initiatives(), series)[0].evidence).toContain(
+      'Plan: 2026-10-01 to 2026-12-31; done means €8M raised'
+    );
   });
 
   it('follows the milestones when the row gives them', () => {
@@ -144,6 +167,11 @@ describe('risks: exposure, staleness and order', () => {
       'exposure 1.6 = 40% likely × impact 4 of 5 (amber); mitigation 60% done (Diversify); review by 2026-12-31'
     );
     expect(results[0].evidence).toContain('no mitigation recorded');
+    expect(results.map((r) => r.targetText)).toEqual([
+      '≤ 1.5; no mitigation, review by 2026-12-31',
+      '≤ 1.5; mitigation 60%, review by 2026-12-31',
+      '≤ 1.5; no mitigation, review by 2026-12-31',
+    ]);
   });
 
   it('a risk past its review date is stale: amber at best, red when its exposure is red', () => {

@@ -23,6 +23,7 @@
 import { formatInstant, parseDuration, utcDate } from './duration';
 import type { EvaluateInput, ItemResult } from './evaluate';
 import { formatExact } from './format';
+import { formatTarget } from './targetText';
 import { base, dayEnd, figure, registerError, registerRows, type RegisterRow } from './registerRows';
 import { judgeInitiative } from './registerInitiative';
 import { classify, COLOUR_RANK } from './thresholds';
@@ -59,6 +60,7 @@ function judgeRisk(def: MetricDef, row: RegisterRow, now: number): ItemResult {
     lastSampleTime: row.t,
     colourSince: row.t,
     valueText: `${formatExact(exposure, def.unit)} (${Math.round(100 * (probability as number))}% × ${impact as number})`,
+    targetText: `${formatTarget({ target: def.target, direction: def.direction, unit: def.unit })}; ${mitigation === undefined ? 'no mitigation' : `mitigation ${mitigation}%`}, review by ${review}`,
     evidence: `${exposureText} (${colour}); ${mitigated}; review by ${review}`,
   };
   if (reviewEnd < now) {
@@ -67,7 +69,7 @@ function judgeRisk(def: MetricDef, row: RegisterRow, now: number): ItemResult {
     result.colourSince = reviewEnd;
     result.colourSinceIsLowerBound = false;
     result.evidence = `Review overdue since ${review}: ${exposureText}; ${mitigated}`;
-    result.targetText = `review was due ${review}`;
+    result.targetText = `review was due ${review}; ${mitigation === undefined ? 'no mitigation' : `mitigation ${mitigation}%`}`;
   }
   return result;
 }

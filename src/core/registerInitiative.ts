@@ -58,18 +58,25 @@ interface InitiativeInput {
   format?: ValueFormatter;
 }
 
-/** The date it is done at its average pace since the start, in words against the due date. */
-function forecastText(start: number, due: number, progress: number, now: number): string {
+/**
+ * The date it is done at its average pace since the start: the sentence, and the short form for the row
+ * ("forecast 2027-04-26"; "no forecast" without progress or beyond a century).
+ */
+function forecastOf(start: number, due: number, progress: number, now: number): { text: string; short: string } {
   if (progress <= 0 || now <= start) {
-    return 'No progress yet, so no forecast';
+    return { text: 'No progress yet, so no forecast', short: 'no forecast' };
   }
   const done = start + ((now - start) * 100) / progress;
   if (done - now > CENTURY_MS) {
-    return 'At its pace since the start it takes more than a century, so no forecast';
+    return { text: 'At its pace since the start it takes more than a century, so no forecast', short: 'no forecast' };
   }
   const versus =
     done > due ? `${formatSpan(done - due)} after the due date` : `${formatSpan(due - done)} before the due date`;
-  return `At its pace since the start (${Math.round((progress * 30.4375 * 86_400_000) / (now - start))} points a month), done by ${utcDate(done)}, ${versus}`;
+  const perMonth = Math.round((progress * 30.4375 * 86_400_000) / (now - start));
+  return {
+    text: `At its pace since the start (${perMonth} points a month), done by ${utcDate(done)}, ${versus}`,
+    short: `forecast ${utcDate(done)}`,
+  };
 }
 
 export function judgeInitiative({ def, row, now }: InitiativeInput): ItemResult {
@@ -104,7 +111,8 @@ export function judgeInitiative({ def, row, now }: InitiativeInput): ItemResult 
   const tolerance = typeof def.thresholds.green === 'number' ? points(def.thresholds.green) : '';
   const behind = gap < 0 ? `${points(gap)} behind` : gap > 0 ? `${points(gap)} ahead` : 'on the plan';
   const planned = `${pct(progress)} done, ${pct(expected)} planned by ${late ? `the due date ${dueText}` : 'now'} (${behind}${tolerance ? `; tolerance ${tolerance}` : ''})`;
-  const forecast = progress >= 100 ? 'Done' : forecastText(start, due, progress, now);
+  const forecast = progress >= 100 ? { text: 'Done', short: '' } : forecastOf(start, due, progress, now);
+  const target = row.texts.get('target');
   return {
     ...base(def, row.item),
     value: gap,
@@ -114,7 +122,7 @@ export function judgeInitiative({ def, row, now }: InitiativeInput): ItemResult 
     colourSince: late ? due : row.t,
     colourSinceIsLowerBound: !late,
     valueText: `${pct(progress)} done · ${state}`,
-    targetText: `due ${dueText}`,
-    evidence: `${state[0].toUpperCase()}${state.slice(1)}: ${planned}. ${forecast}. Plan: ${startText} to ${dueText}`,
+    targetText: `due ${dueText}${late || !forecast.short ? '' : `, ${forecast.short}`}`,
+    evidence: `${state[0].toUpperCase()}${state.slice(1)}: ${planned}. ${forecast.text}. Plan: ${startText} to ${dueText}${target ? `; done means ${target}` : ''}`,
   };
 }

@@ -129,6 +129,10 @@ test.describe('the executive performance dashboards on live data', () => {
     await openScorecard(page, { data: 'live' }, `/d/${dashboardUid('executive')}`);
     const initiatives = page.locator('[data-testid="candor-pillar"][data-pillar-id="initiatives"]');
     await expect(initiatives.locator('[data-item="UK market expansion"]')).toContainText('45% done · late');
+    // The forecast at the pace so far is on the row itself, beside the due date.
+    await expect(initiatives.locator('[data-item="Series A funding"]')).toContainText(
+      /due \d{4}-\d{2}-\d{2}, forecast \d{4}-\d{2}-\d{2}/
+    );
     await expect(initiatives.locator('[data-item="Series A funding"]')).toContainText('30% done · at risk');
     await expect(initiatives.locator('[data-item="Product feature development"]')).toContainText('35% done · on track');
     const risks = page.locator('[data-testid="candor-pillar"][data-pillar-id="risks"] [data-testid="candor-metric"]');
@@ -138,6 +142,9 @@ test.describe('the executive performance dashboards on live data', () => {
       'Economic downturn',
       'Customer churn',
     ]);
+    await expect(
+      page.locator('[data-testid="candor-pillar"][data-pillar-id="risks"] [data-item="Talent shortage"]')
+    ).toContainText('mitigation 85%');
     const downturn = page.locator('[data-testid="candor-attention-item"][data-item="Economic downturn"]');
     await expect(downturn).toContainText('review was due');
     await expect(downturn).toHaveAttribute('data-status', 'red');

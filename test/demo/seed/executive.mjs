@@ -84,12 +84,12 @@ export function kpiRows(t0, sync = {}) {
   return rows;
 }
 
-/** The initiatives register: [id, title, owner, started (days from T0's day), due, progress, milestones]. */
+/** The initiatives register: [id, title, owner, started (days from T0's day), due, progress, milestones, target]. */
 export const INITIATIVES = [
   // At risk: half of the plan's time has passed (about 50 % expected), 30 % done.
-  ['series-a', 'Series A funding', 'CEO', -60, 60, 30, null],
+  ['series-a', 'Series A funding', 'CEO', -60, 60, 30, null, '€8M raised'],
   // Late: due 10 days ago, 45 % done.
-  ['uk-expansion', 'UK market expansion', 'CMO', -120, -10, 45, null],
+  ['uk-expansion', 'UK market expansion', 'CMO', -120, -10, 45, null, '25 UK customers, a local team of 5'],
   // On track: 20 % planned 10 days ago and 70 % in 30 days (about 32 % expected now), 35 % done.
   [
     'ai-features',
@@ -102,6 +102,7 @@ export const INITIATIVES = [
       [-10, 20],
       [30, 70],
     ],
+    '3 AI features released',
   ],
 ];
 
@@ -118,13 +119,14 @@ export const RISKS = [
 export function seedExecutive(t0, sync) {
   const today = startOfUtcDay(t0);
   const day = (d) => date(today + d * DAY);
-  const initiatives = INITIATIVES.map(([id, title, owner, started, due, progress, milestones]) => [
+  const initiatives = INITIATIVES.map(([id, title, owner, started, due, progress, milestones, target]) => [
     id,
     title,
     owner,
     day(started),
     day(due),
     progress,
+    target,
     milestones ? milestones.map(([d, pct]) => `${isoDay(today + d * DAY)}:${pct}`).join(';') : null,
     ts(sync.initiatives),
   ]);
@@ -143,7 +145,7 @@ export function seedExecutive(t0, sync) {
     insert('kpi_daily', ['kpi', 'day', 'value'], kpiRows(t0, sync)),
     insert(
       'initiatives',
-      ['id', 'title', 'owner', 'started_on', 'due_on', 'progress', 'milestones', 'updated_at'],
+      ['id', 'title', 'owner', 'started_on', 'due_on', 'progress', 'target', 'milestones', 'updated_at'],
       initiatives
     ),
     insert(
