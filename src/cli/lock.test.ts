@@ -191,3 +191,24 @@ describe('candor lock --audiences', () => {
     );
   });
 });
+
+describe('candor lock --audiences with an invalid catalog', () => {
+  const project = tempProject();
+  editCatalog(project.catalog, (c) => {
+    (c.scorecard as unknown as Record<string, unknown>).bogus = 1;
+  });
+  const grafana = fakeGrafana([{ role: 'Viewer', permission: 1 }]);
+  let url = '';
+  beforeAll(async () => {
+    url = await grafana.start();
+  });
+  afterAll(() => grafana.stop());
+
+  it('names the problem and changes no folder', async () => {
+    const out = await run('lock', '--url', url, '--token', TOKEN, '--audiences', '--root', project.root);
+    expect(out.code).toBe(2);
+    expect(out.err.join('\n')).toContain('scorecard.bogus: is not a catalog field');
+    expect(out.err.join('\n')).toContain('no folder was changed');
+    expect(grafana.requests).toEqual([]);
+  });
+});

@@ -9,7 +9,9 @@
  */
 import { audienceFolderTitle, audienceFolderUid } from '../provision/audiences';
 import { FOLDER_UID } from '../provision/context';
-import { findCatalogs, loadEntry } from './catalogs';
+import { validateCatalog } from '../core/validate';
+import type { Catalog } from '../core/types';
+import { findCatalogs, loadEntry, unreadable } from './catalogs';
 import { CliError, type Command, type Io, parseArgs } from './common';
 import { type GrafanaResponse, grafanaRequest as request } from './grafanaHttp';
 
@@ -17,7 +19,8 @@ const USAGE = `usage: candor lock --url URL [--token TOKEN] [--folder UID] [--te
   Sets the permissions of the Candor folder (default uid ${FOLDER_UID}): Viewer role View, the team (default
   "Platform Team") Admin, nothing else (so nobody can Edit). The token may come from CANDOR_GRAFANA_TOKEN.
   --audiences: also each audience folder of the catalogs under provisioning/catalogs/: its teams View, the
-  platform team Admin, nobody else.`;
+  platform team Admin, nobody else. Exit 0 locked, 1 Grafana API error or unknown team, 2 usage or an invalid
+  catalog (nothing changed).`;
 
 const PERMISSION_NAMES: Record<number, string> = { 1: 'View', 2: 'Edit', 4: 'Admin' };
 
@@ -156,7 +159,31 @@ interface RunArgs {
   audiencesRoot?: string;
 }
 
+/**
+ * The catalogs whose audiences --audiences locks. Every catalog must be readable and valid: one that is not would
+ * leave its audience folders with Grafana's defaults (every Viewer sees them) while the command said it locked.
+ */
+function audienceCatalogs(root: string, io: Io): Catalog[] | undefined {
+  const entries = findCatalogs(root).map(loadEntry);
+  const bad = entries.filter((e) => !e.catalog);
+  for (const e of bad) {
+    if (unreadable(e, io) === undefined) {
+      const { problems } = validateCatalog(e.data);
+      problems.forEach((p) => io.err(`${e.file}: ${p.path}: ${p.message}`));
+    }
+  }
+  if (bad.length > 0) {
+    io.err(`candor lock: ${bad.length} catalog(s) not valid: no folder was changed (fix them: candor validate)`);
+    return undefined;
+  }
+  return entries.map((e) => e.catalog!);
+}
+
 async function run(args: RunArgs, io: Io): Promise<number> {
+  const catalogs = args.audiencesRoot === undefined ? [] : audienceCatalogs(args.audiencesRoot, io);
+  if (!catalogs) {
+    return 2;
+  }
   const base = new URL(args.url.endsWith('/') ? args.url : `${args.url}/`);
   const platform = await teamGrant(base, args.token, args.team);
   const viewers: Grant = {
@@ -170,12 +197,11 @@ async function run(args: RunArgs, io: Io): Promise<number> {
   if (args.audiencesRoot === undefined) {
     return 0;
   }
-  const catalogs = findCatalogs(args.audiencesRoot)
-    .map(loadEntry)
-    .flatMap((e) => (e.catalog ? [e.catalog] : []));
   for (const c of catalogs) {
     for (const a of c.audiences ?? []) {
-      const teams = await Promise.all((a.teams ?? []).map((t) => teamGrant(base, args.token, t, 1)));
+      // The platform team is Admin everywhere; listed as an audience team too, it is not also given View.
+      const viewers = (a.teams ?? []).filter((t) => t !== args.team);
+      const teams = await Promise.all(viewers.map((t) => teamGrant(base, args.token, t, 1)));
       const folder = audienceFolderUid(c, a);
       const names = (a.teams ?? []).join(', ') || 'no team';
       io.out(`${audienceFolderTitle(c, a)}:`);

@@ -80,7 +80,8 @@ function staleFiles(root: string, files: GeneratedFile[]): string[] {
   const generated = new Set(files.map((f) => f.path));
   return filesInGeneratedDirs(root)
     .filter((p) => !generated.has(p) && /\.(ya?ml|json)$/.test(p))
-    .filter((p) => readFileSync(path.join(root, p), 'utf8').slice(0, 600).includes(GENERATED_MARK));
+    // The whole file: a dashboard's mark sits in its description, after a title of any length.
+    .filter((p) => readFileSync(path.join(root, p), 'utf8').includes(GENERATED_MARK));
 }
 
 function readIfExists(file: string): string | undefined {

@@ -13,7 +13,7 @@ import type { Fingerprint } from './fingerprint';
 import { observationFromFrames, type FrameLike } from './frames';
 import { sourceLabel, toRows, type ScorecardMeta, type ScorecardRow, FRAME_SCHEMA_VERSION } from './rows';
 import { evaluateScorecard } from './scorecard';
-import { summaryEntries } from './summary';
+import { overallOf, summaryEntries } from './summary';
 import { tierSummaries } from './tiers';
 import type { Catalog, MetricDef, Observation, WithWarnings } from './types';
 import { bareRecord } from './own';
@@ -22,8 +22,8 @@ export interface Selection {
   pillars?: string[];
   metrics?: string[];
   /**
-   * With a selection: also evaluate the catalog's summary metrics, for the summary above the pillars only (they
-   * join no pillar and no colour of the selection). Without a selection the summary is always shown.
+   * With a selection: also evaluate the catalog's summary metrics, shown above the pillars; outside the selection
+   * they join no pillar but count in the overall verdict (summary.ts). Without a selection the summary is shown.
    */
   summary?: boolean;
 }
@@ -122,25 +122,24 @@ export function runEngine(input: EngineInput): WithWarnings<EngineOutput> {
   const rows = toRows(catalog, evaluated.result, input.sourceNames);
   const summary = summaryIds(catalog, input.selection);
   const outside = summary.filter((id) => !selected.result.some((m) => m.id === id));
-  // Summary metrics outside the selection are evaluated on their own: shown above, counted in nothing selected.
-  const summaryRows =
+  // Summary metrics outside the selection are evaluated on their own: shown above the pillars, in no pillar, but
+  // in the overall verdict, the tiers and what needs attention: what the page shows, the verdict covers.
+  const extra =
     outside.length === 0
-      ? rows
-      : [
-          ...rows,
-          ...toRows(
+      ? []
+      : toRows(
+          catalog,
+          evaluateScorecard({
             catalog,
-            evaluateScorecard({
-              catalog,
-              observations,
-              now: input.now,
-              format: input.format,
-              only: outside,
-              actions: read.actions,
-            }).result,
-            input.sourceNames
-          ),
-        ];
+            observations,
+            now: input.now,
+            format: input.format,
+            only: outside,
+            actions: read.actions,
+          }).result,
+          input.sourceNames
+        ).map((r) => ({ ...r, summary_only: true }));
+  const all = [...rows, ...extra];
   const order = new Map(catalog.pillars.map((p) => [p.id, p.order]));
   const meta: ScorecardMeta = {
     schemaVersion: FRAME_SCHEMA_VERSION,
@@ -152,7 +151,7 @@ export function runEngine(input: EngineInput): WithWarnings<EngineOutput> {
     ...(input.approval === undefined ? {} : { approval: input.approval }),
     asOf: input.asOf,
     asOfIsNow: input.asOfIsNow,
-    overall: { colour: scorecard.colour, score: scorecard.score, openByTier: scorecard.openByTier },
+    overall: overallOf(scorecard, extra),
     pillars: scorecard.pillars.map((p) => ({
       id: p.id,
       title: p.title,
@@ -168,12 +167,12 @@ export function runEngine(input: EngineInput): WithWarnings<EngineOutput> {
       ),
     })),
     selection: input.selection,
-    attention: attentionItems(rows, input.now),
-    tiers: tierSummaries(rows, input.now),
-    summary: summaryEntries(summaryRows, summary),
+    attention: attentionItems(all, input.now),
+    tiers: tierSummaries(all, input.now),
+    summary: summaryEntries(all, summary),
     actions: read.state,
   };
-  return { result: { rows, meta }, warnings };
+  return { result: { rows: all, meta }, warnings };
 }
 
 const pillarOwner = (catalog: Catalog, id: string) => catalog.pillars.find((p) => p.id === id)?.owner;

@@ -19,7 +19,7 @@ import type { ActionSummary, Escalation } from './escalate';
 import type { Boundary, Colour, MetricDef, Observation, Series, Status, Thresholds, Tier, WithWarnings } from './types';
 import { metricDomain, outsideDomain } from './domain';
 import { groupItems } from './items';
-import { applyGoal, judgeGoal } from './goal';
+import { applyGoal } from './goal';
 import { evaluateRegister } from './register';
 import { own } from './own';
 
@@ -203,7 +203,7 @@ function evaluateSeries(input: EvaluateInput, series: Series, item: string | und
     result.colourSinceIsLowerBound = run.isLowerBound;
   }
   if (def.goal) {
-    applyGoal(result, judgeGoal({ def: { ...def, goal: def.goal }, samples, now, format }), latest.t);
+    applyGoal(result, { def: { ...def, goal: def.goal }, samples, now, format });
   }
   const previous = sampleAtWindowStart(samples, now, windowMs);
   if (previous) {

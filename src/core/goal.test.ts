@@ -99,6 +99,34 @@ describe('the goal in the evaluation', () => {
     expect(r.status).toBe('red');
   });
 
+  it('a goal-driven amber ages like any other: since when the pace has missed the date', () => {
+    // 200 days of +€50K a month: late the whole time, so amber since the start of the data (a lower bound).
+    const [r] = evaluateMetric({
+      def: arr(),
+      observation: { series: [line(1_500_000 - 200 * 1_643, 1_500_000, 200)] },
+      now: FIXED_NOW,
+    }).result;
+    expect(r.status).toBe('amber');
+    expect(r.colourSince).toBe(FIXED_NOW - 200 * DAY);
+    expect(r.colourSinceIsLowerBound).toBe(true);
+  });
+
+  it('says the span it read the pace over when the samples do not bracket the window', () => {
+    const sparse = createSeries([1_000_000, 1_500_000], { stepMs: 200 * DAY });
+    const j = judgeGoal({
+      def: { ...arr(), goal: arr().goal! },
+      samples: sparse.points.map(([t, v]) => ({ t, v: v! })),
+      now: FIXED_NOW,
+      format: coreFormat,
+    })!;
+    expect(j.text).toContain('at the pace from 2026-04-30 to 2026-11-16');
+  });
+
+  it('never reads 100% of a goal not reached', () => {
+    const j = judge({ ...arr(), goal: arr().goal! }, 2_400_000, 2_499_000)!;
+    expect(j.text).toContain('(99%)');
+  });
+
   it('leaves a stale metric stale, with the goal text beside it', () => {
     const old = createSeries([1_000_000, 1_200_000], { end: FIXED_NOW - 5 * DAY, stepMs: 90 * DAY });
     const [r] = evaluateMetric({ def: arr(), observation: { series: [old] }, now: FIXED_NOW }).result;

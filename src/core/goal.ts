@@ -75,8 +75,12 @@ export function judgeGoal({ def, samples, now, format }: GoalInput): GoalJudgeme
   }
   const sign = def.direction === 'higher-is-better' ? 1 : -1;
   const style = { unit: def.unit, marks: [{ at: goal.value, side: 'exactly' as const }] };
+  // The share of the goal, floored so a goal not reached never reads 100%; only where it means something.
+  const ratio = latest.v / goal.value;
   const share =
-    def.direction === 'higher-is-better' && goal.value > 0 ? ` (${Math.round((100 * latest.v) / goal.value)}%)` : '';
+    def.direction === 'higher-is-better' && goal.value > 0 && ratio >= 0 && ratio < 100
+      ? ` (${Math.floor(100 * ratio)}%)`
+      : '';
   const head = `${format(latest.v, style)} of ${formatExact(goal.value, def.unit)} by ${goal.by}${share}`;
   if (sign * (latest.v - goal.value) >= 0) {
     return { colour: 'green', text: `${head}: reached` };
@@ -96,7 +100,13 @@ export function judgeGoal({ def, samples, now, format }: GoalInput): GoalJudgeme
   const needed = formatChange(((goal.value - latest.v) / Math.max(deadline - latest.t, DAY_MS)) * MONTH_MS, {
     unit: def.unit,
   });
-  const at = `at the last ${durationWords(paceText)}' pace (${perMonth} a month; ${needed} a month needed)`;
+  // The span the pace was read over, in words: the window when the samples bracket it, else the actual start.
+  const span = latest.t - start.t;
+  const over =
+    Math.abs(span - paceMs) <= paceMs / 10
+      ? `the last ${durationWords(paceText)}' pace`
+      : `the pace from ${utcDate(start.t)} to ${utcDate(latest.t)}`;
+  const at = `at ${over} (${perMonth} a month; ${needed} a month needed)`;
   if (sign * rate <= 0) {
     return { colour: 'red', text: `${head}; ${at} it is never reached` };
   }
@@ -111,21 +121,45 @@ export function judgeGoal({ def, samples, now, format }: GoalInput): GoalJudgeme
   return { colour: 'amber', text: `${head}; ${at}, reached ${month(projected)} — ${late} late` };
 }
 
+/** Samples walked back at most to find since when the goal's colour holds; beyond, a lower bound. */
+const RUN_LIMIT = 500;
+
+/**
+ * Since when the goal has had this colour: each earlier sample judged as of its own time, over the samples up to it,
+ * walking back while the colour is the same (so a goal-driven amber ages and escalates like any other).
+ */
+function goalSince(input: GoalInput, colour: Colour): { since: number; lowerBound: boolean } {
+  const { samples } = input;
+  let first = samples.length - 1;
+  const stop = Math.max(0, first - RUN_LIMIT);
+  while (first > stop) {
+    const before = samples.slice(0, first);
+    const j = judgeGoal({ ...input, samples: before, now: before[before.length - 1].t });
+    if (j?.colour !== colour) {
+      return { since: samples[first].t, lowerBound: false };
+    }
+    first--;
+  }
+  return { since: samples[first].t, lowerBound: true };
+}
+
 /**
  * The goal's judgement applied to a result: its text always; its colour only over fresh evidence (green, amber or
- * red) and only when worse. The colour then holds since the latest sample at least (its start is not known).
+ * red) and only when worse, then since when the goal has had that colour (goalSince).
  */
-export function applyGoal(result: ItemResult, judgement: GoalJudgement | undefined, latestTime: number): void {
+export function applyGoal(result: ItemResult, input: GoalInput): void {
+  const judgement = judgeGoal(input);
   if (!judgement) {
     return;
   }
   result.goalText = judgement.text;
   const fresh = result.status === 'green' || result.status === 'amber' || result.status === 'red';
   if (fresh && COLOUR_RANK[judgement.colour] > COLOUR_RANK[result.colour]) {
+    const run = goalSince(input, judgement.colour);
     result.status = judgement.colour;
     result.colour = judgement.colour;
-    result.colourSince = latestTime;
-    result.colourSinceIsLowerBound = true;
+    result.colourSince = run.since;
+    result.colourSinceIsLowerBound = run.lowerBound;
   }
   if (fresh) {
     result.evidence = `${result.evidence}; goal: ${judgement.text}`;

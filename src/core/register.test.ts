@@ -158,7 +158,8 @@ describe('risks: exposure, staleness and order', () => {
       ...risk('Talent', 0.9, 4, '2026-12-31'),
       ...risk('Churn', 0.2, 3, '2026-12-31'),
     ]);
-    expect(results.map((r) => [r.item, r.value, r.status])).toEqual([
+    // Judged unrounded (0.2 × 3 is 0.6000000000000001 in floating point); shown as people read it.
+    expect(results.map((r) => [r.item, Math.round(r.value! * 1000) / 1000, r.status])).toEqual([
       ['Talent', 3.6, 'red'],
       ['Downturn', 1.6, 'amber'],
       ['Churn', 0.6, 'green'],
@@ -208,5 +209,59 @@ describe('risks: exposure, staleness and order', () => {
     const def = risks({ items: { label: 'risk', expected: ['Talent', 'Churn'] } });
     const results = evaluateMetric({ def, observation: { error: 'timeout' }, now: FIXED_NOW }).result;
     expect(results.map((r) => r.status)).toEqual(['error', 'error']);
+  });
+});
+
+describe('no row is ever made up', () => {
+  const at = (t: number, labels: Record<string, string>, numbers: Record<string, number | null>): Series[] =>
+    Object.entries(numbers).map(([field, v]) => ({ labels, field, points: [[t, v]] }));
+  const riskLabels = { risk: 'Talent', owner: 'CHRO', review: '2026-12-31', plan: '' };
+
+  it('an unreadable figure in the latest row is an error, never the older row’s figure', () => {
+    const series = [
+      ...at(FIXED_NOW - 5 * DAY, riskLabels, { probability: 0.9, impact: 5 }),
+      ...at(FIXED_NOW - HOUR, riskLabels, { probability: null, impact: 1 }),
+    ];
+    const [r] = evaluate(risks(), series);
+    expect(r.status).toBe('error');
+    expect(r.evidence).toContain("the row's probability is not a number");
+  });
+
+  it('takes the latest row whole, its history saying since when the colour holds', () => {
+    const series = [
+      ...at(FIXED_NOW - 20 * DAY, riskLabels, { probability: 0.1, impact: 2 }),
+      ...at(FIXED_NOW - 10 * DAY, riskLabels, { probability: 0.9, impact: 4 }),
+      ...at(FIXED_NOW - 2 * DAY, riskLabels, { probability: 0.8, impact: 4 }),
+    ];
+    const [r] = evaluate(risks({ freshness: { maxAge: '7d' } }), series);
+    expect(r).toMatchObject({ status: 'red', colourSince: FIXED_NOW - 10 * DAY, colourSinceIsLowerBound: false });
+    expect(r.value).toBeCloseTo(3.2);
+  });
+
+  it('a review date far in the future counts as due a quarter after the row', () => {
+    const labels = { ...riskLabels, review: '2099-01-01' };
+    const [r] = evaluate(risks(), at(FIXED_NOW - 100 * DAY, labels, { probability: 0.1, impact: 2 }));
+    expect(r.status).toBe('stale');
+    expect(r.evidence).toContain('(written 2099-01-01; at most 92 days after the row)');
+  });
+
+  it('a row without a name is an error item, and a register without rows is one no-data result', () => {
+    const unnamed = evaluate(
+      risks(),
+      at(FIXED_NOW - HOUR, { ...riskLabels, risk: ' ' }, { probability: 0.9, impact: 5 })
+    );
+    expect(unnamed.map((r) => [r.item, r.status])).toEqual([['(row without a name)', 'error']]);
+    const empty = evaluate(risks(), []);
+    expect(empty.map((r) => [r.item, r.status])).toEqual([[undefined, 'noData']]);
+  });
+
+  it('rows later than now are not counted, with a warning', () => {
+    const series = [
+      ...at(FIXED_NOW - HOUR, riskLabels, { probability: 0.1, impact: 2 }),
+      ...at(FIXED_NOW + HOUR, riskLabels, { probability: 0.9, impact: 5 }),
+    ];
+    const out = evaluateMetric({ def: risks(), observation: { series }, now: FIXED_NOW });
+    expect(out.result[0].value).toBeCloseTo(0.2);
+    expect(out.warnings).toContain('risks: 2 figure(s) of rows later than now were not counted (clock skew?)');
   });
 });

@@ -3,6 +3,7 @@
  * forecast. Milestones are "YYYY-MM-DD:percent" pairs separated by `;` or `,`, in date order, percent rising.
  */
 import { formatSpan, utcDate } from './duration';
+import { formatValue } from './format';
 import type { ValueFormatter } from './evidence';
 import type { ItemResult } from './evaluate';
 import { base, dayEnd, dayStart, figure, registerError, type RegisterRow } from './registerRows';
@@ -47,8 +48,13 @@ export function expectedAt(plan: Point[], t: number): number {
   return 100;
 }
 
-const pct = (v: number) => `${Math.round(v)}%`;
-const points = (v: number) => `${Math.abs(Math.round(v))} pt`;
+const pct = (v: number) => formatValue(v, { unit: 'percent' });
+/** Points behind or ahead, never written onto the other side of a threshold ("10.04 pt" against a tolerance of 10). */
+function pointsOf(v: number, def: MetricDef): string {
+  const bounds = [def.thresholds.green, def.thresholds.amber].filter((b): b is number => typeof b === 'number');
+  const marks = bounds.map((b) => ({ at: Math.abs(b), side: 'exactly' as const }));
+  return `${formatValue(Math.abs(v), { unit: 'none', marks })} pt`;
+}
 
 interface InitiativeInput {
   def: MetricDef;
@@ -63,7 +69,10 @@ interface InitiativeInput {
  * ("forecast 2027-04-26"; "no forecast" without progress or beyond a century).
  */
 function forecastOf(start: number, due: number, progress: number, now: number): { text: string; short: string } {
-  if (progress <= 0 || now <= start) {
+  if (now <= start) {
+    return { text: `Not started yet (it starts ${utcDate(start)}), so no forecast`, short: 'not started' };
+  }
+  if (progress <= 0) {
     return { text: 'No progress yet, so no forecast', short: 'no forecast' };
   }
   const done = start + ((now - start) * 100) / progress;
@@ -97,7 +106,8 @@ export function judgeInitiative({ def, row, now }: InitiativeInput): ItemResult 
     return registerError(def, row.item, `Not scored: ${plan}`);
   }
   const expected = expectedAt(plan, Math.min(now, due));
-  const gap = Math.round((progress - expected) * 10) / 10;
+  // Judged unrounded: a rounding never moves an initiative across its tolerance.
+  const gap = progress - expected;
   const judged = classify(gap, def.direction, def.thresholds);
   const late = progress < 100 && now > due;
   const [state, colour] =
@@ -108,8 +118,8 @@ export function judgeInitiative({ def, row, now }: InitiativeInput): ItemResult 
         : judged === 'green'
           ? (['on track', 'green'] as const)
           : (['at risk', judged] as const);
-  const tolerance = typeof def.thresholds.green === 'number' ? points(def.thresholds.green) : '';
-  const behind = gap < 0 ? `${points(gap)} behind` : gap > 0 ? `${points(gap)} ahead` : 'on the plan';
+  const tolerance = typeof def.thresholds.green === 'number' ? pointsOf(def.thresholds.green, def) : '';
+  const behind = gap < 0 ? `${pointsOf(gap, def)} behind` : gap > 0 ? `${pointsOf(gap, def)} ahead` : 'on the plan';
   const planned = `${pct(progress)} done, ${pct(expected)} planned by ${late ? `the due date ${dueText}` : 'now'} (${behind}${tolerance ? `; tolerance ${tolerance}` : ''})`;
   const forecast = progress >= 100 ? { text: 'Done', short: '' } : forecastOf(start, due, progress, now);
   const target = row.texts.get('target');

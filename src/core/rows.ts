@@ -78,6 +78,8 @@ export interface ScorecardRow {
   integer: boolean;
   /** Where the value stands against its dated goal (goal.ts), "" without a goal. */
   goal_text: string;
+  /** A summary metric outside the query's selection: shown in the summary, counted overall, in no pillar. */
+  summary_only: boolean;
 }
 
 /** A metric's source as the panel needs it to link to Grafana's Explore. */
@@ -134,6 +136,7 @@ export const FRAME_COLUMNS = [
   ['query', 'other'],
   ['integer', 'boolean'],
   ['goal_text', 'string'],
+  ['summary_only', 'boolean'],
 ] as const satisfies ReadonlyArray<readonly [keyof ScorecardRow, ColumnType]>;
 
 export interface ScorecardMeta {
@@ -257,6 +260,7 @@ export function toRows(
         query: sourceQuery(def.source),
         integer: metricDomain(def).integer,
         goal_text: r.goalText ?? '',
+        summary_only: false,
       };
     })
   );

@@ -59,6 +59,9 @@ function describe(e: ErrorObject): Problem {
       return { path, message: 'must not be empty' };
     case 'minItems':
     case 'maxItems':
+      if (path === 'scorecard.summary') {
+        return { path, message: `at most ${String(p.limit)} metrics: a summary an executive reads at a glance` };
+      }
       return { path, message: p.limit === 1 ? 'must not be empty' : 'a band must be exactly [low, high]' };
     case 'minProperties':
     case 'maxProperties':

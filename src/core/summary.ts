@@ -5,10 +5,16 @@
  *
  * It is written from the rows the engine produced, in the catalog's order; a summary metric that was not evaluated
  * (a selection without it) is absent, never invented. An items metric shows its worst item (attention.ts order).
+ *
+ * With a selection (an audience's pillars), summary metrics outside it are rows of their own (`summary_only`): in no
+ * pillar, but in the overall colour, score and tiers (overallOf) and in what needs attention, so a page never reads
+ * green above a summary that shows red.
  */
 import { offTarget } from './attention';
+import { healthScore, type ScorecardResult } from './rollup';
 import type { ScorecardRow } from './rows';
-import type { Colour, Status } from './types';
+import { COLOUR_RANK } from './thresholds';
+import type { Colour, Status, Tier } from './types';
 
 export interface SummaryEntry {
   metricId: string;
@@ -49,4 +55,25 @@ export function summaryEntries(rows: ScorecardRow[], ids: readonly string[]): Su
       },
     ];
   });
+}
+
+/** The overall verdict over the selection and its summary-only rows: the worse colour, the score over both. */
+export function overallOf(
+  scorecard: ScorecardResult,
+  extra: ScorecardRow[]
+): { colour: Colour; score: number; openByTier: Record<Tier, number> } {
+  const active = extra.filter((r) => !r.retired);
+  if (active.length === 0) {
+    return { colour: scorecard.colour, score: scorecard.score, openByTier: scorecard.openByTier };
+  }
+  const colour = [scorecard.colour, ...active.map((r) => r.colour as Colour)].reduce((w, c) =>
+    COLOUR_RANK[c] > COLOUR_RANK[w] ? c : w
+  );
+  const items = [
+    ...scorecard.pillars.flatMap((p) => p.items.filter((i) => !i.retired)),
+    ...active.map((r) => ({ tier: r.alert_tier as Tier, colour: r.colour as Colour, status: r.status as Status })),
+  ];
+  const openByTier = { ...scorecard.openByTier };
+  active.filter((r) => r.colour !== 'green').forEach((r) => openByTier[r.alert_tier as Tier]++);
+  return { colour, score: healthScore(items, colour), openByTier };
 }

@@ -8,6 +8,7 @@
  *   high, amber since 5 days ago  -> 4 days past its 24 h window;
  *   medium, red since 2 days ago  -> no breach (72 h not over).
  * An item whose start is unknown (no colour_since) counts as past its window: bad news is never hidden by a gap.
+ * A colour_since that is only a lower bound gives a breach that is a lower bound too (at least that late).
  */
 import { formatSpan } from './duration';
 import { offTarget, type AttentionRow } from './attention';
@@ -30,8 +31,11 @@ export interface TierSummary {
   window: string;
   /** How many are past their window. */
   breached: number;
-  /** The item past its window the longest: "Churn rate, 4 days past its 24 h window". */
-  oldestBreach?: { metricId: string; item: string; label: string; overdueMs: number; text: string };
+  /**
+   * The item past its window the longest: "Churn rate, 4 days past its 24 h window"; `overdueMs` null when its start
+   * is unknown (it then counts as the longest).
+   */
+  oldestBreach?: { metricId: string; item: string; label: string; overdueMs: number | null; text: string };
 }
 
 export function tierSummaries(rows: AttentionRow[], asOf: number): TierSummary[] {
@@ -41,7 +45,8 @@ export function tierSummaries(rows: AttentionRow[], asOf: number): TierSummary[]
     const windowMs = RESPONSE_WINDOW_MS[tier];
     const overdue = mine
       .map((r) => ({ r, overdueMs: r.colour_since === null ? Infinity : asOf - r.colour_since - windowMs }))
-      .filter((x) => x.overdueMs > 0)
+      // A critical item is past "immediately" from its first moment; the others once their window is over.
+      .filter((x) => (tier === 'critical' ? x.overdueMs >= 0 : x.overdueMs > 0))
       .sort((a, b) => b.overdueMs - a.overdueMs);
     const window = tier === 'critical' ? 'immediately' : `within ${TIER_WINDOW[tier]}`;
     const oldest = overdue[0];
@@ -59,7 +64,13 @@ export function tierSummaries(rows: AttentionRow[], asOf: number): TierSummary[]
       count: mine.length,
       window,
       breached: overdue.length,
-      oldestBreach: { metricId: oldest.r.metric_id, item: oldest.r.item, label, overdueMs: oldest.overdueMs, text },
+      oldestBreach: {
+        metricId: oldest.r.metric_id,
+        item: oldest.r.item,
+        label,
+        overdueMs: Number.isFinite(oldest.overdueMs) ? oldest.overdueMs : null,
+        text,
+      },
     };
   });
 }

@@ -120,6 +120,23 @@ const cases: Array<[string, (c: Catalog) => Catalog, string[]]> = [
     ['metrics[3].direction: a risks register is lower-is-better (less exposure is better)'],
   ],
   [
+    'a summary of nine metrics',
+    (c) => ({ ...c, scorecard: { ...c.scorecard, summary: Array.from({ length: 9 }, (_, i) => `m${i}`) } }),
+    ['scorecard.summary: at most 8 metrics: a summary an executive reads at a glance'],
+  ],
+  [
+    'a pace of a second',
+    metric('arr', { goal: { value: 2_500_000, by: '2027-12-31', pace: '1s' } }),
+    [
+      'metrics[1].goal.pace: 1s is outside 7d…365d: a pace read over less than a week is noise, over more than a year history',
+    ],
+  ],
+  [
+    'per-item thresholds on a register',
+    metric('risks', { items: { label: 'risk', thresholds: { Talent: { green: 1, amber: 2 } } } }),
+    ["metrics[3].items.thresholds: a register's items are its rows: every row is judged by the metric's thresholds"],
+  ],
+  [
     'a register with a goal',
     metric('initiatives', { goal: { value: 0, by: '2027-01-01' } }),
     ['metrics[2].goal: a register has no goal: each row carries its own dates'],

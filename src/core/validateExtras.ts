@@ -3,12 +3,16 @@
  * registers (docs/catalog.md). Each rule reports the path of the field it is about.
  *   scorecard.summary[i]     an active metric of this catalog
  *   audiences[i]             a unique id; pillars known to the catalog; one audience sees every pillar
- *   metrics[i].goal          a real day; a direction a goal can have (higher- or lower-is-better); a possible value
+ *   metrics[i].goal          a real day; a direction a goal can have (higher- or lower-is-better); a possible value;
+ *                            a pace window from 7d to 365d
  *   metrics[i].register      items.label naming the row; a SQL source with format table; the kind's direction;
- *                            no goal (a register's items carry their own dates)
+ *                            no goal (a register's items carry their own dates); no per-item thresholds
  */
 import { metricDomain, outsideDomain } from './domain';
+import { parseDuration } from './duration';
 import { dayEnd } from './registerRows';
+
+const DAY_MS = 86_400_000;
 import { isSql, type Catalog, type MetricDef, type Problem } from './types';
 
 type Broken = (prefix: string) => boolean;
@@ -74,6 +78,13 @@ function goalProblems(m: MetricDef, at: string): Problem[] {
   if (outside) {
     problems.push({ path: `${at}.goal.value`, message: outside });
   }
+  const pace = m.goal.pace === undefined ? undefined : parseDuration(m.goal.pace);
+  if (pace !== undefined && (pace < 7 * DAY_MS || pace > 365 * DAY_MS)) {
+    problems.push({
+      path: `${at}.goal.pace`,
+      message: `${m.goal.pace} is outside 7d…365d: a pace read over less than a week is noise, over more than a year history`,
+    });
+  }
   return problems;
 }
 
@@ -100,6 +111,12 @@ function registerProblems(m: MetricDef, at: string): Problem[] {
   }
   if (m.goal) {
     problems.push({ path: `${at}.goal`, message: 'a register has no goal: each row carries its own dates' });
+  }
+  if (m.items?.thresholds) {
+    problems.push({
+      path: `${at}.items.thresholds`,
+      message: "a register's items are its rows: every row is judged by the metric's thresholds",
+    });
   }
   return problems;
 }

@@ -157,7 +157,7 @@ export function describeHeader(scorecard: Scorecard, timeZone: TimeZone): Header
         tier,
         count,
         breached,
-        oldest: overdueMs === undefined ? '' : Number.isFinite(overdueMs) ? formatSpan(overdueMs) : 'an unknown time',
+        oldest: overdueMs === undefined ? '' : overdueMs === null ? 'an unknown time' : formatSpan(overdueMs),
         text: `${TIER_WORD[tier]} ${count}`,
         label: `${TIER_WORD[tier]}: ${count} open, respond ${tier === 'critical' ? 'now' : `within ${TIER_WINDOW[tier]}`}${breached > 0 ? `, ${breached} past that${oldest}` : ''}`,
       };

@@ -28,6 +28,7 @@ export const ADDED_FIELDS: readonly FrameField[] = [
   'query',
   'integer',
   'goal_text',
+  'summary_only',
 ];
 
 /** The `meta.custom.candor` keys the panel needs, with a check of their type. */

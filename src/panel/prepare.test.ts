@@ -149,3 +149,53 @@ describe('prepareScorecard', () => {
     ]);
   });
 });
+
+describe('summary-only rows (a summary metric outside the selection)', () => {
+  const inPillar = createRow({
+    metric_id: 'arr',
+    pillar_id: 'finance',
+    pillar_title: 'Finance',
+    ...statusRow('green'),
+  });
+  const outside = createRow({
+    metric_id: 'retention',
+    pillar_id: 'cs',
+    pillar_title: 'CS',
+    summary_only: true,
+    ...statusRow('red'),
+  });
+  const meta = {
+    pillars: [{ id: 'finance', title: 'Finance', question: 'Q', order: 1, colour: 'green' }],
+    summary: [
+      {
+        metricId: 'retention',
+        item: '',
+        label: 'Retention',
+        owner: 'CRO',
+        valueText: '99%',
+        targetText: '≥ 95%',
+        changeText: '',
+        changeQuality: '',
+        colour: 'green' as const,
+        status: 'green' as const,
+        goalText: '',
+        evidence: '',
+      },
+    ],
+  };
+
+  it('join no pillar card, but the attention list, the tiers and the summary, where the row decides', () => {
+    const sc = prepareScorecard([createScorecardFrame({ rows: [inPillar, outside], meta })]).scorecard!;
+    expect(sc.pillars.map((p) => [p.id, p.rows.map((r) => r.metricId)])).toEqual([['finance', ['arr']]]);
+    expect(sc.attention.map((a) => a.metricId)).toEqual(['retention']);
+    expect(sc.tiers.reduce((n, t) => n + t.count, 0)).toBe(1);
+    // The meta said green; the row says red, and the row decides.
+    expect(sc.summary.map((s) => [s.metricId, s.colour])).toEqual([['retention', 'red']]);
+  });
+
+  it('never leave a card whose pillar the frame lists', () => {
+    const hiding = { ...outside, pillar_id: 'finance', pillar_title: 'Finance' };
+    const sc = prepareScorecard([createScorecardFrame({ rows: [inPillar, hiding], meta })]).scorecard!;
+    expect(sc.pillars[0].rows.map((r) => r.metricId).sort()).toEqual(['arr', 'retention']);
+  });
+});

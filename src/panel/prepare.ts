@@ -119,7 +119,13 @@ function buildPillars({ metaPillars, rows, cells, notices, asOf }: PillarInput):
       ...(str(p.owner) ? { owner: str(p.owner) } : {}),
     });
   }
+  const metaIds = new Set(pillars.map((p) => p.id));
   rows.forEach((row, i) => {
+    // A summary metric outside the selection joins no pillar card, unless the frame lists its pillar: a row marked
+    // so can never leave a card it belongs to.
+    if (row.summaryOnly && !metaIds.has(row.pillarId)) {
+      return;
+    }
     let pillar = pillars.find((p) => p.id === row.pillarId);
     if (!pillar) {
       const colour: Colour = isColour(cells.raw('pillar_colour', i))

@@ -21,6 +21,7 @@ type Extras = Pick<
   | 'query'
   | 'integer'
   | 'goalText'
+  | 'summaryOnly'
 >;
 
 const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
@@ -82,6 +83,7 @@ export function readExtras(
     query: readQuery(cells.raw('query', i)),
     integer: cells.bool('integer', i),
     goalText: cells.text('goal_text', i),
+    summaryOnly: cells.bool('summary_only', i),
   };
 }
 

@@ -94,6 +94,8 @@ export interface MetricRow {
   integer: boolean;
   /** Where the value stands against its dated goal ("€1.2M of €2.5M by 2027-12-31 …"); "" without a goal. */
   goalText: string;
+  /** A summary metric outside the selection: in the summary, the attention list and the tiers, in no pillar card. */
+  summaryOnly: boolean;
 }
 
 export interface PillarView {

@@ -25,14 +25,14 @@ describe('audiences: one locked dashboard per audience, in its own folder', () =
   const files = generateFiles([inputOf(catalog)]);
   const dashboard = (id: string) =>
     JSON.parse(
-      files.find((f) => f.path === `provisioning/audience-dashboards/executive-performance/${id}.json`)!.content
+      files.find((f) => f.path === `provisioning/audience-dashboards/executive-performance/${id}/${id}.json`)!.content
     );
 
   it('writes one dashboard per audience and none in the shared Candor folder', () => {
     expect(files.map((f) => f.path).filter((p) => p.endsWith('.json'))).toEqual([
-      'provisioning/audience-dashboards/executive-performance/board.json',
-      'provisioning/audience-dashboards/executive-performance/customer-success.json',
-      'provisioning/audience-dashboards/executive-performance/executive.json',
+      'provisioning/audience-dashboards/executive-performance/board/board.json',
+      'provisioning/audience-dashboards/executive-performance/customer-success/customer-success.json',
+      'provisioning/audience-dashboards/executive-performance/executive/executive.json',
     ]);
   });
 
@@ -47,7 +47,7 @@ describe('audiences: one locked dashboard per audience, in its own folder', () =
 
   it('loads each audience from its own folder, with uids within Grafana’s 40 characters', () => {
     const providers = parse(files.find((f) => f.path === 'provisioning/dashboards/candor.yaml')!.content).providers;
-    const board = providers.find((p: { name: string }) => p.name === 'candor-executive-performance-board');
+    const board = providers.find((p: { folder: string }) => p.folder === 'Executive Performance · Board');
     expect(board).toMatchObject({
       folder: 'Executive Performance · Board',
       folderUid: audienceFolderUid(catalog, catalog.audiences![1]),
@@ -55,6 +55,17 @@ describe('audiences: one locked dashboard per audience, in its own folder', () =
       disableDeletion: true,
       options: { path: '/etc/grafana/provisioning/audience-dashboards/executive-performance/board' },
     });
+    // Grafana's file provider reads every dashboard in the directory its path names: each audience's file lies in
+    // its provider's directory (provisioning/ is mounted at /etc/grafana/provisioning), and in no other's.
+    const mounted = (p: string) => `/etc/grafana/${p}`;
+    for (const a of catalog.audiences!) {
+      const file = files.find((f) => f.path.endsWith(`/${a.id}/${a.id}.json`))!;
+      const owners = providers.filter((p: { options: { path: string } }) =>
+        mounted(file.path).startsWith(`${p.options.path}/`)
+      );
+      expect(owners.map((p: { folderUid: string }) => p.folderUid)).toEqual([audienceFolderUid(catalog, a)]);
+    }
+    expect(new Set(providers.map((p: { name: string }) => p.name)).size).toBe(providers.length);
     for (const a of catalog.audiences!) {
       expect(audienceFolderUid(catalog, a).length).toBeLessThanOrEqual(40);
       expect(audienceDashboardUid(catalog, a).length).toBeLessThanOrEqual(40);

@@ -4,8 +4,9 @@
  * Grafana teams View on that folder (and nobody else but the platform team). For a catalog with audiences:
  *   - the first audience that sees every pillar is the scorecard's own dashboard (uid `candor-<scorecard id>`, the
  *     one alert rules link to); validation requires one;
- *   - each audience: provisioning/audience-dashboards/<scorecard id>/<audience id>.json, loaded by its own
- *     dashboard provider into the folder "<scorecard title> · <audience title>" (uid from audienceFolderUid);
+ *   - each audience: provisioning/audience-dashboards/<scorecard id>/<audience id>/<audience id>.json, loaded by its
+ *     own dashboard provider (whose path is that folder: Grafana's file provider reads a directory) into the folder
+ *     "<scorecard title> · <audience title>" (uid from audienceFolderUid);
  *   - the catalog gets no dashboard in the shared Candor folder, which every Viewer may see.
  * What this protects: which dashboards a team sees in Grafana. What it does not: a viewer allowed to query a source
  * datasource can still query it directly (datasource permissions are a Grafana Enterprise feature), and the Candor
@@ -48,7 +49,7 @@ export function generateAudienceDashboards(input: CatalogInput): GeneratedFile[]
       tags: [`audience:${a.id}`],
     });
     return {
-      path: `${AUDIENCE_DIR}/${c.scorecard.id}/${a.id}.json`,
+      path: `${AUDIENCE_DIR}/${c.scorecard.id}/${a.id}/${a.id}.json`,
       content: `${JSON.stringify(json, null, 2)}\n`,
     };
   });
@@ -58,7 +59,8 @@ export function generateAudienceDashboards(input: CatalogInput): GeneratedFile[]
 export function audienceProviders(inputs: CatalogInput[]): Array<Record<string, unknown>> {
   return inputs.flatMap(({ catalog: c }) =>
     (c.audiences ?? []).map((a) => ({
-      name: `candor-${c.scorecard.id}-${a.id}`,
+      // Unique whatever the ids (scorecard a-b with audience c, a with b-c): named by the folder's uid.
+      name: audienceFolderUid(c, a),
       orgId: 1,
       type: 'file',
       folder: audienceFolderTitle(c, a),

@@ -14,7 +14,7 @@ import { ROOT } from './server/paths.mjs';
 
 const uid = (audience) =>
   JSON.parse(
-    fs.readFileSync(path.join(ROOT, `provisioning/audience-dashboards/executive-performance/${audience}.json`), 'utf8')
+    fs.readFileSync(path.join(ROOT, `provisioning/audience-dashboards/executive-performance/${audience}/${audience}.json`), 'utf8')
   ).uid;
 
 const SHOTS = [

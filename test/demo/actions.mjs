@@ -106,6 +106,8 @@ export const EXEC_ACTIONS = [
   { metricId: 'win-rate', owner: 'CRO', text: 'Discovery-call training for the sales team', recorded: -5, due: 25 },
   { metricId: 'cac', owner: 'CRO', text: 'Move budget to the channels with the lowest CAC', recorded: -8, due: 30 },
   { metricId: 'ltv', owner: 'CFO', text: 'Annual plans with a discount', recorded: -9, due: 40 },
+  // ARR is amber by its goal (late at the last 90 days' pace), long enough to escalate without this.
+  { metricId: 'arr', owner: 'CFO', text: 'Enterprise tier and a price rise for new contracts', recorded: -15, due: 45 },
   { metricId: 'code-quality', owner: 'CTO', text: 'Refactor the five worst hotspots', recorded: -14, due: -2 },
   {
     metricId: 'bug-resolution-time',

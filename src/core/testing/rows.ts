@@ -52,6 +52,7 @@ export function createRow(overrides: Partial<ScorecardRow> = {}): ScorecardRow {
     query: { kind: 'prometheus', datasourceUid: 'candor-prometheus', expr: 'avg_over_time(probe_success[30d])' },
     integer: false,
     goal_text: '',
+    summary_only: false,
     ...overrides,
   } satisfies Omit<ScorecardRow, 'value_text' | 'target_text' | 'change_text'>;
   // As the engine writes them: the value against its target and the ends of its unit's valid values.

@@ -2,6 +2,7 @@ import React from 'react';
 import { css } from '@emotion/css';
 import type { GrafanaTheme2 } from '@grafana/data';
 import { useStyles2 } from '@grafana/ui';
+import { own } from '../../core/own';
 import { statusView } from '../describe';
 import { toneOf } from '../status';
 import { TEST_IDS } from '../testIds';
@@ -14,6 +15,8 @@ interface Props {
 }
 
 const TREND: Record<string, string> = { better: 'better', worse: 'worse', same: 'no change' };
+/** The trend's word; a value from the frame never indexes the plain object. */
+const trendWord = (quality: string) => own(TREND, quality) ?? '';
 
 /**
  * The executive summary above the pillars: each summary metric with its value, target, trend and status. The status
@@ -48,7 +51,7 @@ export function SummaryStrip({ entries, compact }: Props) {
                 <span>
                   {' · '}
                   {e.changeText}
-                  {TREND[e.changeQuality] && e.changeText !== 'no change' ? `, ${TREND[e.changeQuality]}` : ''}
+                  {trendWord(e.changeQuality) && e.changeText !== 'no change' ? `, ${trendWord(e.changeQuality)}` : ''}
                 </span>
               )}
             </div>

@@ -13,7 +13,10 @@ import { ROOT, TEST_ID, cutNames, openScorecard } from './harness';
 
 const dashboardUid = (audience: string): string =>
   JSON.parse(
-    fs.readFileSync(path.join(ROOT, `provisioning/audience-dashboards/executive-performance/${audience}.json`), 'utf8')
+    fs.readFileSync(
+      path.join(ROOT, `provisioning/audience-dashboards/executive-performance/${audience}/${audience}.json`),
+      'utf8'
+    )
   ).uid;
 
 /** metric id or id/item -> [status, shown colour], as docs/demo-scenario.md says. */
@@ -175,7 +178,7 @@ test.describe('the executive performance dashboards on live data', () => {
     await expect(page.getByTestId(TEST_ID.pillar)).toContainText('Engineering · CTO');
   });
 
-  test('the board sees the summary, finance, initiatives and risks; the summary counts in no colour of theirs', async ({
+  test('the board sees the summary, finance, initiatives and risks; what the summary shows counts in its verdict', async ({
     page,
   }) => {
     await openScorecard(page, { data: 'live' }, `/d/${dashboardUid('board')}`);
@@ -185,5 +188,9 @@ test.describe('the executive performance dashboards on live data', () => {
     const rows = await rowsOf(page);
     expect(Object.keys(rows)).not.toContain('platform-uptime');
     expect(rows.arr).toEqual(EXPECTED.arr);
+    // Customer retention is in no pillar the board sees, but it is on the page (the summary): it needs attention.
+    await expect(
+      page.locator('[data-testid="candor-attention-item"][data-metric-id="customer-retention"]')
+    ).toHaveCount(1);
   });
 });
