@@ -50,6 +50,34 @@ describe('alert tiers: counts, response windows and the oldest breach', () => {
     ]);
   });
 
+  it('an open action on time answers the window; an overdue one does not', () => {
+    const action = {
+      id: '1',
+      owner: 'CRO',
+      text: 'Fix',
+      dueDate: '2026-11-30',
+      due: FIXED_NOW + DAY,
+      recorded: FIXED_NOW - DAY,
+      overdue: false,
+    };
+    const answered = createRow({
+      tier: 'high',
+      colour: 'amber',
+      status: 'amber',
+      colour_since: FIXED_NOW - 5 * DAY,
+      action,
+    });
+    const late = createRow({
+      tier: 'high',
+      colour: 'red',
+      status: 'amber',
+      colour_since: FIXED_NOW - 5 * DAY,
+      action: { ...action, due: FIXED_NOW - DAY, overdue: true },
+    });
+    expect(tierSummaries([answered], FIXED_NOW)[1]).toMatchObject({ count: 1, breached: 0 });
+    expect(tierSummaries([late], FIXED_NOW)[1]).toMatchObject({ count: 1, breached: 1 });
+  });
+
   it('counts a row whose start is unknown as past its window: a gap never hides bad news', () => {
     const [, high] = tierSummaries(
       [createRow({ tier: 'high', colour: 'amber', status: 'stale', colour_since: null })],

@@ -3,8 +3,9 @@
  * alert tier (after escalation), each tier with its response window — critical immediately, high within 24 h,
  * medium within 72 h, low within a week — and the oldest breach of that window.
  *
- * An item breaches its window when it has shown its colour for longer than the window: a critical item from its
- * first moment, a high one after 24 h. The oldest breach is the item past its window the longest:
+ * An item breaches its window when it has shown its colour for longer than the window without an answer: a critical
+ * item from its first moment, a high one after 24 h. An open action on time (actions.ts) is the answer; an overdue
+ * action is none. The oldest breach is the item past its window the longest:
  *   high, amber since 5 days ago  -> 4 days past its 24 h window;
  *   medium, red since 2 days ago  -> no breach (72 h not over).
  * An item whose start is unknown (no colour_since) counts as past its window: bad news is never hidden by a gap.
@@ -44,6 +45,7 @@ export function tierSummaries(rows: AttentionRow[], asOf: number): TierSummary[]
     const mine = off.filter((r) => r.alert_tier === tier);
     const windowMs = RESPONSE_WINDOW_MS[tier];
     const overdue = mine
+      .filter((r) => !r.action || r.action.overdue)
       .map((r) => ({ r, overdueMs: r.colour_since === null ? Infinity : asOf - r.colour_since - windowMs }))
       // A critical item is past "immediately" from its first moment; the others once their window is over.
       .filter((x) => (tier === 'critical' ? x.overdueMs >= 0 : x.overdueMs > 0))

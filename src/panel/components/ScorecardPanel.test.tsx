@@ -175,11 +175,18 @@ describe('ScorecardPanel: states', () => {
     expect(within(metric('d')).queryByTestId(TEST_IDS.metricSince)).toBeNull();
   });
 
-  it('names the owner of a row off target in the row when there is no strip (one pillar)', () => {
+  it('names the owner of a row off target in the row when there is no strip (a small one-pillar embed)', () => {
     const rows = [createRow({ metric_id: 'c', ...statusRow('amber'), owner: 'CFO' })];
-    renderPanel({ series: [createScorecardFrame({ rows })] });
+    renderPanel({ series: [createScorecardFrame({ rows })], width: 520, height: 560 });
     expect(screen.queryByTestId(TEST_IDS.attention)).toBeNull();
     expect(within(metric('c')).getByTestId(TEST_IDS.metricOwner)).toHaveTextContent('CFO');
+  });
+
+  it('shows what needs attention on a one-pillar page at full width (a department dashboard)', () => {
+    const rows = [createRow({ metric_id: 'c', ...statusRow('amber'), owner: 'CFO' })];
+    renderPanel({ series: [createScorecardFrame({ rows })], width: 1280, height: 720 });
+    expect(screen.getByTestId(TEST_IDS.scorecard)).toHaveAttribute('data-size-mode', 'pillar');
+    expect(within(screen.getByTestId(TEST_IDS.attention)).getByTestId(TEST_IDS.attentionItem)).toHaveTextContent('CFO');
   });
 
   it('labels retired rows and lists them after the active ones', () => {

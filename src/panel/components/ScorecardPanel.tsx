@@ -5,7 +5,7 @@ import { PanelDataErrorView } from '@grafana/runtime';
 import { Icon, useStyles2 } from '@grafana/ui';
 import { checkFingerprint } from '../approval';
 import { describeHeader } from '../describe';
-import { chooseDensity, chooseSizeMode, gridColumns, placePillars } from '../layout';
+import { chooseDensity, chooseSizeMode, COLUMN_MAX_WIDTH, gridColumns, placePillars } from '../layout';
 import { prepareScorecard } from '../prepare';
 import { TEST_IDS } from '../testIds';
 import type { CandorPanelOptions, Scorecard, TimeZone } from '../types';
@@ -96,6 +96,9 @@ function ScorecardView({ scorecard, size, timeZone, timeRange, approvedFingerpri
     [scorecard.pillars, columns]
   );
   const tiers = useMemo(() => describeHeader(scorecard, timeZone).tiers, [scorecard, timeZone]);
+  // What needs attention, with owners and actions: everywhere but in a small one-pillar embed (a department's
+  // dashboard at full width has it; an SRE's 520 px pillar tile keeps its compact header with the tier counts).
+  const strip = mode !== 'pillar' || width >= COLUMN_MAX_WIDTH;
   const density = useMemo(
     () =>
       mode === 'full'
@@ -136,15 +139,15 @@ function ScorecardView({ scorecard, size, timeZone, timeRange, approvedFingerpri
             timeZone={timeZone}
             fingerprint={fingerprint}
             compact={mode !== 'full'}
-            showTiers={mode === 'pillar'}
+            showTiers={!strip}
           />
           {mode === 'full' && <SummaryStrip entries={scorecard.summary} compact={density === 'dense'} />}
-          {mode !== 'pillar' && (
+          {strip && (
             <AttentionStrip
               scorecard={scorecard}
               timeZone={timeZone}
               tiers={tiers}
-              compact={mode !== 'full'}
+              compact={mode === 'column'}
               dense={density === 'dense'}
             />
           )}
@@ -159,7 +162,7 @@ function ScorecardView({ scorecard, size, timeZone, timeRange, approvedFingerpri
                     timeZone={timeZone}
                     context={context}
                     dense={density === 'dense'}
-                    ownersInStrip={mode !== 'pillar'}
+                    ownersInStrip={strip}
                   />
                 ))}
               </div>
