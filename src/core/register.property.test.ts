@@ -8,35 +8,12 @@ import fc from 'fast-check';
 
 import { evaluateMetric } from './evaluate';
 import { COLOUR_RANK } from './thresholds';
-import { createMetric, createSeries, DAY, FIXED_NOW, HOUR } from './testing/factories';
+import { createInitiatives, createMetric, createRisks, createSeries, DAY, FIXED_NOW, HOUR } from './testing/factories';
 import type { Series } from './types';
 
 const day = (offset: number) => new Date(FIXED_NOW + offset * DAY).toISOString().slice(0, 10);
-const table = { sql: { datasourceUid: 'pg', rawSql: 'SELECT 1', format: 'table' as const } };
-
-const risks = createMetric({
-  id: 'risks',
-  unit: 'none',
-  domain: { min: 0, max: 5 },
-  direction: 'lower-is-better',
-  target: 1.5,
-  thresholds: { green: 1.5, amber: 3 },
-  freshness: { maxAge: '7d' },
-  register: { kind: 'risks' },
-  items: { label: 'risk' },
-  source: table,
-});
-const initiatives = createMetric({
-  id: 'initiatives',
-  unit: 'percent',
-  domain: { change: true },
-  target: 0,
-  thresholds: { green: -10, amber: -30 },
-  freshness: { maxAge: '7d' },
-  register: { kind: 'initiatives' },
-  items: { label: 'initiative' },
-  source: table,
-});
+const risks = createRisks();
+const initiatives = createInitiatives();
 
 const rowOf = (labels: Record<string, string>, numbers: Record<string, number>): Series[] =>
   Object.entries(numbers).map(([field, v]) => ({ labels, field, points: [[FIXED_NOW - HOUR, v]] }));

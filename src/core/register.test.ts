@@ -1,37 +1,11 @@
 import { evaluateMetric } from './evaluate';
 import { expectedAt, planOf } from './registerInitiative';
-import { createMetric, DAY, FIXED_NOW, HOUR } from './testing/factories';
+import { createInitiatives, createRisks, DAY, FIXED_NOW, HOUR } from './testing/factories';
 import type { MetricDef, Series } from './types';
 
 // FIXED_NOW is 2026-11-16T12:00Z.
-const initiatives = (overrides: Partial<MetricDef> = {}) =>
-  createMetric({
-    id: 'initiatives',
-    unit: 'percent',
-    domain: { change: true },
-    target: 0,
-    thresholds: { green: -10, amber: -30 },
-    freshness: { maxAge: '7d' },
-    register: { kind: 'initiatives' },
-    items: { label: 'initiative' },
-    source: { sql: { datasourceUid: 'pg', rawSql: 'SELECT 1', format: 'table' } },
-    ...overrides,
-  });
-
-const risks = (overrides: Partial<MetricDef> = {}) =>
-  createMetric({
-    id: 'risks',
-    unit: 'none',
-    domain: { min: 0, max: 5 },
-    direction: 'lower-is-better',
-    target: 1.5,
-    thresholds: { green: 1.5, amber: 3 },
-    freshness: { maxAge: '7d' },
-    register: { kind: 'risks' },
-    items: { label: 'risk' },
-    source: { sql: { datasourceUid: 'pg', rawSql: 'SELECT 1', format: 'table' } },
-    ...overrides,
-  });
+const initiatives = createInitiatives;
+const risks = createRisks;
 
 /** The series a SQL table row becomes (frames.ts): one per number column, labelled by the text columns. */
 function row(labels: Record<string, string>, numbers: Record<string, number | null>, t = FIXED_NOW - HOUR): Series[] {

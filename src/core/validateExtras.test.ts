@@ -1,10 +1,9 @@
-import { createCatalog, createMetric, createPillar } from './testing/factories';
+import { createCatalog, createInitiatives, createMetric, createPillar, createRisks } from './testing/factories';
 import type { Catalog, MetricDef } from './types';
 import { validateCatalog } from './validate';
 
 /** A good catalog with the executive sections: a summary, audiences, a goal and two registers. */
 function good(): Catalog {
-  const table = { sql: { datasourceUid: 'pg', rawSql: 'SELECT 1', format: 'table' as const } };
   return createCatalog({
     scorecard: { id: 'exec', title: 'Exec', version: '1', summary: ['uptime', 'arr'] },
     pillars: [
@@ -27,31 +26,8 @@ function good(): Catalog {
         thresholds: { green: 1_000_000, amber: 800_000 },
         goal: { value: 2_500_000, by: '2027-12-31' },
       }),
-      createMetric({
-        id: 'initiatives',
-        pillar: 'finance',
-        name: 'Initiatives',
-        unit: 'percent',
-        domain: { change: true },
-        target: 0,
-        thresholds: { green: -10, amber: -30 },
-        register: { kind: 'initiatives' },
-        items: { label: 'initiative' },
-        source: table,
-      }),
-      createMetric({
-        id: 'risks',
-        pillar: 'finance',
-        name: 'Risks',
-        unit: 'none',
-        domain: { min: 0, max: 5 },
-        direction: 'lower-is-better',
-        target: 1.5,
-        thresholds: { green: 1.5, amber: 3 },
-        register: { kind: 'risks' },
-        items: { label: 'risk' },
-        source: table,
-      }),
+      createInitiatives({ pillar: 'finance', name: 'Initiatives' }),
+      createRisks({ pillar: 'finance', name: 'Risks' }),
     ],
   });
 }

@@ -10,22 +10,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 import { CHROMIUM_ARGS, CHROMIUM_PATH, assertChromium } from './chromium.ts';
+import { ready } from './page-ready.mjs';
 import { startHarness } from './server.mjs';
 import { ROOT } from './server/paths.mjs';
-
-/** The refresh done, every icon fetched (Grafana's Icon shows an empty <svg> until then) and the fonts loaded. */
-async function ready(page) {
-  await page.waitForFunction(() => document.body.dataset.harnessState === 'done', null, { timeout: 60_000 });
-  await page.waitForFunction(
-    () =>
-      document.fonts.status === 'loaded' &&
-      [...document.querySelectorAll('[data-testid="harness-panel"] svg')].every(
-        (s) => s.hasAttribute('data-testid') || s.childElementCount > 0
-      ),
-    null,
-    { timeout: 15_000 }
-  );
-}
 
 assertChromium();
 const out = path.join(ROOT, 'src', 'img', 'screenshots');

@@ -8,13 +8,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 import { CHROMIUM_ARGS, CHROMIUM_PATH, assertChromium } from './chromium.ts';
+import { ready } from './page-ready.mjs';
 import { startHarness } from './server.mjs';
 import { liveQueryUrl } from './server/dsQuery.mjs';
 import { ROOT } from './server/paths.mjs';
 
 const uid = (audience) =>
   JSON.parse(
-    fs.readFileSync(path.join(ROOT, `provisioning/audience-dashboards/executive-performance/${audience}/${audience}.json`), 'utf8')
+    fs.readFileSync(
+      path.join(ROOT, `provisioning/audience-dashboards/executive-performance/${audience}/${audience}.json`),
+      'utf8'
+    )
   ).uid;
 
 const SHOTS = [
@@ -38,16 +42,7 @@ try {
       locale: 'en-US',
     });
     await page.goto(new URL(`d/${uid(shot.audience)}?data=live`, url).toString());
-    await page.waitForFunction(() => document.body.dataset.harnessState === 'done', null, { timeout: 60_000 });
-    await page.waitForFunction(
-      () =>
-        document.fonts.status === 'loaded' &&
-        [...document.querySelectorAll('[data-testid="harness-panel"] svg')].every(
-          (s) => s.hasAttribute('data-testid') || s.childElementCount > 0
-        ),
-      null,
-      { timeout: 15_000 }
-    );
+    await ready(page);
     const file = path.join(ROOT, 'docs', 'screenshots', shot.file);
     await page.screenshot({ path: file, fullPage: Boolean(shot.fullPage) });
     console.log(`executive-screenshots: ${path.relative(ROOT, file)}`);

@@ -137,38 +137,31 @@ export const EXEC_ACTIONS = [
 /** An annotation that is not a Candor action (a deploy marker): Candor must ignore it. */
 export const DEMO_OTHER = { tags: ['deploy'], text: 'Deploy v2.14', recorded: -1 };
 
+/** One action of a scorecard as the annotation Grafana would hold at `t0`: recorded, and closed when it was. */
+function annotationOf(scorecardId, a, t0) {
+  const { tags, text } = annotationForAction({
+    scorecardId,
+    metricId: a.metricId,
+    ...(a.item ? { item: a.item } : {}),
+    owner: a.owner,
+    text: a.text,
+    dueDate: utcDay(t0, a.due),
+    ...(a.link ? { link: a.link } : {}),
+  });
+  const time = t0 + a.recorded * DAY_MS;
+  if (a.closed === undefined) {
+    return { time, timeEnd: time, text, tags, created: time, updated: time };
+  }
+  const closedAt = t0 + a.closed * DAY_MS;
+  return { time, timeEnd: closedAt, text, tags: closedTags(tags), created: time, updated: closedAt };
+}
+
 /** The demo's annotations for a stack started at `t0` (epoch ms), in the order they are stored (ids 1, 2, …). */
 export function demoActions(t0) {
-  const actions = DEMO_ACTIONS.map((a) => {
-    const { tags, text } = annotationForAction({
-      scorecardId: DEMO_SCORECARD,
-      metricId: a.metricId,
-      owner: a.owner,
-      text: a.text,
-      dueDate: utcDay(t0, a.due),
-      ...(a.link ? { link: a.link } : {}),
-    });
-    const time = t0 + a.recorded * DAY_MS;
-    if (a.closed === undefined) {
-      return { time, timeEnd: time, text, tags, created: time, updated: time };
-    }
-    const closedAt = t0 + a.closed * DAY_MS;
-    return { time, timeEnd: closedAt, text, tags: closedTags(tags), created: time, updated: closedAt };
-  });
+  const actions = DEMO_ACTIONS.map((a) => annotationOf(DEMO_SCORECARD, a, t0));
   const other = t0 + DEMO_OTHER.recorded * DAY_MS;
   // The executive catalog's actions come last, so the platform scorecard's keep their ids.
-  const executive = EXEC_ACTIONS.map((a) => {
-    const { tags, text } = annotationForAction({
-      scorecardId: EXEC_SCORECARD,
-      metricId: a.metricId,
-      ...(a.item ? { item: a.item } : {}),
-      owner: a.owner,
-      text: a.text,
-      dueDate: utcDay(t0, a.due),
-    });
-    const time = t0 + a.recorded * DAY_MS;
-    return { time, timeEnd: time, text, tags, created: time, updated: time };
-  });
+  const executive = EXEC_ACTIONS.map((a) => annotationOf(EXEC_SCORECARD, a, t0));
   return [
     ...actions,
     { time: other, timeEnd: other, text: DEMO_OTHER.text, tags: DEMO_OTHER.tags, created: other },

@@ -59,3 +59,38 @@ export function createSeries(
   const step = opts.stepMs ?? HOUR;
   return { labels: opts.labels, points: values.map((v, i) => [end - (values.length - 1 - i) * step, v]) };
 }
+
+const TABLE = { sql: { datasourceUid: 'pg', rawSql: 'SELECT 1', format: 'table' as const } };
+
+/** A risk register as the executive catalog has it: exposure (0–5) green to 1.5, amber to 3. */
+export function createRisks(overrides: Partial<MetricDef> = {}): MetricDef {
+  return createMetric({
+    id: 'risks',
+    unit: 'none',
+    domain: { min: 0, max: 5 },
+    direction: 'lower-is-better',
+    target: 1.5,
+    thresholds: { green: 1.5, amber: 3 },
+    freshness: { maxAge: '7d' },
+    register: { kind: 'risks' },
+    items: { label: 'risk' },
+    source: TABLE,
+    ...overrides,
+  });
+}
+
+/** An initiatives register: points against the plan, on track within 10, red beyond 30 behind. */
+export function createInitiatives(overrides: Partial<MetricDef> = {}): MetricDef {
+  return createMetric({
+    id: 'initiatives',
+    unit: 'percent',
+    domain: { change: true },
+    target: 0,
+    thresholds: { green: -10, amber: -30 },
+    freshness: { maxAge: '7d' },
+    register: { kind: 'initiatives' },
+    items: { label: 'initiative' },
+    source: TABLE,
+    ...overrides,
+  });
+}
