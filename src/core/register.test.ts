@@ -159,6 +159,20 @@ describe('risks: exposure, staleness and order', () => {
     expect(results[1].colourSince).toBe(Date.parse('2026-11-15T23:59:59.999Z'));
   });
 
+  it('a risk written before its review date is stale since that date, not since it was written', () => {
+    const series = row(
+      { risk: 'Low', owner: 'CFO', review: '2026-11-10', plan: '' },
+      { probability: 0.1, impact: 2 },
+      FIXED_NOW - 20 * DAY
+    );
+    const [r] = evaluate(risks({ freshness: { maxAge: '30d' } }), series);
+    expect(r).toMatchObject({
+      status: 'stale',
+      colourSince: Date.parse('2026-11-10T23:59:59.999Z'),
+      colourSinceIsLowerBound: false,
+    });
+  });
+
   it('a review due today is not yet overdue', () => {
     const [r] = evaluate(risks(), risk('Low', 0.1, 2, '2026-11-16'));
     expect(r.status).toBe('green');

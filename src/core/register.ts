@@ -112,7 +112,9 @@ function judgeRow(input: RegisterInput, history: RegisterRow[]): ItemResult {
   while (first > 0 && judgeAt(input, history[first - 1], history[first - 1].t).colour === judged.colour) {
     first--;
   }
-  if (judged.status !== 'error' && history[first].t < (judged.colourSince ?? Infinity)) {
+  // Only earlier rows of the same colour move the start back; the latest row alone keeps what it says itself (since
+  // its time, its due date, or its review date, which may lie after the row was written).
+  if (judged.status !== 'error' && first < history.length - 1 && history[first].t < (judged.colourSince ?? Infinity)) {
     judged.colourSince = history[first].t;
     judged.colourSinceIsLowerBound = first === 0;
   }
