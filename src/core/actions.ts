@@ -26,8 +26,10 @@
  *   - an action is due at most MAX_ACTION_DAYS after it was recorded: a later due day is read as that (with a
  *     warning), so a promise far in the future cannot hold amber off red for a year.
  */
-import { isInstant, utcDate } from './duration';
+import { endOfDay, isInstant, utcDate } from './duration';
 import { bareRecord } from './own';
+
+export { endOfDay };
 import { hiddenCharacter } from './visibleName';
 
 export const ACTION_TAG = 'candor-action';
@@ -65,16 +67,6 @@ export interface AnnotationLike {
   updated?: number;
   text?: string;
   tags?: string[];
-}
-
-/** A valid calendar day `YYYY-MM-DD`, as epoch ms of the end of that UTC day; undefined otherwise. */
-export function endOfDay(date: string): number | undefined {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  if (!m) {
-    return undefined;
-  }
-  const start = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
-  return utcDate(start) === date ? start + DAY_MS - 1 : undefined;
 }
 
 const instant = (v: unknown) => (isInstant(v) ? v : undefined);

@@ -56,6 +56,21 @@ export const isInstant = (ms: unknown): ms is number => typeof ms === 'number' &
 /** The UTC day of an instant, `2026-11-20`. */
 export const utcDate = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
 
+const DAY_MS = 86_400_000;
+
+/** A hundred years: beyond it, a projection or a forecast is no date a scorecard writes. */
+export const CENTURY_MS = 100 * 365.25 * DAY_MS;
+
+/** A valid calendar day `YYYY-MM-DD`, as epoch ms of the end of that UTC day; undefined otherwise. */
+export function endOfDay(date: string | undefined): number | undefined {
+  const m = date === undefined ? null : /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!m) {
+    return undefined;
+  }
+  const start = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  return utcDate(start) === date ? start + DAY_MS - 1 : undefined;
+}
+
 /** `12:04 UTC` when on the same UTC day as `now`, otherwise `2026-11-20 12:04 UTC`. */
 export function formatInstant(ms: number, now: number): string {
   const iso = new Date(ms).toISOString();

@@ -17,10 +17,9 @@
  * Example: €1.2M on 2026-12-01, €0.9M on 2026-09-02 (90 days earlier), goal €2.5M by 2027-12-31: the pace is €100K
  * a month, the €1.3M left take 13 months, so 2028-01 — 1 month late: amber, also when the thresholds said green.
  */
-import { parseDuration, utcDate } from './duration';
+import { CENTURY_MS, endOfDay, parseDuration, utcDate } from './duration';
 import type { ValueFormatter } from './evidence';
 import { formatChange, formatExact } from './format';
-import { dayEnd } from './registerRows';
 import { sampleAtWindowStart, type Sample } from './series';
 import type { ItemResult } from './evaluate';
 import { COLOUR_RANK } from './thresholds';
@@ -37,10 +36,9 @@ export interface GoalJudgement {
 }
 
 /** The end of the goal's day, UTC; undefined when `by` is not a real YYYY-MM-DD day (validation refuses it). */
-export const goalDeadline = (goal: Pick<Goal, 'by'>): number | undefined => dayEnd(goal.by);
+export const goalDeadline = (goal: Pick<Goal, 'by'>): number | undefined => endOfDay(goal.by);
 
 const month = (t: number) => utcDate(t).slice(0, 7);
-const CENTURY_MS = 100 * 365.25 * DAY_MS;
 
 /** `90d` -> "90 days", `12w` -> "12 weeks", `1d` -> "1 day". */
 function durationWords(text: string): string {

@@ -27,11 +27,11 @@
  * as of its own time; with one row, at least since that row ("for ≥ 3 h"). Late is red since the due date; stale
  * since the review date.
  */
-import { formatInstant, parseDuration, utcDate } from './duration';
+import { endOfDay, formatInstant, parseDuration, utcDate } from './duration';
 import type { EvaluateInput, ItemResult } from './evaluate';
 import { formatValue } from './format';
 import { formatTarget } from './targetText';
-import { base, dayEnd, figure, registerError, registerRows, UNNAMED, type RegisterRow } from './registerRows';
+import { base, figure, registerError, registerRows, UNNAMED, type RegisterRow } from './registerRows';
 import { judgeInitiative } from './registerInitiative';
 import { classify, COLOUR_RANK } from './thresholds';
 import type { Colour, MetricDef, Register, Series, WithWarnings } from './types';
@@ -54,7 +54,7 @@ function judgeRisk(def: MetricDef, row: RegisterRow, now: number): ItemResult {
   const m = row.numbers.get('mitigation');
   const mitigation = m === undefined || Number.isNaN(m) ? undefined : figure(row, 'mitigation', [0, 100]);
   const review = row.texts.get('review');
-  const written = dayEnd(review);
+  const written = endOfDay(review);
   const bad = [probability, impact, mitigation].find((x) => typeof x === 'string');
   if (bad !== undefined || written === undefined) {
     return registerError(def, row.item, `Not scored: ${bad ?? `review "${review ?? ''}" is not a YYYY-MM-DD date`}`);
@@ -64,7 +64,7 @@ function judgeRisk(def: MetricDef, row: RegisterRow, now: number): ItemResult {
   const colour = classify(exposure, def.direction, def.thresholds);
   const shown = formatValue(exposure, valueStyle(def));
   const horizon = row.t + REVIEW_HORIZON_DAYS * DAY_MS;
-  const reviewEnd = Math.min(written, dayEnd(utcDate(horizon))!);
+  const reviewEnd = Math.min(written, endOfDay(utcDate(horizon))!);
   const reviewBy = utcDate(reviewEnd);
   const capped = reviewEnd < written ? ` (written ${review}; at most ${REVIEW_HORIZON_DAYS} days after the row)` : '';
   const plan = row.texts.get('plan');

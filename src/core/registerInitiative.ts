@@ -2,16 +2,15 @@
  * One initiative of a register (rules and example in register.ts): its expected progress by now, its status and its
  * forecast. Milestones are "YYYY-MM-DD:percent" pairs separated by `;` or `,`, in date order, percent rising.
  */
-import { formatSpan, utcDate } from './duration';
+import { CENTURY_MS, endOfDay, formatSpan, utcDate } from './duration';
 import { formatValue } from './format';
 import type { ValueFormatter } from './evidence';
 import type { ItemResult } from './evaluate';
-import { base, dayEnd, dayStart, figure, registerError, type RegisterRow } from './registerRows';
+import { base, dayStart, figure, registerError, type RegisterRow } from './registerRows';
 import { classify } from './thresholds';
 import type { MetricDef } from './types';
 
 type Point = [number, number];
-const CENTURY_MS = 100 * 365.25 * 86_400_000;
 
 /** The plan as (time, percent) points from 0% at the start to 100% at the due date; or the reason it is unreadable. */
 export function planOf(start: number, due: number, milestones: string | undefined): Point[] | string {
@@ -21,7 +20,7 @@ export function planOf(start: number, due: number, milestones: string | undefine
     .map((p) => p.trim())
     .filter(Boolean)) {
     const m = /^(\d{4}-\d{2}-\d{2}):(\d+(?:\.\d+)?)%?$/.exec(part);
-    const t = m ? dayEnd(m[1]) : undefined;
+    const t = m ? endOfDay(m[1]) : undefined;
     const pct = m ? Number(m[2]) : NaN;
     const [lastT, lastPct] = points[points.length - 1];
     if (t === undefined || !(pct >= lastPct && pct <= 100) || t <= lastT || t > due) {
@@ -93,7 +92,7 @@ export function judgeInitiative({ def, row, now }: InitiativeInput): ItemResult 
   const startText = row.texts.get('start');
   const dueText = row.texts.get('due');
   const start = dayStart(startText);
-  const due = dayEnd(dueText);
+  const due = endOfDay(dueText);
   if (typeof progress === 'string' || start === undefined || due === undefined || due <= start) {
     const why =
       typeof progress === 'string'

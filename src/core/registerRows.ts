@@ -19,7 +19,7 @@
  *   hide a row by blanking its name.
  */
 import type { ItemResult } from './evaluate';
-import { isInstant } from './duration';
+import { endOfDay, isInstant } from './duration';
 import { own } from './own';
 import type { MetricDef, Series } from './types';
 
@@ -102,18 +102,9 @@ export function registerRows({ metricId, label, series, now }: RowsInput): RowsO
   return { rows, conflicts, warnings };
 }
 
-/** A YYYY-MM-DD day that exists, as the end of that day UTC (a due date is met until it ends); else undefined. */
-export function dayEnd(text: string | undefined): number | undefined {
-  if (text === undefined || !/^\d{4}-\d{2}-\d{2}$/.test(text)) {
-    return undefined;
-  }
-  const t = Date.parse(`${text}T23:59:59.999Z`);
-  return Number.isNaN(t) || new Date(t).toISOString().slice(0, 10) !== text ? undefined : t;
-}
-
-/** The start of a YYYY-MM-DD day, UTC. */
+/** The start of a YYYY-MM-DD day, UTC (a due date is met until its day ends: endOfDay). */
 export const dayStart = (text: string | undefined): number | undefined => {
-  const end = dayEnd(text);
+  const end = endOfDay(text);
   return end === undefined ? undefined : end + 1 - 86_400_000;
 };
 

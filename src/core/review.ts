@@ -17,6 +17,7 @@
 import type { Action } from './actions';
 import { attentionItems, type AttentionItem } from './attention';
 import type { ScorecardRow } from './rows';
+import { endOfDay } from './duration';
 import type { Colour } from './types';
 
 /** An approval as the lock file records it (provision/lock.ts `Approval`), the fields the review reads. */
@@ -93,13 +94,11 @@ function colourChanges(current: ScorecardRow[], previous: ScorecardRow[]): Colou
     .sort((x, y) => RANK[x.to] - RANK[y.to] || (x.label < y.label ? -1 : x.label > y.label ? 1 : 0));
 }
 
-const dayStart = (date: string) => Date.parse(`${date}T00:00:00Z`);
-
 function definitionChanges(approvals: ApprovalRecord[], since: number, now: number): DefinitionChange[] {
   return approvals.flatMap((approval, i) => {
-    const at = dayStart(approval.date);
+    const end = endOfDay(approval.date);
     // A day-stamped approval counts in the period when its day overlaps it.
-    if (Number.isNaN(at) || at + 86_400_000 <= since || at > now) {
+    if (end === undefined || end < since || end - 86_400_000 >= now) {
       return [];
     }
     const before = approvals[i - 1];

@@ -68,7 +68,8 @@ export function compareWorse(a: ItemResult, b: ItemResult): number {
   );
 }
 
-const worstColour = (colours: Colour[]): Colour =>
+/** The worst of some shown colours (green when there are none). */
+export const worstColour = (colours: Colour[]): Colour =>
   colours.reduce<Colour>((w, c) => (COLOUR_RANK[c] > COLOUR_RANK[w] ? c : w), 'green');
 
 function visible(catalog: Catalog, item: ItemResult, now: number): boolean {

@@ -11,9 +11,8 @@
  * green above a summary that shows red.
  */
 import { offTarget } from './attention';
-import { healthScore, type ScorecardResult } from './rollup';
+import { healthScore, worstColour, type ScorecardResult } from './rollup';
 import type { ScorecardRow } from './rows';
-import { COLOUR_RANK } from './thresholds';
 import type { Colour, Status, Tier } from './types';
 
 export interface SummaryEntry {
@@ -66,9 +65,7 @@ export function overallOf(
   if (active.length === 0) {
     return { colour: scorecard.colour, score: scorecard.score, openByTier: scorecard.openByTier };
   }
-  const colour = [scorecard.colour, ...active.map((r) => r.colour as Colour)].reduce((w, c) =>
-    COLOUR_RANK[c] > COLOUR_RANK[w] ? c : w
-  );
+  const colour = worstColour([scorecard.colour, ...active.map((r) => r.colour as Colour)]);
   const items = [
     ...scorecard.pillars.flatMap((p) => p.items.filter((i) => !i.retired)),
     ...active.map((r) => ({ tier: r.alert_tier as Tier, colour: r.colour as Colour, status: r.status as Status })),

@@ -9,6 +9,7 @@
  * browser); a row's name that fits, and escalation limits within bounds (validateShown.ts).
  */
 import { domainProblems } from './domain';
+import { endOfDay } from './duration';
 import { schemaProblems } from './schemaCheck';
 import { extraProblems } from './validateExtras';
 import { classify } from './thresholds';
@@ -84,10 +85,7 @@ const SECRET_KEY =
   /^(password|passwd|pwd|secret|client[_-]?secret|token|api[_-]?key|access[_-]?key|credentials?|private[_-]?key)$/i;
 
 /** `YYYY-MM-DD` that names a real day (not 2026-02-30). */
-function isRealDate(text: string): boolean {
-  const t = Date.parse(`${text}T00:00:00Z`);
-  return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === text;
-}
+const isRealDate = (text: string): boolean => endOfDay(text) !== undefined;
 
 /** Every string in the data that looks like a secret, or sits under a secret-looking key, with its path. */
 export function secretProblems(value: unknown, path = ''): Problem[] {

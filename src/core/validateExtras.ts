@@ -9,8 +9,7 @@
  *                            no goal (a register's items carry their own dates); no per-item thresholds
  */
 import { metricDomain, outsideDomain } from './domain';
-import { parseDuration } from './duration';
-import { dayEnd } from './registerRows';
+import { endOfDay, parseDuration } from './duration';
 
 const DAY_MS = 86_400_000;
 import { isSql, type Catalog, type MetricDef, type Problem } from './types';
@@ -68,7 +67,7 @@ function goalProblems(m: MetricDef, at: string): Problem[] {
     return [];
   }
   const problems: Problem[] = [];
-  if (dayEnd(m.goal.by) === undefined) {
+  if (endOfDay(m.goal.by) === undefined) {
     problems.push({ path: `${at}.goal.by`, message: `"${m.goal.by}" is not a real day (YYYY-MM-DD)` });
   }
   if (m.direction === 'within') {

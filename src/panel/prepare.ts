@@ -3,7 +3,7 @@
  * frames to the model the components render, or to a `warn` naming what is wrong. Pure: no React, no theme.
  */
 import type { DataFrame } from '@grafana/data';
-import { healthScore, TIERS } from '../core/rollup';
+import { healthScore, TIERS, worstColour } from '../core/rollup';
 import { tierSummaries } from '../core/tiers';
 import type { Tier } from '../core/types';
 import { candorMeta, describeMissing, FrameCells, isRecord, missingParts, SCHEMA_VERSION } from './frame';
@@ -157,9 +157,7 @@ function buildPillars({ metaPillars, rows, cells, notices, asOf }: PillarInput):
 /** The pillar's score from its own active rows, capped by the worse of its colour and its rows' (rollup.ts). */
 function pillarScore(p: PillarView): number {
   const active = p.rows.filter((r) => !r.retired);
-  const colours = [p.colour, ...active.map((r) => r.colour)];
-  const colour: Colour =
-    colours.includes('red') || active.length === 0 ? 'red' : colours.includes('amber') ? 'amber' : 'green';
+  const colour: Colour = active.length === 0 ? 'red' : worstColour([p.colour, ...active.map((r) => r.colour)]);
   const tierOf = (t: string): Tier => ((TIERS as string[]).includes(t) ? (t as Tier) : 'critical');
   return healthScore(
     active.map((r) => ({ tier: tierOf(r.alertTier), colour: r.colour, status: r.status })),
