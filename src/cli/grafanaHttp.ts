@@ -16,6 +16,7 @@ export interface GrafanaResponse {
 export interface GrafanaRequest {
   method: 'GET' | 'POST' | 'PATCH';
   url: URL;
+  /** The service-account token; empty: no Authorization header (a webhook). */
   token: string;
   body?: unknown;
   /** Give up after this long without an answer (default 30 s). */
@@ -52,7 +53,7 @@ export function grafanaRequest({
         method,
         headers: {
           Accept: 'application/json',
-          Authorization: `Bearer ${token}`,
+          ...(token ? { Authorization: `Bearer ${token}` } : {}),
           ...(payload ? { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(payload) } : {}),
         },
       },

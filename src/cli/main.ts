@@ -11,6 +11,7 @@ import { CliError, type Command, consoleIo, type Io } from './common';
 import { evaluateCommand } from './evaluate';
 import { lock } from './lock';
 import { provision } from './provision';
+import { reportCommand } from './report/command';
 import { own } from '../core/own';
 
 export type { Io } from './common';
@@ -53,6 +54,11 @@ const COMMANDS: Record<string, Entry> = {
     run: lock,
     synopsis: 'lock --url URL --token TOKEN',
     summary: 'set the dashboard folder permissions in Grafana',
+  },
+  report: {
+    run: (argv, io) => reportCommand(argv, io),
+    synopsis: 'report --grafana-url URL --out FILE',
+    summary: 'the weekly executive review as PDF, HTML or PNG, with FILE.json (docs/report.md)',
   },
   action: {
     run: (argv, io) => actionCommand(argv, io),

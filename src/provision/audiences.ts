@@ -38,10 +38,14 @@ export function audienceDashboardUid(c: Catalog, a: Audience): string {
 
 export const audienceFolderTitle = (c: Catalog, a: Audience) => `${c.scorecard.title} · ${a.title}`;
 
+/** What an audience's dashboard queries: every pillar, or its pillars with the summary unless it opts out. */
+export const audienceSelection = (a: Audience): { pillars?: string[]; summary?: boolean } =>
+  seesEverything(a) ? {} : { pillars: a.pillars, ...(a.summary === false ? {} : { summary: true }) };
+
 export function generateAudienceDashboards(input: CatalogInput): GeneratedFile[] {
   const c = input.catalog;
   return (c.audiences ?? []).map((a) => {
-    const query = seesEverything(a) ? {} : { pillars: a.pillars, ...(a.summary === false ? {} : { summary: true }) };
+    const query = audienceSelection(a);
     const json = dashboardJson(input, {
       uid: audienceDashboardUid(c, a),
       title: `${c.scorecard.title} — ${a.title}`,

@@ -2,7 +2,7 @@
 //   body { queries: [{ refId, datasource: { uid, type }, ...model }], from, to }
 //   -> { results: { [refId]: { status, frames } | { error, errorSource, status, frames } } }
 // Prometheus queries run on the real Prometheus (prometheus.mjs), SQL queries on the real PostgreSQL as the read-only
-// role (postgres.mjs). As Grafana does: HTTP 400 when any query failed (the body still has every result), 404 for an
+// role (postgres.mjs). An unknown service-account token is 401 (annotationsApi.mjs identify). As Grafana does: HTTP 400 when any query failed (the body still has every result), 404 for an
 // unknown datasource uid, 400 for a malformed request. Annotations (GET/POST /api/annotations, GET/PATCH/DELETE
 // /api/annotations/:id) are kept in memory (annotations.mjs, annotationsApi.mjs). Listens on 127.0.0.1 only.
 // Usage: node test/grafana-double/server.mjs --port PORT --config CONFIG.json
@@ -11,7 +11,7 @@
 import fs from 'node:fs';
 import http from 'node:http';
 
-import { handleAnnotationRequest, storeFromConfig } from './annotationsApi.mjs';
+import { handleAnnotationRequest, identify, storeFromConfig } from './annotationsApi.mjs';
 import { dataResponseJson } from './frames.mjs';
 import { runSqlQuery } from './postgres.mjs';
 import { runPrometheusQuery } from './prometheus.mjs';
@@ -97,6 +97,11 @@ function serve(config, port) {
     }
     if (req.method !== 'POST' || req.url.split('?')[0] !== '/api/ds/query') {
       return send(404, { message: 'Not found' });
+    }
+    // As Grafana: a request with a token it does not know is 401, whatever it asks (no header: the browser session).
+    const who = identify(req.headers, config.tokens);
+    if (who.denied) {
+      return send(who.denied.status, who.denied.json);
     }
     const chunks = [];
     req.on('data', (c) => chunks.push(c));

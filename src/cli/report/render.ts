@@ -1,0 +1,76 @@
+/**
+ * The report drawn by headless Chromium (Debian's, as the browser tests use; CHROMIUM_PATH overrides) and written as
+ * PDF (A4 landscape, two pages at most), PNG (both sheets, one image) or self-contained HTML (the rendered page with
+ * its styles, fonts and charts inlined, no script, nothing loaded from anywhere).
+ */
+import { existsSync } from 'fs';
+
+import { CliError } from '../common';
+import { reportHtml, serveReport } from './assets';
+import { reportBundle } from './bundle';
+import { snapshotPage } from './snapshot';
+
+export type OutputFormat = 'pdf' | 'html' | 'png';
+
+/** A4 landscape at 96 px per inch, less the 8 mm margins, less a little for rounding. */
+export const SHEET = { width: 1060, height: 726 };
+const READY_TIMEOUT_MS = 60_000;
+
+export const chromiumPath = (env: NodeJS.ProcessEnv = process.env) => env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+export interface RenderInput {
+  root: string;
+  /** What the page shows (src/report/ReportPage.tsx props, less the sheet size). */
+  page: Record<string, unknown>;
+  format: OutputFormat;
+  step: (text: string) => void;
+}
+
+export async function renderReport({ root, page, format, step }: RenderInput): Promise<Buffer> {
+  const executablePath = chromiumPath();
+  if (!existsSync(executablePath)) {
+    throw new CliError(
+      `${executablePath}: no Chromium to draw the report (install Debian's chromium, or set CHROMIUM_PATH)`,
+      2
+    );
+  }
+  step('preparing the report page');
+  const bundle = await reportBundle(root);
+  const served = await serveReport(
+    root,
+    bundle.dir,
+    reportHtml({ ...page, sheetWidth: SHEET.width, sheetHeight: SHEET.height })
+  );
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({
+    executablePath,
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-lcd-text'],
+  });
+  try {
+    step('drawing the report in Chromium');
+    const tab = await browser.newPage({ viewport: { width: SHEET.width + 64, height: 900 }, deviceScaleFactor: 1 });
+    await tab.emulateMedia({ media: 'print' });
+    await tab.goto(`${served.origin}/`);
+    await tab.waitForFunction(() => document.body.dataset.reportState, undefined, { timeout: READY_TIMEOUT_MS });
+    const state = await tab.evaluate(() => [document.body.dataset.reportState, document.body.dataset.reportError]);
+    if (state[0] !== 'ready') {
+      throw new CliError(`the report page failed: ${state[1] ?? 'unknown error'}`, 1);
+    }
+    if (format === 'pdf') {
+      // Explicit: @grafana/ui's global styles carry their own @page rule, which would win over the page's.
+      return await tab.pdf({
+        format: 'A4',
+        landscape: true,
+        margin: { top: '8mm', right: '8mm', bottom: '8mm', left: '8mm' },
+        printBackground: true,
+      });
+    }
+    if (format === 'png') {
+      return await tab.screenshot({ fullPage: true, type: 'png' });
+    }
+    return Buffer.from(await snapshotPage(tab, served.origin), 'utf8');
+  } finally {
+    await browser.close();
+    await served.close();
+  }
+}
