@@ -141,13 +141,15 @@ export function readPreviousRecord(
   };
 }
 
+const RANK: Record<string, number> = { red: 0, amber: 1, green: 2, absent: 3 };
 const utc = (t: number) => new Date(t).toISOString().replace('T', ' ').slice(0, 16) + ' UTC';
 const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** The few lines a webhook or mail carries: the verdict, what changed, what needs attention, the link. */
 export function reportDigest(record: ReportRecord): string {
   const { audit, meta, review } = record;
-  const worse = review.changes.filter((c) => c.to === 'red' || (c.to === 'amber' && c.from !== 'red'));
+  // Worse: a colour that was known and is now redder (an item new this week is not "turned worse").
+  const worse = review.changes.filter((c) => c.from !== 'absent' && RANK[c.to] < RANK[c.from]);
   const lines = [
     `${STATUS_WORD[meta.overall.colour as Status] ?? meta.overall.colour} · ${meta.overall.score}/100 · ${audit.title} · week to ${utc(audit.evaluatedAt)}`,
     `${count(review.standing.length, 'item')} need attention; ${count(worse.length, 'item')} turned worse; ${count(review.actions.overdue.length, 'action')} overdue.`,

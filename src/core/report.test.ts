@@ -1,0 +1,178 @@
+import fc from 'fast-check';
+import {
+  missingEvidence,
+  readPreviousRecord,
+  REPORT_FORMAT,
+  reportDigest,
+  reportRecord,
+  type RecordInput,
+} from './report';
+import { weeklyReview } from './review';
+import type { ScorecardMeta } from './rows';
+import { DAY, FIXED_NOW } from './testing/factories';
+import { createRow } from './testing/rows';
+
+const meta = (overrides: Partial<ScorecardMeta> = {}): ScorecardMeta => ({
+  schemaVersion: 1,
+  scorecardId: 'exec',
+  title: 'Executive scorecard',
+  catalogVersion: '2026.12.1',
+  fingerprint: 'a'.repeat(64),
+  fingerprintShort: 'sha256:aaaaaaaaaaaa',
+  asOf: FIXED_NOW,
+  asOfIsNow: true,
+  overall: { colour: 'red', score: 59, openByTier: { critical: 1, high: 0, medium: 0, low: 0 } },
+  pillars: [],
+  selection: {},
+  actions: { read: true, count: 0 },
+  ...overrides,
+});
+
+function createInput(overrides: Partial<RecordInput> = {}): RecordInput {
+  const rows = overrides.rows ?? [createRow({ metric_id: 'uptime', label: 'Uptime', colour: 'red', status: 'red' })];
+  return {
+    audit: {
+      scorecardId: 'exec',
+      title: 'Executive scorecard',
+      catalogFile: 'provisioning/catalogs/exec.yaml',
+      catalogVersion: '2026.12.1',
+      fingerprint: 'a'.repeat(64),
+      fingerprintShort: 'sha256:aaaaaaaaaaaa',
+      approval: { standing: 'unsigned', text: 'approved (unsigned)' },
+      approvedFingerprint: 'a'.repeat(64),
+      governance: [],
+      evaluatedAt: FIXED_NOW,
+      grafanaUrl: 'https://grafana.example/',
+      dashboardUrl: 'https://grafana.example/d/candor-exec',
+      comparison: { kind: 'one-week-earlier', evaluatedAt: FIXED_NOW - 7 * DAY },
+    },
+    meta: meta(),
+    rows,
+    warnings: [],
+    review: weeklyReview({ current: rows, actions: [], approvals: [], since: FIXED_NOW - 7 * DAY, now: FIXED_NOW }),
+    ...overrides,
+  };
+}
+
+describe('what the report says is missing', () => {
+  const base = { meta: meta(), governance: [], comparison: { kind: 'one-week-earlier' as const, evaluatedAt: 0 } };
+  it.each([
+    [
+      'noData',
+      'No data in the 30d before 12:00 UTC. More detail.',
+      'Incidents: No data — No data in the 30d before 12:00 UTC',
+    ],
+    ['stale', 'Stale: last sample 9 h ago, allowed 6 h', 'Incidents: Stale — Stale: last sample 9 h ago, allowed 6 h'],
+    ['error', 'HTTP 404: Data source not found', 'Incidents: Error — HTTP 404: Data source not found'],
+  ])('an item with status %s is named with its reason', (status, evidence, line) => {
+    const rows = [createRow({ label: 'Incidents', status, colour: 'red', evidence })];
+    expect(missingEvidence({ ...base, rows })).toEqual([line]);
+  });
+
+  it('names nothing for items with fresh evidence, whatever their colour, nor retired items', () => {
+    const rows = [
+      createRow({ status: 'red', colour: 'red' }),
+      createRow({ status: 'green', colour: 'green' }),
+      createRow({ status: 'noData', colour: 'red', retired: true }),
+    ];
+    expect(missingEvidence({ ...base, rows })).toEqual([]);
+  });
+
+  it('says when the actions, the approval or the comparison are missing, approval first', () => {
+    const lines = missingEvidence({
+      rows: [],
+      meta: meta({ actions: { read: false, count: 0, error: 'HTTP 500' } }),
+      governance: ['lock.approvals[1].fingerprint: does not match the catalog'],
+      comparison: { kind: 'none', why: 'the previous record is another scorecard' },
+    });
+    expect(lines).toEqual([
+      'Definitions not approved as provisioned: lock.approvals[1].fingerprint: does not match the catalog',
+      "Owners' actions could not be read (HTTP 500): no action counts, amber escalates",
+      'No week-over-week comparison: the previous record is another scorecard',
+    ]);
+  });
+
+  it('a report with anything missing is not complete', () => {
+    const incomplete = reportRecord(
+      createInput({ rows: [createRow({ status: 'stale', colour: 'amber', evidence: 'Stale: old' })] })
+    );
+    expect(incomplete.audit.complete).toBe(false);
+    expect(reportRecord(createInput()).audit.complete).toBe(true);
+  });
+});
+
+describe('a complete report has evidence for everything (property)', () => {
+  const STATUSES = ['green', 'amber', 'red', 'noData', 'stale', 'error'];
+  it('is complete exactly when every active item has fresh evidence, the actions were read and the approval holds', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ status: fc.constantFrom(...STATUSES), retired: fc.boolean() }), { maxLength: 8 }),
+        fc.boolean(),
+        fc.boolean(),
+        (items, actionsRead, approved) => {
+          const rows = items.map((i, n) =>
+            createRow({ metric_id: `m${n}`, status: i.status, colour: 'red', retired: i.retired, evidence: 'why' })
+          );
+          const input = createInput({ rows, meta: meta({ actions: { read: actionsRead, count: 0 } }) });
+          input.audit.governance = approved ? [] : ['lock: changed by hand'];
+          const evidence = rows.every((r) => r.retired || ['green', 'amber', 'red'].includes(r.status));
+          expect(reportRecord(input).audit.complete).toBe(evidence && actionsRead && approved);
+        }
+      )
+    );
+  });
+});
+
+describe('reading the previous report back', () => {
+  const good = () => JSON.parse(JSON.stringify(reportRecord(createInput())));
+  it('gives its rows, time and fingerprint', () => {
+    const read = readPreviousRecord(good(), 'exec');
+    expect(read).toEqual({ rows: good().rows, evaluatedAt: FIXED_NOW, fingerprint: 'a'.repeat(64) });
+  });
+  it.each([
+    ['another format', (r: any) => (r.format = 'x'), `format: expected "${REPORT_FORMAT}"`],
+    ['no time', (r: any) => delete r.audit.evaluatedAt, 'audit.evaluatedAt: expected'],
+    [
+      'another scorecard',
+      (r: any) => (r.audit.scorecardId = 'other'),
+      'audit.scorecardId: "other" is another scorecard',
+    ],
+    ['rows not a list', (r: any) => (r.rows = {}), 'rows: expected the evaluated rows'],
+    ['a row without colour', (r: any) => delete r.rows[0].colour, 'rows[0]: expected metric_id, item and colour'],
+  ])('refuses a record with %s, naming the path', (_, change, problem) => {
+    const record = good();
+    change(record);
+    const read = readPreviousRecord(record, 'exec');
+    expect('problem' in read && read.problem).toContain(problem);
+  });
+});
+
+describe('the digest a webhook or mail carries', () => {
+  it('leads with the verdict, then what needs attention, what is missing and the link', () => {
+    const rows = [
+      createRow({
+        metric_id: 'uptime',
+        label: 'Uptime',
+        colour: 'red',
+        status: 'red',
+        value_text: '98%',
+        owner: 'SRE',
+      }),
+      createRow({ metric_id: 'sec', label: 'Incidents', colour: 'red', status: 'noData', evidence: 'No data' }),
+    ];
+    const text = reportDigest(
+      reportRecord(
+        createInput({
+          rows,
+          review: weeklyReview({ current: rows, actions: [], approvals: [], since: 0, now: FIXED_NOW }),
+        })
+      )
+    );
+    const lines = text.split('\n');
+    expect(lines[0]).toBe('Red · 59/100 · Executive scorecard · week to 2026-11-16 12:00 UTC');
+    expect(lines[1]).toBe('2 items need attention; 0 items turned worse; 0 actions overdue.');
+    expect(lines.some((l) => l.startsWith('- Red: Uptime 98% (SRE;'))).toBe(true);
+    expect(text).toContain('Missing: 1 — Incidents: No data — No data');
+    expect(lines.at(-1)).toBe('v2026.12.1 sha256:aaaaaaaaaaaa · https://grafana.example/d/candor-exec');
+  });
+});
