@@ -24,6 +24,7 @@ export const TOOLS = [
   { tool: 'unzip', package: 'unzip', why: 'the package test lists the zip' },
   { tool: 'ssh-keygen', package: 'openssh-client', why: 'signs and verifies approvals (candor approve --sign-with)' },
   { tool: 'git', package: 'git', why: 'candor check --against REF reads the approval history' },
+  { tool: 'pdftotext', package: 'poppler-utils', why: 'the report tests read the PDF back (pdfinfo, pdftoppm, pdftotext)' },
 ];
 // The browser the tests launch (test/browser/chromium.ts reads the same variable and default).
 export const chromiumPath = (env = process.env) => env.CHROMIUM_PATH || '/usr/bin/chromium';

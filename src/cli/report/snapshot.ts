@@ -7,18 +7,21 @@
  */
 import type { Page } from 'playwright-core';
 
-export async function snapshotPage(page: Page, origin: string): Promise<string> {
-  const html = await page.evaluate(async () => {
-    const dataUrl = async (url: string) => {
+/**
+ * Runs in the page (plain JavaScript, String.raw keeps its escapes). A string, not a function: the command runs through tsx, whose transform names functions with a
+ * helper (`__name`) that exists in node and not in the page.
+ */
+const SNAPSHOT = String.raw`(async () => {
+    const dataUrl = async (url) => {
       const blob = await (await fetch(url)).blob();
-      return await new Promise<string>((resolve) => {
+      return await new Promise((resolve) => {
         const reader = new FileReader();
         reader.onload = () => resolve(String(reader.result));
         reader.readAsDataURL(blob);
       });
     };
     const used = new Set(performance.getEntriesByType('resource').map((e) => e.name));
-    const rules: string[] = [];
+    const rules = [];
     for (const sheet of Array.from(document.styleSheets)) {
       for (const rule of Array.from(sheet.cssRules)) {
         let text = rule.cssText;
@@ -30,7 +33,7 @@ export async function snapshotPage(page: Page, origin: string): Promise<string> 
           if (!loaded) {
             continue;
           }
-          text = text.replace(/src:[^;]+;/, `src: url("${await dataUrl(loaded)}");`);
+          text = text.replace(/src:[^;]+;/, 'src: url("' + (await dataUrl(loaded)) + '");');
         }
         // The report was laid out for print: the file shows the same layout on a screen.
         rules.push(text.replace(/^@media print\b/, '@media all').replace(/^@media screen\b/, '@media not all'));
@@ -52,10 +55,13 @@ export async function snapshotPage(page: Page, origin: string): Promise<string> 
     }
     document.querySelectorAll('script, link[rel="stylesheet"], style').forEach((e) => e.remove());
     const style = document.createElement('style');
-    style.textContent = `${rules.join('\n')}\nhtml, body { margin: 0; background: #ffffff; } body { padding: 8mm; }`;
+    style.textContent = rules.join('\n') + '\nhtml, body { margin: 0; background: #ffffff; } body { padding: 8mm; }';
     document.head.appendChild(style);
-    return `<!doctype html>\n${document.documentElement.outerHTML}\n`;
-  });
+    return '<!doctype html>\n' + document.documentElement.outerHTML + '\n';
+})()`;
+
+export async function snapshotPage(page: Page, origin: string): Promise<string> {
+  const html = (await page.evaluate(SNAPSHOT)) as string;
   // Anything that still names the local server (a background image of a rule, an icon URL) would load nothing later.
   return html.split(origin).join('about:blank#');
 }
