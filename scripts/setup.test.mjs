@@ -22,6 +22,7 @@ test('every tool npm test runs is checked, and preview needs only the demo stack
     'unzip',
     'ssh-keygen',
     'git',
+    'pdftotext',
   ]);
   assert.ok(NEEDS.preview.every((t) => NEEDS.test.includes(t)));
   assert.equal(missingTools(NEEDS.test, all).length, 0);
@@ -36,7 +37,17 @@ test('root with apt-get installs each package once', () => {
   const missing = missingTools(NEEDS.test, none);
   assert.deepEqual(plan({ missing, isRoot: true, hasApt: true }), {
     action: 'install',
-    packages: ['prometheus', 'postgresql', 'docker-compose', 'chromium', 'zip', 'unzip', 'openssh-client', 'git'],
+    packages: [
+      'prometheus',
+      'postgresql',
+      'docker-compose',
+      'chromium',
+      'zip',
+      'unzip',
+      'openssh-client',
+      'git',
+      'poppler-utils',
+    ],
   });
 });
 

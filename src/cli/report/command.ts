@@ -112,7 +112,10 @@ export async function reportCommand(argv: string[], io: Io, deps: ReportDeps = d
     },
   });
   const s = args.strings;
-  const step = (text: string) => deps.interactive && !args.booleans.quiet && io.err(`candor report: ${text}…`);
+  const step = (text: string) =>
+    deps.interactive &&
+    !args.booleans.quiet &&
+    io.err(`candor report: ${((deps.clock() - started) / 1000).toFixed(1)} s: ${text}…`);
   const format = formatOf(s.out);
   const url = grafanaUrl(s['grafana-url']);
   const token = s.token ?? deps.env.CANDOR_GRAFANA_TOKEN ?? '';
@@ -184,8 +187,14 @@ export async function reportCommand(argv: string[], io: Io, deps: ReportDeps = d
       asOf: at,
       asOfIsNow: isNow,
     });
-  step(`evaluating ${catalog.metrics.length} metrics through ${url.origin}`);
-  const current = await evaluate(asOf, s['as-of'] === undefined);
+  step(
+    `evaluating ${catalog.metrics.length} metrics through ${url.origin}${s.previous ? '' : ', now and one week earlier'}`
+  );
+  // Both evaluations at once when the comparison is the week before: one round trip's wait, not two.
+  const [current, weekBefore] = await Promise.all([
+    evaluate(asOf, s['as-of'] === undefined),
+    s.previous ? undefined : evaluate(asOf - WEEK_MS, false),
+  ]);
 
   let requests = current.requests;
   let previousRows: ScorecardRow[] | undefined;
@@ -203,8 +212,7 @@ export async function reportCommand(argv: string[], io: Io, deps: ReportDeps = d
       fingerprint: read1.fingerprint,
     };
   } else {
-    step('evaluating the same catalog as of one week earlier');
-    const before = await evaluate(asOf - WEEK_MS, false);
+    const before = weekBefore!;
     previousRows = before.output.rows;
     requests += before.requests;
     comparison = { kind: 'one-week-earlier', evaluatedAt: asOf - WEEK_MS };
