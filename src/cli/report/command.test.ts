@@ -32,6 +32,7 @@ describe('candor report: the command line', () => {
     [['--grafana-url', 'https://admin:pw@grafana.example', '--out', 'w.pdf'], 'no credentials in the URL'],
     [[...URL_ARGS, '--out', 'w.pdf', '--as-of', 'yesterday'], '--as-of: "yesterday" is not an ISO 8601 time'],
     [[...URL_ARGS, '--out', 'w.pdf', '--webhook'], '--webhook: set CANDOR_REPORT_WEBHOOK_URL'],
+    [[...URL_ARGS, '--out', 'w.pdf', '--timezone', 'Mars/Olympus'], '--timezone: "Mars/Olympus" is no IANA time zone'],
     [[...URL_ARGS, '--out', 'w.pdf', '--colour', 'green'], 'unknown option --colour'],
   ])('%j → exit 2: %s', async (argv, message) => {
     const out = await run(argv);

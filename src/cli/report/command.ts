@@ -126,6 +126,12 @@ export async function reportCommand(argv: string[], io: Io, deps: ReportDeps = d
   if (asOf === undefined) {
     throw new CliError(`--as-of: "${s['as-of']}" is not an ISO 8601 time with a zone (2026-12-07T08:00:00Z)`, 2);
   }
+  const timeZone = s.timezone ?? 'utc';
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: timeZone === 'utc' ? 'UTC' : timeZone });
+  } catch {
+    throw new CliError(`--timezone: "${timeZone}" is no IANA time zone (Europe/Berlin, America/New_York, UTC)`, 2);
+  }
   const delivery = { webhook: Boolean(args.booleans.webhook), mailTo: args.lists['mail-to'] ?? [] };
   const problems = deliveryProblems(delivery, deps.env);
   if (problems.length) {
@@ -250,14 +256,15 @@ export async function reportCommand(argv: string[], io: Io, deps: ReportDeps = d
 
   const out = path.resolve(s.out!);
   const jsonFile = out.replace(/\.(pdf|html|png)$/i, '.json');
-  writeWhole(jsonFile, `${JSON.stringify(record, null, 2)}\n`);
   const content = await renderReport({
     root: candorRoot(),
-    page: { record, timeZone: s.timezone ?? 'utc', recordFile: path.basename(jsonFile) },
+    page: { record, timeZone, recordFile: path.basename(jsonFile) },
     format,
     step,
   });
+  // Both or neither: the record is written only with the report it traces.
   writeWhole(out, content);
+  writeWhole(jsonFile, `${JSON.stringify(record, null, 2)}\n`);
 
   const digest = reportDigest(record);
   const verdict = `${STATUS_WORD[record.meta.overall.colour as 'red'] ?? record.meta.overall.colour} ${record.meta.overall.score}/100`;
