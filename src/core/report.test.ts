@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import {
   missingEvidence,
   readPreviousRecord,
+  recordDisagreements,
   REPORT_FORMAT,
   reportDigest,
   reportRecord,
@@ -41,6 +42,8 @@ function createInput(overrides: Partial<RecordInput> = {}): RecordInput {
       approval: { standing: 'unsigned', text: 'approved (unsigned)' },
       approvedFingerprint: 'a'.repeat(64),
       governance: [],
+      provisioned: '',
+      actionsTruncated: false,
       evaluatedAt: FIXED_NOW,
       grafanaUrl: 'https://grafana.example/',
       dashboardUrl: 'https://grafana.example/d/candor-exec',
@@ -55,7 +58,12 @@ function createInput(overrides: Partial<RecordInput> = {}): RecordInput {
 }
 
 describe('what the report says is missing', () => {
-  const base = { meta: meta(), governance: [], comparison: { kind: 'one-week-earlier' as const, evaluatedAt: 0 } };
+  const base = {
+    meta: meta(),
+    governance: [],
+    comparison: { kind: 'one-week-earlier' as const, evaluatedAt: 0 },
+    approval: { standing: 'verified', text: 'approved and signed' },
+  };
   it.each([
     [
       'noData',
@@ -78,17 +86,40 @@ describe('what the report says is missing', () => {
     expect(missingEvidence({ ...base, rows })).toEqual([]);
   });
 
-  it('says when the actions, the approval or the comparison are missing, approval first', () => {
+  it('says when the actions, the approval or the comparison are missing, definitions first', () => {
     const lines = missingEvidence({
       rows: [],
       meta: meta({ actions: { read: false, count: 0, error: 'HTTP 500' } }),
       governance: ['lock.approvals[1].fingerprint: does not match the catalog'],
       comparison: { kind: 'none', why: 'the previous record is another scorecard' },
+      approval: { standing: 'pending', text: 'sign-off pending, not yet approved: v1 (sha256:aaaaaaaaaaaa)' },
+      provisioned: 'the dashboard candor-exec pins sha256:bbbbbbbbbbbb, this report evaluated sha256:aaaaaaaaaaaa',
+      actionsTruncated: true,
     });
     expect(lines).toEqual([
       'Definitions not approved as provisioned: lock.approvals[1].fingerprint: does not match the catalog',
+      'Definitions not signed off: sign-off pending, not yet approved: v1 (sha256:aaaaaaaaaaaa)',
+      'Definitions in Grafana: the dashboard candor-exec pins sha256:bbbbbbbbbbbb, this report evaluated sha256:aaaaaaaaaaaa',
       "Owners' actions could not be read (HTTP 500): no action counts, amber escalates",
+      "Owners' actions: Grafana returned as many as one query may; older actions may be missing",
       'No week-over-week comparison: the previous record is another scorecard',
+    ]);
+  });
+
+  it.each([
+    ['verified', false],
+    ['unsigned', false],
+    ['pending', true],
+    ['invalid', true],
+    ['unverified', true],
+  ])('an approval standing %s is missing evidence: %p', (standing, missing) => {
+    const lines = missingEvidence({ ...base, rows: [], approval: { standing, text: `${standing} record` } });
+    expect(lines).toEqual(missing ? [`Definitions not signed off: ${standing} record`] : []);
+  });
+
+  it('no lock file: no approval record at all', () => {
+    expect(missingEvidence({ ...base, rows: [], approval: null })).toEqual([
+      'Definitions have no approval record (no lock file)',
     ]);
   });
 
@@ -115,6 +146,7 @@ describe('a complete report has evidence for everything (property)', () => {
           );
           const input = createInput({ rows, meta: meta({ actions: { read: actionsRead, count: 0 } }) });
           input.audit.governance = approved ? [] : ['lock: changed by hand'];
+          input.audit.approval = { standing: 'verified', text: 'signed' };
           const evidence = rows.every((r) => r.retired || ['green', 'amber', 'red'].includes(r.status));
           expect(reportRecord(input).audit.complete).toBe(evidence && actionsRead && approved);
         }
@@ -126,7 +158,7 @@ describe('a complete report has evidence for everything (property)', () => {
 describe('reading the previous report back', () => {
   const good = () => JSON.parse(JSON.stringify(reportRecord(createInput())));
   it('gives its rows, time and fingerprint', () => {
-    const read = readPreviousRecord(good(), 'exec');
+    const read = readPreviousRecord(good(), { scorecardId: 'exec', asOf: FIXED_NOW + DAY });
     expect(read).toEqual({ rows: good().rows, evaluatedAt: FIXED_NOW, fingerprint: 'a'.repeat(64) });
   });
   it.each([
@@ -138,12 +170,49 @@ describe('reading the previous report back', () => {
       'audit.scorecardId: "other" is another scorecard',
     ],
     ['rows not a list', (r: any) => (r.rows = {}), 'rows: expected the evaluated rows'],
-    ['a row without colour', (r: any) => delete r.rows[0].colour, 'rows[0]: expected metric_id, item and colour'],
+    ['a row without colour', (r: any) => delete r.rows[0].colour, 'rows[0].colour: expected green, amber or red'],
+    [
+      'a made-up colour',
+      (r: any) => (r.rows[0].colour = 'purple'),
+      'rows[0].colour: expected green, amber or red, got "purple"',
+    ],
+    ['a made-up status', (r: any) => (r.rows[0].status = 'fine'), 'rows[0].status: "fine" is no status'],
+    ['a row without id', (r: any) => delete r.rows[0].metric_id, 'rows[0].expected metric_id and item'],
+    [
+      'a time after this report',
+      (r: any) => (r.audit.evaluatedAt = FIXED_NOW + 2 * DAY),
+      'audit.evaluatedAt: 2026-11-18 12:00 UTC is not within the 35 days before',
+    ],
+    [
+      'a time too long ago',
+      (r: any) => (r.audit.evaluatedAt = FIXED_NOW - 40 * DAY),
+      'is not within the 35 days before this report',
+    ],
   ])('refuses a record with %s, naming the path', (_, change, problem) => {
     const record = good();
     change(record);
-    const read = readPreviousRecord(record, 'exec');
+    const read = readPreviousRecord(record, { scorecardId: 'exec', asOf: FIXED_NOW + DAY });
     expect('problem' in read && read.problem).toContain(problem);
+  });
+});
+
+describe('checking a previous record against Grafana', () => {
+  it('names each item whose colour the record states differently, and items only one side has', () => {
+    const recorded = [
+      createRow({ metric_id: 'uptime', label: 'Uptime', colour: 'red' }),
+      createRow({ metric_id: 'churn', label: 'Churn', colour: 'green' }),
+      createRow({ metric_id: 'sec', label: 'Security', item: 'critical', colour: 'amber' }),
+    ];
+    const regraded = [
+      createRow({ metric_id: 'uptime', label: 'Uptime', colour: 'red' }),
+      createRow({ metric_id: 'churn', label: 'Churn', colour: 'red' }),
+      createRow({ metric_id: 'nps', label: 'NPS', colour: 'amber' }),
+    ];
+    expect(recordDisagreements(recorded, regraded)).toEqual([
+      'Churn: record green, Grafana red',
+      "Security · critical: in the record, not in Grafana's evaluation",
+      "NPS: in Grafana's evaluation, not in the record",
+    ]);
   });
 });
 
@@ -169,10 +238,10 @@ describe('the digest a webhook or mail carries', () => {
       )
     );
     const lines = text.split('\n');
-    expect(lines[0]).toBe('Red · 59/100 · Executive scorecard · week to 2026-11-16 12:00 UTC');
+    expect(lines[0]).toBe('INCOMPLETE · Red · 59/100 · Executive scorecard · week to 2026-11-16 12:00 UTC');
     expect(lines[1]).toBe('2 items need attention; 0 items turned worse; 0 actions overdue.');
     expect(lines.some((l) => l.startsWith('- Red: Uptime 98% (SRE;'))).toBe(true);
-    expect(text).toContain('Missing: 1 — Incidents: No data — No data');
+    expect(text).toContain('Missing (1):\n- Incidents: No data — No data');
     expect(lines.at(-1)).toBe('v2026.12.1 sha256:aaaaaaaaaaaa · https://grafana.example/d/candor-exec');
   });
 });

@@ -21,7 +21,19 @@ export const REPORT_FORMAT = 'candor/report-v1';
 
 /** What the report is compared with: the previous report's record, or the catalog evaluated a week earlier. */
 export type Comparison =
-  | { kind: 'previous-report'; file: string; evaluatedAt: number; fingerprint: string }
+  | {
+      kind: 'previous-report';
+      file: string;
+      /** sha256 of the file as read: the record is the operator's file, not evidence; this names which one. */
+      sha256: string;
+      evaluatedAt: number;
+      fingerprint: string;
+      /**
+       * Items whose colour in the file differs from the catalog evaluated through Grafana as of the file's own
+       * time: "Uptime: record red, Grafana green". Data corrected since differs too; a hand-edited file shows here.
+       */
+      disagreements: string[];
+    }
   | { kind: 'one-week-earlier'; evaluatedAt: number }
   | { kind: 'none'; why: string };
 
@@ -38,6 +50,13 @@ export interface ReportAudit {
   approvedFingerprint: string | null;
   /** Why the definitions are not approved as provisioned ("path: reason"), empty when they are. */
   governance: string[];
+  /**
+   * What Grafana's dashboard pins, against this catalog: "" when its pinned fingerprint is this catalog's, else why
+   * not (another fingerprint, or the dashboard could not be read). The report evaluates the local catalog; this is
+   * the check that it is the one the executives' dashboard shows.
+   */
+  provisioned: string;
+  actionsTruncated: boolean;
   evaluatedAt: number;
   grafanaUrl: string;
   dashboardUrl: string;
@@ -56,6 +75,8 @@ export interface ReportRecord {
 }
 
 const NO_EVIDENCE: ReadonlySet<string> = new Set<Status>(['noData', 'stale', 'error']);
+/** Approval standings (core/approval.ts) that are a sign-off: approved by name, or signed and verified. */
+const SIGNED_OFF: ReadonlySet<string> = new Set(['verified', 'unsigned']);
 
 /** The first sentence of an evidence text: the reason, without the engine's detail. */
 const firstSentence = (text: string) => {
@@ -69,6 +90,11 @@ export function missingEvidence(input: {
   rows: ScorecardRow[];
   governance: string[];
   comparison: Comparison;
+  approval: ReportAudit['approval'];
+  /** Grafana returned as many action annotations as one query may: older ones may be missing. */
+  actionsTruncated?: boolean;
+  /** Why the provisioned definitions could not be confirmed, or how they differ (see ReportAudit.provisioned). */
+  provisioned?: string;
 }): string[] {
   const { meta, rows } = input;
   const items = rows
@@ -84,8 +110,18 @@ export function missingEvidence(input: {
       ? [`Owners' actions could not be read (${meta.actions.error ?? 'no answer'}): no action counts, amber escalates`]
       : [];
   const governance = input.governance.map((g) => `Definitions not approved as provisioned: ${g}`);
+  // Only an approval that is recorded and holds counts: pending, invalid or unverifiable is no sign-off.
+  const approval = !input.approval
+    ? ['Definitions have no approval record (no lock file)']
+    : SIGNED_OFF.has(input.approval.standing)
+      ? []
+      : [`Definitions not signed off: ${input.approval.text}`];
+  const provisioned = input.provisioned ? [`Definitions in Grafana: ${input.provisioned}`] : [];
+  const truncated = input.actionsTruncated
+    ? ["Owners' actions: Grafana returned as many as one query may; older actions may be missing"]
+    : [];
   const comparison = input.comparison.kind === 'none' ? [`No week-over-week comparison: ${input.comparison.why}`] : [];
-  return [...governance, ...items, ...actions, ...comparison];
+  return [...governance, ...approval, ...provisioned, ...items, ...actions, ...truncated, ...comparison];
 }
 
 export interface RecordInput {
@@ -97,7 +133,15 @@ export interface RecordInput {
 }
 
 export function reportRecord(input: RecordInput): ReportRecord {
-  const missing = missingEvidence({ ...input, governance: input.audit.governance, comparison: input.audit.comparison });
+  const { audit } = input;
+  const missing = missingEvidence({
+    ...input,
+    governance: audit.governance,
+    comparison: audit.comparison,
+    approval: audit.approval,
+    actionsTruncated: audit.actionsTruncated,
+    provisioned: audit.provisioned,
+  });
   return {
     format: REPORT_FORMAT,
     audit: { ...input.audit, missing, complete: missing.length === 0 },
@@ -108,10 +152,20 @@ export function reportRecord(input: RecordInput): ReportRecord {
   };
 }
 
-/** A previous report's record as read back: the rows and when they were evaluated, or "path: reason". */
+/** The oldest previous record a report compares with: a review skipped for a month still compares; older is a mistake. */
+export const MAX_PREVIOUS_AGE_DAYS = 35;
+const COLOURS: ReadonlySet<string> = new Set(['green', 'amber', 'red']);
+const STATUSES: ReadonlySet<string> = new Set(['green', 'amber', 'red', 'noData', 'stale', 'error']);
+
+/**
+ * A previous report's record as read back: its rows and when they were evaluated, or "path: reason". The file is
+ * the operator's, not evidence: it must be of this scorecard, evaluated before `asOf` and at most
+ * MAX_PREVIOUS_AGE_DAYS earlier, with a known colour (and status, when given) on every row. What its colours claim
+ * is checked against Grafana separately (recordDisagreements).
+ */
 export function readPreviousRecord(
   json: unknown,
-  scorecardId: string
+  expect: { scorecardId: string; asOf: number }
 ): { rows: ScorecardRow[]; evaluatedAt: number; fingerprint: string } | { problem: string } {
   const obj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
   if (!obj(json) || json.format !== REPORT_FORMAT) {
@@ -121,24 +175,70 @@ export function readPreviousRecord(
   if (!obj(audit) || typeof audit.evaluatedAt !== 'number' || !Number.isFinite(audit.evaluatedAt)) {
     return { problem: 'audit.evaluatedAt: expected the evaluation time in epoch milliseconds' };
   }
-  if (audit.scorecardId !== scorecardId) {
-    return { problem: `audit.scorecardId: "${String(audit.scorecardId)}" is another scorecard than "${scorecardId}"` };
+  const oldest = expect.asOf - MAX_PREVIOUS_AGE_DAYS * 86_400_000;
+  if (audit.evaluatedAt >= expect.asOf || audit.evaluatedAt < oldest) {
+    return {
+      problem: `audit.evaluatedAt: ${utc(audit.evaluatedAt)} is not within the ${MAX_PREVIOUS_AGE_DAYS} days before this report (${utc(expect.asOf)})`,
+    };
+  }
+  if (audit.scorecardId !== expect.scorecardId) {
+    return {
+      problem: `audit.scorecardId: "${String(audit.scorecardId)}" is another scorecard than "${expect.scorecardId}"`,
+    };
   }
   const rows = json.rows;
-  const rowOk = (r: unknown) =>
-    obj(r) && typeof r.metric_id === 'string' && typeof r.item === 'string' && typeof r.colour === 'string';
   if (!Array.isArray(rows)) {
     return { problem: 'rows: expected the evaluated rows (a list)' };
   }
-  const bad = rows.findIndex((r) => !rowOk(r));
-  if (bad >= 0) {
-    return { problem: `rows[${bad}]: expected metric_id, item and colour` };
+  const rowProblem = (r: unknown): string | undefined => {
+    if (!obj(r) || typeof r.metric_id !== 'string' || typeof r.item !== 'string') {
+      return 'expected metric_id and item';
+    }
+    if (typeof r.colour !== 'string' || !COLOURS.has(r.colour)) {
+      return `colour: expected green, amber or red, got ${JSON.stringify(r.colour)}`;
+    }
+    if (r.status !== undefined && (typeof r.status !== 'string' || !STATUSES.has(r.status))) {
+      return `status: ${JSON.stringify(r.status)} is no status`;
+    }
+    return undefined;
+  };
+  for (const [i, r] of rows.entries()) {
+    const problem = rowProblem(r);
+    if (problem) {
+      return { problem: `rows[${i}].${problem}` };
+    }
   }
   return {
     rows: rows as ScorecardRow[],
     evaluatedAt: audit.evaluatedAt,
     fingerprint: typeof audit.fingerprint === 'string' ? audit.fingerprint : '',
   };
+}
+
+/**
+ * Items whose colour in a previous record differs from the same catalog evaluated through Grafana as of the
+ * record's time, one line each: "Uptime: record red, Grafana green". An item only one side has is named too.
+ */
+export function recordDisagreements(recorded: ScorecardRow[], regraded: ScorecardRow[]): string[] {
+  const key = (r: ScorecardRow) => JSON.stringify([r.metric_id, r.item]);
+  const name = (r: ScorecardRow) => (r.item ? `${r.label ?? r.metric_id} · ${r.item}` : (r.label ?? r.metric_id));
+  const now = new Map(regraded.filter((r) => !r.retired).map((r) => [key(r), r]));
+  const before = new Map(recorded.filter((r) => !r.retired).map((r) => [key(r), r]));
+  const lines: string[] = [];
+  for (const [k, r] of before) {
+    const g = now.get(k);
+    if (!g) {
+      lines.push(`${name(r)}: in the record, not in Grafana's evaluation`);
+    } else if (g.colour !== r.colour) {
+      lines.push(`${name(r)}: record ${r.colour}, Grafana ${g.colour}`);
+    }
+  }
+  for (const [k, g] of now) {
+    if (!before.has(k)) {
+      lines.push(`${name(g)}: in Grafana's evaluation, not in the record`);
+    }
+  }
+  return lines;
 }
 
 const RANK: Record<string, number> = { red: 0, amber: 1, green: 2, absent: 3 };
@@ -150,16 +250,24 @@ export function reportDigest(record: ReportRecord): string {
   const { audit, meta, review } = record;
   // Worse: a colour that was known and is now redder (an item new this week is not "turned worse").
   const worse = review.changes.filter((c) => c.from !== 'absent' && RANK[c.to] < RANK[c.from]);
+  const overdue =
+    meta.actions && !meta.actions.read
+      ? "owners' actions could not be read"
+      : `${count(review.actions.overdue.length, 'action')} overdue`;
   const lines = [
-    `${STATUS_WORD[meta.overall.colour as Status] ?? meta.overall.colour} · ${meta.overall.score}/100 · ${audit.title} · week to ${utc(audit.evaluatedAt)}`,
-    `${count(review.standing.length, 'item')} need attention; ${count(worse.length, 'item')} turned worse; ${count(review.actions.overdue.length, 'action')} overdue.`,
+    `${audit.complete ? '' : 'INCOMPLETE · '}${STATUS_WORD[meta.overall.colour as Status] ?? meta.overall.colour} · ${meta.overall.score}/100 · ${audit.title} · week to ${utc(audit.evaluatedAt)}`,
+    `${count(review.standing.length, 'item')} need attention; ${count(worse.length, 'item')} turned worse; ${overdue}.`,
     ...review.standing
       .slice(0, 5)
       .map((a) => `- ${STATUS_WORD[a.status]}: ${a.label} ${a.valueText} (${a.owner}; ${a.actionText})`),
     ...(review.standing.length > 5 ? [`- and ${review.standing.length - 5} more`] : []),
     ...(audit.complete
       ? []
-      : [`Missing: ${audit.missing.length} — ${audit.missing[0]}${audit.missing.length > 1 ? ' …' : ''}`]),
+      : [
+          `Missing (${audit.missing.length}):`,
+          ...audit.missing.slice(0, 3).map((m) => `- ${m}`),
+          ...(audit.missing.length > 3 ? [`- and ${audit.missing.length - 3} more`] : []),
+        ]),
     `v${audit.catalogVersion} sha256:${audit.fingerprint.slice(0, 12)} · ${audit.dashboardUrl}`,
   ];
   return lines.join('\n');

@@ -39,6 +39,9 @@ export interface ColourChange {
   label: string;
   from: Shown;
   to: Shown;
+  /** The statuses behind the colours (noData shows red: "was red" may mean "was unknown"); absent for absent. */
+  fromStatus?: string;
+  toStatus?: string;
 }
 
 export interface DefinitionChange {
@@ -78,20 +81,25 @@ function colourChanges(current: ScorecardRow[], previous: ScorecardRow[]): Colou
   const active = (rows: ScorecardRow[]) => new Map(rows.filter((r) => !r.retired).map((r) => [key(r), r]));
   const [now, before] = [active(current), active(previous)];
   const keys = [...new Set([...now.keys(), ...before.keys()])];
-  return keys
-    .map((k): ColourChange => {
-      const [a, b] = [before.get(k), now.get(k)];
-      const row = (b ?? a)!;
-      return {
-        metricId: row.metric_id,
-        item: row.item,
-        label: row.item ? `${row.label} · ${row.item}` : row.label,
-        from: (a?.colour as Colour | undefined) ?? 'absent',
-        to: (b?.colour as Colour | undefined) ?? 'absent',
-      };
-    })
-    .filter((c) => c.from !== c.to)
-    .sort((x, y) => RANK[x.to] - RANK[y.to] || (x.label < y.label ? -1 : x.label > y.label ? 1 : 0));
+  return (
+    keys
+      .map((k): ColourChange => {
+        const [a, b] = [before.get(k), now.get(k)];
+        const row = (b ?? a)!;
+        return {
+          metricId: row.metric_id,
+          item: row.item,
+          label: row.item ? `${row.label} · ${row.item}` : row.label,
+          from: (a?.colour as Colour | undefined) ?? 'absent',
+          to: (b?.colour as Colour | undefined) ?? 'absent',
+          ...(a ? { fromStatus: a.status } : {}),
+          ...(b ? { toStatus: b.status } : {}),
+        };
+      })
+      // A change of colour, or of evidence behind the same colour (no data → red is news: it is now known).
+      .filter((c) => c.from !== c.to || c.fromStatus !== c.toStatus)
+      .sort((x, y) => RANK[x.to] - RANK[y.to] || (x.label < y.label ? -1 : x.label > y.label ? 1 : 0))
+  );
 }
 
 function definitionChanges(approvals: ApprovalRecord[], since: number, now: number): DefinitionChange[] {
@@ -106,7 +114,8 @@ function definitionChanges(approvals: ApprovalRecord[], since: number, now: numb
     return [
       {
         approval,
-        added: before ? minus(approval.metrics, before.metrics) : [...(approval.metrics ?? [])],
+        // An earlier approval that did not list its metrics (older lock files) gives no "added": unknown, not all.
+        added: !before ? [...(approval.metrics ?? [])] : before.metrics ? minus(approval.metrics, before.metrics) : [],
         retired: minus(approval.retired, before?.retired),
       },
     ];

@@ -93,7 +93,7 @@ export function generateSourceDatasources(inputs: CatalogInput[]): GeneratedFile
 }
 
 /** What the browser gets of an approval: the record and how it stands, never the signature block itself. */
-function provisionedApproval(approval: CatalogInput['approval']) {
+export function provisionedApproval(approval: CatalogInput['approval']) {
   const { standing, text } = describeApproval(approval);
   return {
     version: approval.version,

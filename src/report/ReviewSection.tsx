@@ -5,7 +5,8 @@ import { useStyles2 } from '@grafana/ui';
 import type { Action } from '../core/actions';
 import type { ReportRecord } from '../core/report';
 import type { Shown } from '../core/review';
-import { colourView } from '../panel/describe';
+import { colourView, statusView } from '../panel/describe';
+import { isStatus } from '../panel/status';
 import { StatusBadge } from '../panel/components/StatusBadge';
 import { formatInstant } from '../panel/format';
 import type { TimeZone } from '../panel/types';
@@ -15,8 +16,13 @@ interface Props {
   timeZone: TimeZone;
 }
 
-const ShownBadge = ({ shown }: { shown: Shown }) =>
-  shown === 'absent' ? <span>not on the scorecard</span> : <StatusBadge view={colourView(shown)} />;
+/** A colour with the status behind it: "No data" shown red reads "No data", never plain "Red". */
+const ShownBadge = ({ shown, status }: { shown: Shown; status?: string }) =>
+  shown === 'absent' ? (
+    <span>not on the scorecard</span>
+  ) : (
+    <StatusBadge view={status && isStatus(status) ? statusView(status, shown) : colourView(shown)} />
+  );
 
 /** What changed since the previous review: colours, actions and definitions, worse news first (core/review.ts). */
 export function ReviewSection({ record, timeZone }: Props) {
@@ -40,9 +46,19 @@ export function ReviewSection({ record, timeZone }: Props) {
       <h2 className={styles.h2}>
         Since the last review · {formatInstant(review.since, timeZone)} to {formatInstant(review.now, timeZone)}
       </h2>
-      <h3 className={styles.h3}>Changed colour ({review.changes.length})</h3>
+      <h3 className={styles.h3}>Changed ({review.changes.length})</h3>
+      {record.audit.comparison.kind === 'previous-report' && record.audit.comparison.disagreements.length > 0 && (
+        <p data-testid="report-disagreements">
+          <strong>
+            The previous record differs from Grafana's data for its own time in{' '}
+            {record.audit.comparison.disagreements.length} item(s):
+          </strong>{' '}
+          {record.audit.comparison.disagreements.join('; ')}. Data corrected since differs too; a hand-edited record
+          shows here.
+        </p>
+      )}
       {review.changes.length === 0 ? (
-        <p className={styles.muted}>No item changed colour.</p>
+        <p className={styles.muted}>No item changed colour or evidence.</p>
       ) : (
         <table className={styles.table} data-testid="report-changes">
           <thead>
@@ -57,10 +73,10 @@ export function ReviewSection({ record, timeZone }: Props) {
               <tr key={`${c.metricId}\u0000${c.item}`}>
                 <td>{c.label}</td>
                 <td>
-                  <ShownBadge shown={c.from} />
+                  <ShownBadge shown={c.from} status={c.fromStatus} />
                 </td>
                 <td>
-                  <ShownBadge shown={c.to} />
+                  <ShownBadge shown={c.to} status={c.toStatus} />
                 </td>
               </tr>
             ))}

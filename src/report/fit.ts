@@ -1,7 +1,7 @@
 /**
  * Each sheet on one page: a sheet taller than the printable height is zoomed down (CSS zoom, which re-lays it out)
  * until it fits, so the report is never more than its two pages. A sheet that fits keeps zoom 1; the smallest zoom
- * is 0.5 (text stays readable; the command says when even that does not fit). The scorecard's sheet is also tried
+ * is 0.5 (text stays readable; a sheet still too tall is marked `data-overflow`, and the command says so). The scorecard's sheet is also tried
  * at wider layouts (LAYOUT_FACTORS): the one that needs the least zoom, on both axes, is kept.
  */
 export const MIN_ZOOM = 0.5;
@@ -21,5 +21,7 @@ export function fitSheets(page: { width: number; height: number }): void {
     const zoom = Math.max(MIN_ZOOM, Math.floor(zoomToFit({ width, height }, page) * 1000) / 1000);
     sheet.style.zoom = String(zoom);
     sheet.dataset.zoom = String(zoom);
+    // Even the smallest zoom leaves it taller than a page: the command says so (the PDF then has more pages).
+    sheet.dataset.overflow = String(height * zoom > page.height + 1);
   }
 }

@@ -7,9 +7,11 @@
 // /api/annotations/:id) are kept in memory (annotations.mjs, annotationsApi.mjs). Listens on 127.0.0.1 only.
 // Usage: node test/grafana-double/server.mjs --port PORT --config CONFIG.json
 //   CONFIG: { prometheus: { uid, url, scrapeInterval? }, postgres: { uid, host, port, user, password, database },
-//             annotations?: { seedFile? }, tokens?: { viewer?, editor? } }
+//             annotations?: { seedFile? }, tokens?: { viewer?, editor? }, dashboards?: { dirs } }
+// GET /api/dashboards/uid/:uid answers the provisioned dashboard JSON found under dashboards.dirs (404 otherwise).
 import fs from 'node:fs';
 import http from 'node:http';
+import path from 'node:path';
 
 import { handleAnnotationRequest, identify, storeFromConfig } from './annotationsApi.mjs';
 import { dataResponseJson } from './frames.mjs';
@@ -65,6 +67,21 @@ export async function answer(config, body) {
   return { status: failed ? 400 : 200, json: { results } };
 }
 
+/** A provisioned dashboard by uid: the first `*.json` under the configured folders whose `uid` it is. */
+export function findDashboard(dirs, uid) {
+  for (const dir of dirs) {
+    for (const entry of fs.existsSync(dir) ? fs.readdirSync(dir, { recursive: true }) : []) {
+      if (String(entry).endsWith('.json')) {
+        const json = JSON.parse(fs.readFileSync(path.join(dir, String(entry)), 'utf8'));
+        if (json.uid === uid) {
+          return json;
+        }
+      }
+    }
+  }
+  return undefined;
+}
+
 function readBody(req) {
   return new Promise((resolve, reject) => {
     const chunks = [];
@@ -91,6 +108,17 @@ function serve(config, port) {
     };
     if (req.method === 'GET' && req.url === '/api/health') {
       return send(200, { database: 'ok', version: 'candor-test-double' });
+    }
+    const dashboard = /^\/api\/dashboards\/uid\/([^/?]+)$/.exec(req.url);
+    if (req.method === 'GET' && dashboard) {
+      const who = identify(req.headers, config.tokens);
+      if (who.denied) {
+        return send(who.denied.status, who.denied.json);
+      }
+      const found = findDashboard(config.dashboards?.dirs ?? [], decodeURIComponent(dashboard[1]));
+      return found
+        ? send(200, { dashboard: found, meta: { provisioned: true, canEdit: false } })
+        : send(404, { message: 'Dashboard not found' });
     }
     if (/^\/api\/annotations(\/|\?|$)/.test(req.url)) {
       return annotations(store, config, req, send).catch((e) => send(500, { message: e.message }));

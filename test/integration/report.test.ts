@@ -77,6 +77,10 @@ describe('candor report against the demo stack', () => {
     expect(rec.audit.missing.length).toBeGreaterThan(0);
     expect(rec.audit.comparison.kind).toBe('one-week-earlier');
     expect(rec.rows.length).toBeGreaterThan(20);
+    // The demo catalog's approval is recorded with the executives' sign-off pending: never a complete report.
+    expect(rec.audit.missing).toContain(`Definitions not signed off: ${rec.audit.approval.text}`);
+    // The dashboard the double serves is the provisioned one: it pins this catalog.
+    expect(rec.audit.provisioned).toBe('');
   });
 
   it('is two pages at most, renders to PNG, and its text carries the fingerprint and the attention items in order', async () => {
@@ -117,6 +121,58 @@ describe('candor report against the demo stack', () => {
     expect(rec.review.since).toBe(record(pdf).audit.evaluatedAt);
     // The same data minutes apart: nothing changed colour.
     expect(rec.review.changes).toEqual([]);
+    expect(rec.audit.comparison.disagreements).toEqual([]);
+  }, 120_000);
+
+  it('a hand-edited previous record shows where it differs from Grafana, on the page and in the record', async () => {
+    const edited = path.join(dir, 'edited.json');
+    const rec = record(pdf);
+    const target = rec.rows.find((r: { colour: string; retired: boolean }) => r.colour === 'green' && !r.retired);
+    target.colour = 'red'; // claims a green item was already red, to hide a future red as "no change"
+    fs.writeFileSync(edited, JSON.stringify(rec));
+    const out = path.join(dir, 'edited-next.pdf');
+    expect((await report(out, ['--previous', edited])).code).toBe(3);
+    const next = record(out);
+    const name = target.item ? `${target.label} · ${target.item}` : target.label;
+    expect(next.audit.comparison.disagreements).toEqual([`${name}: record red, Grafana green`]);
+    const text = (await run('pdftotext', [out, '-'])).stdout.replace(/\s+/g, ' ');
+    expect(text).toContain("The previous record differs from Grafana's data for its own time in 1 item(s)");
+  }, 120_000);
+
+  it('an audience dashboard reports that audience: the board sees its pillars and the summary only', async () => {
+    const out = path.join(dir, 'board.pdf');
+    const catalog = 'provisioning/catalogs/executive-performance.yaml';
+    const board = JSON.parse(
+      fs.readFileSync(
+        path.join(REPO_ROOT, 'provisioning/audience-dashboards/executive-performance/board/board.json'),
+        'utf8'
+      )
+    );
+    const res = await run(
+      process.execPath,
+      [
+        'cli/candor.mjs',
+        'report',
+        '--grafana-url',
+        state.double.url,
+        '--out',
+        out,
+        '--catalog',
+        catalog,
+        '--dashboard',
+        board.uid,
+      ],
+      { CANDOR_GRAFANA_TOKEN: state.double.tokens.viewer }
+    );
+    expect([0, 3]).toContain(res.code);
+    const rec = record(out);
+    const wanted = board.panels.find((p: { type: string }) => p.type === 'candor-scorecard-panel').targets[0].pillars;
+    const pillars = new Set(
+      rec.rows.filter((r: { summary_only: boolean }) => !r.summary_only).map((r: { pillar_id: string }) => r.pillar_id)
+    );
+    expect([...pillars].sort()).toEqual([...wanted].sort());
+    expect(rec.audit.dashboardUrl).toBe(`${state.double.url}/d/${board.uid}`);
+    expect(rec.audit.provisioned).toBe('');
   }, 120_000);
 
   it('writes self-contained HTML: no script, nothing loaded from the rendering server', async () => {

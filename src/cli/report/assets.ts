@@ -59,11 +59,16 @@ export function serveReport(root: string, bundleDir: string, page: string): Prom
   ];
   const roboto = path.join(root, 'node_modules/@fontsource/roboto-mono/files/roboto-mono-latin-400-normal.woff2');
   const server = http.createServer((req, res) => {
-    const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
     const send = (status: number, type: string, body: string | Buffer) => {
       res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store' });
       res.end(body);
     };
+    let pathname: string;
+    try {
+      pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
+    } catch {
+      return send(400, 'text/plain; charset=utf-8', 'bad path');
+    }
     if (pathname === '/') {
       return send(200, 'text/html; charset=utf-8', page);
     }

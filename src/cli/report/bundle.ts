@@ -6,7 +6,7 @@
  * copy of @emotion/css (@grafana/ui's own), so the plugin's styles and Grafana's share one cache.
  */
 import { createHash } from 'crypto';
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'fs';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'fs';
 import path from 'path';
 
 import { CliError } from '../common';
@@ -56,11 +56,13 @@ export async function reportBundle(root: string): Promise<Bundle> {
     throw new CliError('candor report: esbuild is missing (run npm install in the Candor repository)', 2);
   }
   // Built beside the final folder and renamed into place, so a report running at the same time never reads half a
-  // bundle; bundles of older sources are removed.
+  // bundle.
   const tmp = `${dir}.tmp-${process.pid}`;
+  // Builds of other sources older than a day go: a report running now from another checkout keeps its own.
   for (const old of existsSync(cache) ? readdirSync(cache) : []) {
-    if (!old.includes('.tmp-')) {
-      rmSync(path.join(cache, old), { recursive: true, force: true });
+    const full = path.join(cache, old);
+    if (Date.now() - statSync(full).mtimeMs > 86_400_000) {
+      rmSync(full, { recursive: true, force: true });
     }
   }
   await esbuild.build({

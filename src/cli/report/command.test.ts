@@ -4,7 +4,9 @@
  * `candor report`'s command line: every mistake is one line and exit 2 before anything is fetched or drawn.
  * (The whole command, drawn in Chromium against the demo stack, is tested in test/integration/report.test.ts.)
  */
-import { existsSync } from 'fs';
+import { mkdtempSync, readdirSync, writeFileSync } from 'fs';
+import os from 'os';
+import path from 'path';
 
 import { CliError } from '../common';
 import { reportCommand } from './command';
@@ -20,6 +22,7 @@ const run = (argv: string[], env: NodeJS.ProcessEnv = { CANDOR_GRAFANA_TOKEN: 'g
     .catch((e: CliError) => ({ code: e.code, message: e.message }));
 };
 
+const CATALOG = 'provisioning/catalogs/platform-scorecard.yaml';
 const URL_ARGS = ['--grafana-url', 'http://127.0.0.1:1/'];
 
 describe('candor report: the command line', () => {
@@ -52,17 +55,26 @@ describe('candor report: the command line', () => {
     expect(out.message).toContain('--dashboard: "someone-elses" is no dashboard of');
   });
 
+  it('an output folder that does not exist: exit 2 before anything is fetched', async () => {
+    const out = await run([...URL_ARGS, '--out', 'no-such-folder/w.pdf']);
+    expect(out.code).toBe(2);
+    expect(out.message).toContain('no-such-folder does not exist or cannot be written');
+  });
+
+  it('a previous record that is not JSON: exit 2 before anything is fetched', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'candor-report-cmd-'));
+    writeFileSync(path.join(dir, 'last.json'), '{ not json');
+    const argv = [...URL_ARGS, '--out', path.join(dir, 'w.pdf'), '--catalog', CATALOG];
+    const out = await run([...argv, '--previous', path.join(dir, 'last.json')]);
+    expect(out.code).toBe(2);
+    expect(out.message).toContain('last.json: not JSON');
+  });
+
   it('an unreachable Grafana: exit 1 and no report written', async () => {
-    const argv = [
-      ...URL_ARGS,
-      '--out',
-      '.scratch-never/w.pdf',
-      '--catalog',
-      'provisioning/catalogs/platform-scorecard.yaml',
-    ];
-    const out = await run(argv);
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'candor-report-cmd-'));
+    const out = await run([...URL_ARGS, '--out', path.join(dir, 'w.pdf'), '--catalog', CATALOG]);
     expect(out.code).toBe(1);
     expect(out.message).toContain('http://127.0.0.1:1/api/');
-    expect(existsSync('.scratch-never')).toBe(false);
+    expect(readdirSync(dir)).toEqual([]);
   });
 });

@@ -9,7 +9,7 @@ import type { AddressInfo } from 'net';
 import { fingerprint } from '../../core/fingerprint';
 import { createCatalog, createMetric, createPillar, FIXED_NOW, MINUTE } from '../../core/testing/factories';
 import { CliError } from '../common';
-import { evaluateThroughGrafana } from './fetch';
+import { evaluateThroughGrafana, provisionedDifference } from './fetch';
 
 type Handler = (req: { method: string; path: string; auth?: string; body: any }) => { status: number; json: unknown };
 
@@ -190,5 +190,48 @@ describe('evaluating the catalog through Grafana for the report', () => {
     } finally {
       await grafana.close();
     }
+  });
+});
+
+describe('what the dashboard in Grafana pins', () => {
+  const FP = 'a'.repeat(64);
+  const dashboard = (pins: unknown[]) => ({
+    dashboard: {
+      uid: 'candor-exec',
+      panels: [
+        { type: 'text' },
+        {
+          type: 'row',
+          panels: pins.map((p) => ({ type: 'candor-scorecard-panel', options: { approvedFingerprint: p } })),
+        },
+      ],
+    },
+  });
+  const check = async (answer: { status: number; json: unknown }) => {
+    const grafana = await startGrafana(({ auth }) =>
+      auth === `Bearer ${TOKEN}` ? answer : { status: 401, json: { message: 'Invalid API key' } }
+    );
+    try {
+      return await provisionedDifference({ url: grafana.url, token: TOKEN }, 'candor-exec', FP);
+    } finally {
+      await grafana.close();
+    }
+  };
+
+  it('nothing to say when every Candor panel pins this catalog (panels inside rows too)', async () => {
+    expect(await check({ status: 200, json: dashboard([FP, FP]) })).toBe('');
+  });
+  it('another pinned fingerprint: the report is not about the definitions Grafana shows', async () => {
+    expect(await check({ status: 200, json: dashboard([FP, 'b'.repeat(64)]) })).toBe(
+      "the dashboard candor-exec pins sha256:bbbbbbbbbbbb, this report evaluated sha256:aaaaaaaaaaaa: the report's definitions are not the ones Grafana shows"
+    );
+  });
+  it('a dashboard that cannot be read, or has no Candor panel, cannot confirm anything', async () => {
+    expect(await check({ status: 404, json: { message: 'Dashboard not found' } })).toContain(
+      'the dashboard candor-exec could not be read (HTTP 404: Dashboard not found)'
+    );
+    expect(await check({ status: 200, json: dashboard([]) })).toBe(
+      'the dashboard candor-exec has no Candor panel with a pinned fingerprint'
+    );
   });
 });

@@ -12,6 +12,7 @@
  *   - The annotations unreadable (other than 401/403): no action counts, and the report says so.
  */
 import {
+  ACTION_QUERY_LIMIT,
   actionsFromAnnotations,
   actionsQuery,
   searchParams,
@@ -24,6 +25,7 @@ import { runEngineGuarded } from '../../core/guard';
 import { buildRequests, type DsQueryBody } from '../../core/queries';
 import { decodeResponse, type DecodedResponse } from '../../core/response';
 import type { Catalog } from '../../core/types';
+import { PANEL_TYPE } from '../../provision/context';
 import { CliError } from '../common';
 import { grafanaMessage, grafanaRequest, type GrafanaResponse } from '../grafanaHttp';
 
@@ -39,6 +41,8 @@ export interface Evaluation {
   actions: Action[];
   /** Requests sent to Grafana for this evaluation. */
   requests: number;
+  /** Grafana returned as many action annotations as one query may (older ones may be missing). */
+  actionsTruncated: boolean;
 }
 
 /** 401 and 403 mean the token cannot read anything: stop with one line that says what to fix. */
@@ -160,5 +164,40 @@ export async function evaluateThroughGrafana(input: EvaluateInput): Promise<Eval
     warnings: out.warnings,
     actions: read?.actions ?? [],
     requests: parts.reduce((n, p) => n + p.sent, 0) + 1,
+    actionsTruncated: 'list' in annotations && annotations.list.length >= ACTION_QUERY_LIMIT,
   };
+}
+
+/**
+ * What the dashboard in Grafana pins: the Candor panel's `approvedFingerprint` (provisioned from the lock file), read
+ * with `GET /api/dashboards/uid/:uid` (a Viewer may). "" when it pins `fingerprint`; otherwise why it cannot be
+ * confirmed that the report's catalog is the one the executives' dashboard shows.
+ */
+export async function provisionedDifference(target: GrafanaTarget, uid: string, fingerprint: string): Promise<string> {
+  const url = new URL(`api/dashboards/uid/${encodeURIComponent(uid)}`, target.url);
+  const res = await grafanaRequest({ method: 'GET', url, token: target.token, timeoutMs: target.timeoutMs });
+  refuseAuth(res, `GET /api/dashboards/uid/${uid}`);
+  if (res.status !== 200) {
+    return `the dashboard ${uid} could not be read (HTTP ${res.status}${grafanaMessage(res) ? `: ${grafanaMessage(res)}` : ''}), so the report cannot confirm its definitions are the provisioned ones`;
+  }
+  type Panel = { type?: unknown; options?: { approvedFingerprint?: unknown }; panels?: Panel[] };
+  const panels = ((res.body as { dashboard?: { panels?: Panel[] } })?.dashboard?.panels ?? []).flatMap((p) => [
+    p,
+    ...(p.panels ?? []),
+  ]);
+  const pins = [
+    ...new Set(
+      panels
+        .filter((p) => p.type === PANEL_TYPE)
+        .map((p) => p.options?.approvedFingerprint)
+        .filter((f): f is string => typeof f === 'string')
+    ),
+  ];
+  if (pins.length === 0) {
+    return `the dashboard ${uid} has no Candor panel with a pinned fingerprint`;
+  }
+  const other = pins.find((f) => f !== fingerprint);
+  return other
+    ? `the dashboard ${uid} pins sha256:${other.slice(0, 12)}, this report evaluated sha256:${fingerprint.slice(0, 12)}: the report's definitions are not the ones Grafana shows`
+    : '';
 }

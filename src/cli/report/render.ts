@@ -9,6 +9,7 @@ import { CliError } from '../common';
 import { reportHtml, serveReport } from './assets';
 import { reportBundle } from './bundle';
 import { snapshotPage } from './snapshot';
+import type { Page } from 'playwright-core';
 
 export type OutputFormat = 'pdf' | 'html' | 'png';
 
@@ -26,7 +27,19 @@ export interface RenderInput {
   step: (text: string) => void;
 }
 
-export async function renderReport({ root, page, format, step }: RenderInput): Promise<Buffer> {
+export interface Drawn {
+  content: Buffer;
+  /** One line per sheet that does not fit its page even at the smallest zoom (the PDF has more than two pages). */
+  overflow: string[];
+}
+
+/** What Chromium inherits: enough to run, none of the command's secrets (token, SMTP URL, webhook). */
+function browserEnv(env: NodeJS.ProcessEnv): Record<string, string> {
+  const keep = ['PATH', 'HOME', 'TMPDIR', 'LANG', 'LC_ALL', 'FONTCONFIG_PATH', 'XDG_CONFIG_HOME', 'XDG_CACHE_HOME'];
+  return Object.fromEntries(keep.filter((k) => env[k] !== undefined).map((k) => [k, env[k]!]));
+}
+
+export async function renderReport({ root, page, format, step }: RenderInput): Promise<Drawn> {
   const executablePath = chromiumPath();
   if (!existsSync(executablePath)) {
     throw new CliError(
@@ -44,6 +57,7 @@ export async function renderReport({ root, page, format, step }: RenderInput): P
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({
     executablePath,
+    env: browserEnv(process.env),
     args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-lcd-text'],
   });
   try {
@@ -56,6 +70,23 @@ export async function renderReport({ root, page, format, step }: RenderInput): P
     if (state[0] !== 'ready') {
       throw new CliError(`the report page failed: ${state[1] ?? 'unknown error'}`, 1);
     }
+    const overflow = (
+      await tab.evaluate(() =>
+        Array.from(document.querySelectorAll<HTMLElement>('[data-sheet]'))
+          .filter((s) => s.dataset.overflow === 'true')
+          .map((s) => s.dataset.sheet ?? '')
+      )
+    ).map((n) => `sheet ${n} does not fit one page even at half size: the PDF has more than two pages`);
+    const content = await draw(tab, format, served.origin);
+    return { content, overflow };
+  } finally {
+    await browser.close();
+    await served.close();
+  }
+}
+
+async function draw(tab: Page, format: OutputFormat, origin: string): Promise<Buffer> {
+  {
     if (format === 'pdf') {
       // Explicit: @grafana/ui's global styles carry their own @page rule, which would win over the page's.
       return await tab.pdf({
@@ -68,9 +99,6 @@ export async function renderReport({ root, page, format, step }: RenderInput): P
     if (format === 'png') {
       return await tab.screenshot({ fullPage: true, type: 'png' });
     }
-    return Buffer.from(await snapshotPage(tab, served.origin), 'utf8');
-  } finally {
-    await browser.close();
-    await served.close();
+    return Buffer.from(await snapshotPage(tab, origin), 'utf8');
   }
 }

@@ -24,6 +24,7 @@ export async function startDouble(state) {
   const config = {
     annotations: { seedFile: ANNOTATION_SEED_FILE },
     tokens,
+    dashboards: { dirs: [path.join(REPO_ROOT, 'dashboards'), path.join(REPO_ROOT, 'provisioning/audience-dashboards')] },
     prometheus: { uid: 'candor-prometheus', url: state.prometheus.url, scrapeInterval: '15s' },
     postgres: {
       uid: 'candor-postgres',
