@@ -50,7 +50,7 @@ export function ReviewSection({ record, timeZone }: Props) {
       {record.audit.comparison.kind === 'previous-report' && record.audit.comparison.disagreements.length > 0 && (
         <p data-testid="report-disagreements">
           <strong>
-            The previous record differs from Grafana's data for its own time in{' '}
+            The previous record differs from Grafana&apos;s data for its own time in{' '}
             {record.audit.comparison.disagreements.length} item(s):
           </strong>{' '}
           {record.audit.comparison.disagreements.join('; ')}. Data corrected since differs too; a hand-edited record
