@@ -11,7 +11,7 @@ import { attentionItems, pillarAnswer } from './attention';
 import type { ValueFormatter } from './evidence';
 import type { Fingerprint } from './fingerprint';
 import { observationFromFrames, type FrameLike } from './frames';
-import { sourceLabel, toRows, type ScorecardMeta, type ScorecardRow, FRAME_SCHEMA_VERSION } from './rows';
+import { sourceLabelOf, toRows, type ScorecardMeta, type ScorecardRow, FRAME_SCHEMA_VERSION } from './rows';
 import { evaluateScorecard } from './scorecard';
 import { overallOf, summaryEntries } from './summary';
 import { tierSummaries } from './tiers';
@@ -92,16 +92,28 @@ export function runEngine(input: EngineInput): WithWarnings<EngineOutput> {
   const selected = selectMetrics(catalog, input.selection);
   const warnings = [...selected.warnings];
   const observations = bareRecord<Observation>();
+  // Frames and errors by refId once: each metric then finds its own without scanning them all.
+  const framesOf = new Map<string, FrameLike[]>();
+  for (const f of input.frames) {
+    const list = framesOf.get(f.refId ?? '');
+    if (list) {
+      list.push(f);
+    } else {
+      framesOf.set(f.refId ?? '', [f]);
+    }
+  }
+  const errorOf = new Map<string, { refId: string; message: string }>();
+  input.errors.forEach((e) => errorOf.has(e.refId) || errorOf.set(e.refId, e));
   for (const def of metricsToQuery(catalog, input.selection)) {
-    const source = sourceLabel(catalog, def.id, input.sourceNames);
-    const error = input.errors.find((e) => e.refId === def.id);
+    const source = sourceLabelOf(def, input.sourceNames);
+    const error = errorOf.get(def.id);
     if (error) {
       observations[def.id] = { error: error.message, source };
       continue;
     }
     const read = observationFromFrames({
       metricId: def.id,
-      frames: input.frames.filter((f) => f.refId === def.id),
+      frames: framesOf.get(def.id) ?? [],
       source,
     });
     observations[def.id] = read.observation;

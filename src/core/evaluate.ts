@@ -233,12 +233,16 @@ function impossibleSamples(def: MetricDef, samples: Sample[], infinite: Sample[]
     };
   }
   const dm = metricDomain(def);
-  const outside = samples.flatMap((s) => {
+  let count = 0;
+  let last: { t: number; why: string } | undefined;
+  for (const s of samples) {
     const why = outsideDomain(s.v, dm);
-    return why ? [{ t: s.t, why }] : [];
-  });
-  const last = outside.at(-1);
-  return last && { ...last, count: outside.length };
+    if (why) {
+      count++;
+      last = { t: s.t, why };
+    }
+  }
+  return last && { ...last, count };
 }
 
 function errorResult(def: MetricDef, item: string | undefined, message: string): ItemResult {

@@ -108,15 +108,24 @@ export function seriesOfFrame(frame: FrameLike): { series?: Series[]; problem?: 
   // A long (table) frame or several number fields: each series says which column it is (a register reads them).
   const named = strings.length > 0 || numbers.length > 1;
   for (const field of numbers) {
+    // A wide frame: one series per number field, its labels the field's own; no per-row work.
+    if (strings.length === 0) {
+      const points = times.map((t, i): [number, number | null] => [t, toNumber(field.values[i])]);
+      series.push({ labels: bareRecord(field.labels), points, ...(named ? { field: field.name } : {}) });
+      continue;
+    }
+    // A long frame: rows grouped by their string cells (the field's labels are the same on every row).
     const byLabels = new Map<string, Series>();
     for (let i = 0; i < times.length; i++) {
-      const rowLabels = bareRecord(field.labels);
-      strings.forEach((s) => (rowLabels[s.name] = String(s.values[i] ?? '')));
-      const key = JSON.stringify(Object.entries(rowLabels).sort());
-      if (!byLabels.has(key)) {
-        byLabels.set(key, { labels: rowLabels, points: [], ...(named ? { field: field.name } : {}) });
+      const key = JSON.stringify(strings.map((s) => String(s.values[i] ?? '')));
+      let group = byLabels.get(key);
+      if (!group) {
+        const rowLabels = bareRecord(field.labels);
+        strings.forEach((s) => (rowLabels[s.name] = String(s.values[i] ?? '')));
+        group = { labels: rowLabels, points: [], ...(named ? { field: field.name } : {}) };
+        byLabels.set(key, group);
       }
-      byLabels.get(key)!.points.push([times[i], toNumber(field.values[i])]);
+      group.points.push([times[i], toNumber(field.values[i])]);
     }
     series.push(...byLabels.values());
   }

@@ -25,7 +25,7 @@
  */
 import type { ItemResult } from './evaluate';
 import { COLOUR_RANK } from './thresholds';
-import type { Catalog, Colour, Status, Tier, WithWarnings } from './types';
+import type { Catalog, Colour, MetricDef, Status, Tier, WithWarnings } from './types';
 
 export const RETIRED_VISIBLE_DAYS = 90;
 export const TIER_WEIGHT: Record<Tier, number> = { critical: 8, high: 4, medium: 2, low: 1 };
@@ -72,8 +72,8 @@ export function compareWorse(a: ItemResult, b: ItemResult): number {
 export const worstColour = (colours: Colour[]): Colour =>
   colours.reduce<Colour>((w, c) => (COLOUR_RANK[c] > COLOUR_RANK[w] ? c : w), 'green');
 
-function visible(catalog: Catalog, item: ItemResult, now: number): boolean {
-  const retired = catalog.metrics.find((m) => m.id === item.metricId)?.retired;
+function visible(def: MetricDef, now: number): boolean {
+  const { retired } = def;
   return !retired || Date.parse(retired.date) + RETIRED_VISIBLE_DAYS * 86_400_000 >= now;
 }
 
@@ -85,7 +85,7 @@ export function rollup(catalog: Catalog, results: ItemResult[], now: number): Wi
     const def = defs.get(r.metricId);
     if (!def) {
       warnings.push(`${r.metricId}: result for a metric the catalog does not define was ignored`);
-    } else if (visible(catalog, r, now)) {
+    } else if (visible(def, now)) {
       scored.push({ ...r, pillar: def.pillar, tier: r.alertTier ?? def.tier });
     }
   }

@@ -197,11 +197,8 @@ function texts(def: MetricDef, thresholds: Thresholds, r: { value?: number; chan
   };
 }
 
-export function sourceLabel(catalog: Catalog, metricId: string, names: Record<string, string> = {}): string {
-  const def = catalog.metrics.find((m) => m.id === metricId);
-  if (!def) {
-    return '';
-  }
+/** "Prometheus (uid)", or the datasource's name when known: "Demo Prometheus (candor-prometheus)". */
+export function sourceLabelOf(def: MetricDef, names: Record<string, string> = {}): string {
   const uid = isPrometheus(def.source) ? def.source.prometheus.datasourceUid : def.source.sql.datasourceUid;
   const kind = isPrometheus(def.source) ? 'Prometheus' : 'SQL';
   const name = own(names, uid);
@@ -246,7 +243,7 @@ export function toRows(
         colour_since: r.colourSince ?? null,
         colour_since_lower_bound: r.colourSinceIsLowerBound,
         last_sample: r.lastSampleTime ?? null,
-        source: sourceLabel(catalog, r.metricId, sourceNames),
+        source: sourceLabelOf(def, sourceNames),
         links: def.links ?? [],
         sparkline: r.sparkline,
         retired: r.retired,

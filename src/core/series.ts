@@ -49,26 +49,36 @@ export function cleanPoints(points: Array<[number, number | null]>, now: number)
       kept.push({ t, v, i });
     }
   });
-  kept.sort((a, b) => a.t - b.t || a.i - b.i);
-  const byTime = new Map<number, Set<number>>();
-  for (const p of kept) {
-    const values = byTime.get(p.t) ?? new Set<number>();
-    if (typeof p.v === 'number' && Number.isFinite(p.v)) {
-      values.add(p.v);
-    }
-    byTime.set(p.t, values);
+  // Sources answer in time order: sorting is only needed when they did not.
+  if (kept.some((p, k) => k > 0 && p.t < kept[k - 1].t)) {
+    kept.sort((a, b) => a.t - b.t || a.i - b.i);
   }
   const samples: Sample[] = [];
   const conflicts: CleanSeries['conflicts'] = [];
-  byTime.forEach((values, t) => {
-    if (values.size === 1) {
-      samples.push({ t, v: [...values][0] });
-    } else if (values.size > 1) {
-      conflicts.push({ t, values: [...values].sort((a, b) => a - b) });
+  // Each run of equal times: one finite value is a sample, several different ones a conflict, none a non-finite.
+  for (let k = 0; k < kept.length; ) {
+    const t = kept[k].t;
+    let first: number | undefined;
+    let distinct: Set<number> | undefined;
+    for (; k < kept.length && kept[k].t === t; k++) {
+      const v = kept[k].v;
+      if (typeof v === 'number' && Number.isFinite(v)) {
+        if (first === undefined) {
+          first = v;
+        } else if (distinct || v !== first) {
+          distinct ??= new Set([first]);
+          distinct.add(v);
+        }
+      }
+    }
+    if (distinct && distinct.size > 1) {
+      conflicts.push({ t, values: [...distinct].sort((a, b) => a - b) });
+    } else if (first !== undefined) {
+      samples.push({ t, v: first });
     } else {
       nonFinite++;
     }
-  });
+  }
   infinite.sort((a, b) => a.t - b.t);
   return { samples, nonFinite, future, conflicts, infinite };
 }
