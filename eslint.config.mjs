@@ -17,8 +17,8 @@ export default defineConfig([
   },
   ...baseConfig,
   {
-    // The scaffold lints src/ only; the root build config, the CLI entry and the tests under test/ count too.
-    files: ['webpack.config.ts', 'test/**/*.{ts,tsx}'],
+    // The scaffold lints src/ only; the root build config, the CLI entry, the tests under test/ and bench/ count too.
+    files: ['webpack.config.ts', 'test/**/*.{ts,tsx}', 'bench/**/*.ts'],
     languageOptions: { parserOptions: { project: './tsconfig.json' } },
   },
   {

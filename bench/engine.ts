@@ -1,0 +1,79 @@
+/**
+ * The engine benchmark: evaluate and roll up N items of POINTS points each (one Prometheus metric per item, in 10
+ * pillars), as a ratio to a bare loop that only reads the same arrays, in the same process. Both sides get the same
+ * frames; the engine's own output (rows, meta) is what the datasource returns.
+ */
+import { fingerprint } from '../src/core/fingerprint';
+import { runEngine } from '../src/core/engine';
+import type { FrameLike } from '../src/core/frames';
+import type { Catalog, MetricDef } from '../src/core/types';
+import { measure, type Figure } from './measure';
+
+const NOW = Date.parse('2026-11-16T12:00:00Z');
+const STEP = 60_000;
+
+function catalogOf(n: number): Catalog {
+  const pillars = Array.from({ length: 10 }, (_, i) => ({ id: `p${i}`, title: `Pillar ${i}`, question: 'Is it?', order: i }));
+  const metrics: MetricDef[] = Array.from({ length: n }, (_, i) => ({
+    id: `m${i}`,
+    pillar: `p${i % 10}`,
+    name: `Metric ${i}`,
+    description: 'A benchmark metric.',
+    owner: 'Owner',
+    indicator: 'leading',
+    unit: 'percentunit',
+    direction: 'higher-is-better',
+    target: 0.999,
+    thresholds: { green: 0.999, amber: 0.995 },
+    freshness: { maxAge: '15m' },
+    tier: 'high',
+    trend: { window: '6h' },
+    source: { prometheus: { datasourceUid: 'prom', expr: `m${i}` } },
+  }));
+  return { apiVersion: 'candor/v1', scorecard: { id: 'bench', title: 'Bench', version: '1' }, pillars, metrics };
+}
+
+function framesOf(n: number, points: number): FrameLike[] {
+  const times = Array.from({ length: points }, (_, j) => NOW - (points - 1 - j) * STEP);
+  return Array.from({ length: n }, (_, i) => ({
+    refId: `m${i}`,
+    fields: [
+      { name: 'Time', type: 'time', values: times },
+      { name: 'Value', type: 'number', values: Array.from({ length: points }, (_, j) => 0.99 + ((i + j) % 10) / 1000) },
+    ],
+  }));
+}
+
+/** What any consumer must at least do: read every time and value once. */
+function bareLoop(frames: FrameLike[]): number {
+  let sum = 0;
+  for (const f of frames) {
+    const [t, v] = [f.fields[0].values, f.fields[1].values];
+    for (let j = 0; j < t.length; j++) {
+      sum += (t[j] as number) + (v[j] as number);
+    }
+  }
+  return sum;
+}
+
+export function engineFigures(sizes: number[], points: number, runs: (n: number) => number): Figure[] {
+  const figures: Figure[] = [];
+  for (const n of sizes) {
+    const catalog = catalogOf(n);
+    const fp = fingerprint(catalog);
+    const frames = framesOf(n, points);
+    const k = runs(n);
+    const base = measure(k, () => bareLoop(frames));
+    const engine = measure(k, () =>
+      runEngine({ catalog, fingerprint: fp, selection: {}, frames, errors: [], asOf: NOW, asOfIsNow: false, now: NOW })
+    );
+    figures.push({
+      name: `engine: ${n.toLocaleString('en')} items × ${points} points`,
+      unit: 'ms',
+      candor: engine,
+      baseline: base,
+      baselineName: 'bare loop reading the same arrays',
+    });
+  }
+  return figures;
+}
