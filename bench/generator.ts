@@ -16,7 +16,12 @@ function bigCatalog(n: number): unknown {
   return {
     apiVersion: 'candor/v1',
     scorecard: { id: 'bench-1000', title: 'Benchmark scorecard', version: '1' },
-    pillars: Array.from({ length: 10 }, (_, i) => ({ id: `p${i}`, title: `Pillar ${i}`, question: 'Is it?', order: i + 1 })),
+    pillars: Array.from({ length: 10 }, (_, i) => ({
+      id: `p${i}`,
+      title: `Pillar ${i}`,
+      question: 'Is it?',
+      order: i + 1,
+    })),
     metrics: Array.from({ length: n }, (_, i) => ({
       id: `metric-${i}`,
       pillar: `p${i % 10}`,
@@ -66,7 +71,12 @@ export async function generatorFigures(n: number, runs: number): Promise<Figure[
     const check = stats(await time(['check', '--root', root]));
     const base = { baseline: validate, baselineName: '`candor validate` of the same catalog' };
     return [
-      { name: `generator: candor provision, ${n.toLocaleString('en')} metrics`, unit: 'ms', candor: provision, ...base },
+      {
+        name: `generator: candor provision, ${n.toLocaleString('en')} metrics`,
+        unit: 'ms',
+        candor: provision,
+        ...base,
+      },
       { name: `generator: candor check, ${n.toLocaleString('en')} metrics`, unit: 'ms', candor: check, ...base },
     ];
   } finally {

@@ -21,9 +21,11 @@ export function stats(samples: number[]): Stats {
   return { median, min: sorted[0], max: sorted[sorted.length - 1], runs: sorted.length };
 }
 
-/** `runs` timed calls (after one untimed warm-up call), in milliseconds. */
-export function measure(runs: number, fn: () => unknown): Stats {
-  fn();
+/** `runs` timed calls (after one untimed warm-up call unless `warmup` is false), in milliseconds. */
+export function measure(runs: number, fn: () => unknown, warmup = true): Stats {
+  if (warmup) {
+    fn();
+  }
   const samples: number[] = [];
   for (let i = 0; i < runs; i++) {
     const t = process.hrtime.bigint();

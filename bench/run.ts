@@ -104,7 +104,10 @@ async function run() {
     '',
     'Growth:',
     '',
-    ...growth.map((g) => `- from ${g.from.replace('engine: ', '')} to ${g.to.replace('engine: ', '')}: ×${g.factor.toFixed(1)} time (×10 items)`),
+    ...growth.map(
+      (g) =>
+        `- from ${g.from.replace('engine: ', '')} to ${g.to.replace('engine: ', '')}: ×${g.factor.toFixed(1)} time (×10 items)`
+    ),
     '',
     '## Generator',
     '',

@@ -1,16 +1,12 @@
 /**
- * Structural validation against the committed JSON Schema (Ajv), with Ajv's errors rewritten as
- * `path: plain-English reason` (`metrics[3].owner: every metric needs an owner`).
+ * Structural validation against the committed JSON Schema, with Ajv's errors rewritten as
+ * `path: plain-English reason` (`metrics[3].owner: every metric needs an owner`). The schema is compiled ahead of
+ * time (schema/validatorSource.ts): the same Ajv validator everywhere, without Ajv's compiler in the browser.
  */
-import Ajv, { type ErrorObject } from 'ajv';
+import type { ErrorObject } from 'ajv';
 
-import schema from './schema/catalog-v1.schema.json';
+import validateSchema from './schema/catalogValidator.generated';
 import type { Problem } from './types';
-
-const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true });
-// `x-missing` carries the plain-English reason shown when a required field is absent.
-ajv.addKeyword({ keyword: 'x-missing', schemaType: 'string' });
-const validateSchema = ajv.compile(schema);
 
 const PATTERN_MESSAGES: Record<string, string> = {
   '^[a-z0-9]+(-[a-z0-9]+)*$': 'must be kebab-case: lowercase letters and digits joined by single hyphens',
