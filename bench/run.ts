@@ -8,6 +8,7 @@ import { writeFileSync } from 'fs';
 import os from 'os';
 import path from 'path';
 
+import { browserFigures } from './browser';
 import { engineFigures } from './engine';
 import { generatorFigures } from './generator';
 import { ratio, type Figure } from './measure';
@@ -66,6 +67,7 @@ async function run() {
   const sizes = quick ? [1000, 10000] : [1000, 10000, 100000];
   const engine = engineFigures(sizes, 1000, (n) => (quick ? 1 : n >= 100000 ? 1 : n >= 10000 ? 3 : 7));
   const generator = await generatorFigures(1000, quick ? 1 : 3);
+  const browser = await browserFigures(ROOT, quick ? 5 : 30);
   const counts = [
     ...requestCounts(ROOT, 'provisioning/catalogs/platform-scorecard.yaml', Date.parse('2026-12-07T08:00:00Z')),
     ...bundleCounts(ROOT),
@@ -81,7 +83,16 @@ async function run() {
     memoryGiB: Math.round(os.totalmem() / 2 ** 30),
     os: `${os.type()} ${os.release()}`,
   };
-  const result = { date: new Date().toISOString(), machine, versions: versions(), engine, generator, counts, growth };
+  const result = {
+    date: new Date().toISOString(),
+    machine,
+    versions: versions(),
+    engine,
+    browser,
+    generator,
+    counts,
+    growth,
+  };
   writeFileSync(path.join(ROOT, 'docs/benchmarks.json'), `${JSON.stringify(result, null, 2)}\n`);
   const md = [
     '# Benchmarks',
@@ -108,6 +119,16 @@ async function run() {
       (g) =>
         `- from ${g.from.replace('engine: ', '')} to ${g.to.replace('engine: ', '')}: ×${g.factor.toFixed(1)} time (×10 items)`
     ),
+    '',
+    '## Mount and re-render in the browser',
+    '',
+    "Debian's Chromium, 1920×1080. Candor's `ScorecardPanel` is set against the do-it-yourself dashboard: one",
+    "`@grafana/ui` `BigValue` (the Stat panel's core, with its sparkline) per metric, in the same page, with one",
+    'React and one `@grafana/ui` (bench/page/main.tsx). A run renders synchronously and forces layout. A re-render',
+    'gets new data of the same shape (every value 1% higher). The DIY side is handed its display values ready-made,',
+    "so its data preparation is not counted; Candor's `prepareScorecard` is.",
+    '',
+    ...figureTable(browser),
     '',
     '## Generator',
     '',

@@ -26,9 +26,10 @@ function sourceFiles(dir: string): string[] {
 }
 
 /** The hash of everything the bundle is built from. */
-export function sourceHash(root: string): string {
+export function sourceHash(root: string, dirs: string[] = [SOURCE_DIR]): string {
   const hash = createHash('sha256');
-  for (const file of [...sourceFiles(path.join(root, SOURCE_DIR)), path.join(root, 'package-lock.json')]) {
+  const files = dirs.flatMap((d) => sourceFiles(path.join(root, d)));
+  for (const file of [...files, path.join(root, 'package-lock.json')]) {
     if (existsSync(file)) {
       hash.update(path.relative(root, file)).update('\0').update(readFileSync(file)).update('\0');
     }
@@ -42,9 +43,21 @@ export interface Bundle {
   built: boolean;
 }
 
-export async function reportBundle(root: string): Promise<Bundle> {
-  const cache = path.join(root, 'node_modules', '.cache', 'candor-report');
-  const dir = path.join(cache, sourceHash(root));
+export interface PageSpec {
+  /** The page's script, relative to the root. */
+  entry: string;
+  /** The folder under node_modules/.cache/ its builds are kept in. */
+  cacheName: string;
+  /** Folders whose files the page is built from (default src/). */
+  dirs?: string[];
+}
+
+export const reportBundle = (root: string) =>
+  pageBundle(root, { entry: 'src/report/main.tsx', cacheName: 'candor-report' });
+
+export async function pageBundle(root: string, spec: PageSpec): Promise<Bundle> {
+  const cache = path.join(root, 'node_modules', '.cache', spec.cacheName);
+  const dir = path.join(cache, sourceHash(root, spec.dirs));
   if (existsSync(path.join(dir, 'main.js'))) {
     return { dir, built: false };
   }
@@ -67,7 +80,7 @@ export async function reportBundle(root: string): Promise<Bundle> {
   }
   await esbuild.build({
     absWorkingDir: root,
-    entryPoints: { main: path.join(root, 'src/report/main.tsx') },
+    entryPoints: { main: path.join(root, spec.entry) },
     outdir: tmp,
     bundle: true,
     format: 'esm',

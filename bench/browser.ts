@@ -1,0 +1,166 @@
+/**
+ * Mount and re-render in Chromium (Debian's): Candor's scorecard against the do-it-yourself grid of BigValues with
+ * the same metrics (bench/page/main.tsx), for the default catalog on the saved demo scenario and for a synthetic
+ * 5-pillar × 40-metric catalog. Many runs, sides alternating; the page's DOM size is reported with them.
+ */
+import { readFileSync } from 'fs';
+import path from 'path';
+import { gunzipSync } from 'zlib';
+
+import { fingerprint } from '../src/core/fingerprint';
+import { runEngine, type EngineOutput } from '../src/core/engine';
+import type { FrameLike } from '../src/core/frames';
+import { loadCatalog } from '../src/core/parse';
+import { decodeResponse } from '../src/core/response';
+import type { Catalog, MetricDef } from '../src/core/types';
+import { scriptJson, serveReport } from '../src/cli/report/assets';
+import { pageBundle } from '../src/cli/report/bundle';
+import { chromiumPath } from '../src/cli/report/render';
+import { stats, type Figure } from './measure';
+
+function evaluate(
+  catalog: Catalog,
+  frames: FrameLike[],
+  errors: Array<{ refId: string; message: string }>,
+  asOf: number
+) {
+  const out = runEngine({
+    catalog,
+    fingerprint: fingerprint(catalog),
+    selection: {},
+    frames,
+    errors,
+    asOf,
+    asOfIsNow: false,
+    now: asOf,
+  });
+  return out.result;
+}
+
+/** New data of the same shape: every value and sparkline point 1% higher. */
+const nudged = (o: EngineOutput): EngineOutput => ({
+  meta: o.meta,
+  rows: o.rows.map((r) => ({
+    ...r,
+    value: r.value === null ? null : r.value * 1.01,
+    sparkline: r.sparkline.map(([t, v]): [number, number] => [t, v * 1.01]),
+  })),
+});
+
+function defaultCase(root: string) {
+  const saved = JSON.parse(
+    gunzipSync(readFileSync(path.join(root, 'test/browser/fixtures/scenario.json.gz'))).toString()
+  );
+  const { catalog } = loadCatalog(
+    readFileSync(path.join(root, 'provisioning/catalogs/platform-scorecard.yaml'), 'utf8')
+  );
+  const { frames, errors } = decodeResponse(saved.response);
+  const a = evaluate(catalog!, frames, errors, Date.parse(saved.asOf));
+  return { name: 'default catalog (20 metrics, 5 pillars)', a, b: nudged(a) };
+}
+
+function syntheticCase() {
+  const asOf = Date.parse('2026-11-16T12:00:00Z');
+  const pillars = Array.from({ length: 5 }, (_, i) => ({
+    id: `p${i}`,
+    title: `Pillar ${i + 1}`,
+    question: 'Is it on track?',
+    order: i,
+  }));
+  const metrics: MetricDef[] = Array.from({ length: 200 }, (_, i) => ({
+    id: `m${i}`,
+    pillar: `p${i % 5}`,
+    name: `Metric ${i + 1}`,
+    description: 'A benchmark metric.',
+    owner: 'Owner',
+    indicator: 'leading',
+    unit: 'percentunit',
+    direction: 'higher-is-better',
+    target: 0.99,
+    thresholds: { green: 0.99, amber: 0.95 },
+    freshness: { maxAge: '2h' },
+    tier: 'high',
+    trend: { window: '7d' },
+    source: { prometheus: { datasourceUid: 'prom', expr: `m${i}` } },
+  }));
+  const catalog: Catalog = {
+    apiVersion: 'candor/v1',
+    scorecard: { id: 'bench', title: 'Benchmark', version: '1' },
+    pillars,
+    metrics,
+  };
+  const times = Array.from({ length: 60 }, (_, j) => asOf - (59 - j) * 3_600_000);
+  const frames: FrameLike[] = metrics.map((m, i) => ({
+    refId: m.id,
+    fields: [
+      { name: 'Time', type: 'time', values: times },
+      { name: 'Value', type: 'number', values: times.map((_, j) => 0.94 + ((i * 7 + j) % 9) / 100) },
+    ],
+  }));
+  const a = evaluate(catalog, frames, [], asOf);
+  return { name: '5 pillars × 40 metrics', a, b: nudged(a) };
+}
+
+/** Builds the benchmark page, runs it in Chromium with `input`, and returns what the page reports. */
+export async function runPage(root: string, input: object, extraArgs: string[] = []): Promise<unknown> {
+  const bundle = await pageBundle(root, {
+    entry: 'bench/page/main.tsx',
+    cacheName: 'candor-bench',
+    dirs: ['src', 'bench/page'],
+  });
+  const html = `<!doctype html><html><head><meta charset="utf-8"><link rel="stylesheet" href="/report/main.css">
+<style>html,body{margin:0;background:#111217}</style>
+<script>window.grafanaBootData={settings:{appSubUrl:'',buildInfo:{version:'12.4.10'},featureToggles:{},datasources:{},panels:{}},user:{theme:'dark',timezone:'utc',locale:'en-US',language:'en-US',orgRole:'Viewer',permissions:{}},navTree:[]};window.__grafana_public_path__='/public/';</script>
+<script type="application/json" id="bench-input">${scriptJson(input)}</script>
+<script type="module" src="/report/main.js"></script></head><body><div id="styles"></div><div id="bench"></div></body></html>`;
+  const served = await serveReport(root, bundle.dir, html);
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({
+    executablePath: chromiumPath(),
+    args: ['--no-sandbox', '--disable-gpu', '--disable-lcd-text', ...extraArgs],
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 }, deviceScaleFactor: 1 });
+    await page.goto(`${served.origin}/`);
+    await page.waitForFunction(() => document.body.dataset.benchState, undefined, {
+      timeout: 1_800_000,
+      polling: 1000,
+    });
+    const state = await page.evaluate(() => [document.body.dataset.benchState, document.body.dataset.benchError]);
+    if (state[0] !== 'done') {
+      throw new Error(`the benchmark page failed: ${state[1]}`);
+    }
+    return await page.evaluate(() => (window as unknown as { __bench: unknown }).__bench);
+  } finally {
+    await browser.close();
+    await served.close();
+  }
+}
+
+export const benchCases = (root: string) => [defaultCase(root), syntheticCase()];
+
+export async function browserFigures(root: string, runs: number): Promise<Figure[]> {
+  const input = { cases: benchCases(root), runs, width: 1920, height: 1080 };
+  const results = (await runPage(root, input)) as Array<{
+    case: string;
+    side: 'candor' | 'diy';
+    mount: number[];
+    rerender: number[];
+    nodes: number;
+  }>;
+  const of = (c: string, side: string) => results.find((r) => r.case === c && r.side === side)!;
+  return input.cases.flatMap((c) => {
+    const [candor, diy] = [of(c.name, 'candor'), of(c.name, 'diy')];
+    const baselineName = `DIY grid of BigValues (${diy.nodes.toLocaleString('en')} DOM nodes; Candor ${candor.nodes.toLocaleString('en')})`;
+    return [
+      { name: `mount: ${c.name}`, unit: 'ms', candor: stats(candor.mount), baseline: stats(diy.mount), baselineName },
+      {
+        name: `re-render, new data: ${c.name}`,
+        unit: 'ms',
+        candor: stats(candor.rerender),
+        baseline: stats(diy.rerender),
+        baselineName,
+      },
+    ];
+  });
+}
