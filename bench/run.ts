@@ -138,6 +138,12 @@ async function run() {
     '',
     ...countTable(counts),
     '',
+    '## Not measured here yet',
+    '',
+    '- First paint, cold and warm, against the DIY grid in the same page setup (issue 15).',
+    '- Source cost per refresh: Prometheus samples touched (`stats=all`) and SQL rows read, with and without the',
+    '  recording rules (issue 15).',
+    '',
   ].join('\n');
   writeFileSync(path.join(ROOT, 'docs/benchmarks.md'), md);
   console.log(md);

@@ -150,7 +150,7 @@ async function run(input: Input) {
 
 /**
  * The soak: one mounted scorecard refreshed `cycles` times with new frames (alternating two data sets), as a
- * dashboard left open refreshes it. At each checkpoint, after a full garbage collection (Chromium started with
+ * dashboard left open refreshes it, yielding after each. At each checkpoint, after a full garbage collection (Chromium started with
  * --expose-gc), the JS heap in use and the page's DOM node count. Bounded by cycles and by time.
  */
 async function soak(input: Input) {
@@ -178,18 +178,23 @@ async function soak(input: Input) {
   };
   // Icons arrive as fetched SVGs after the first render: wait until they stop arriving (bounded), so a checkpoint
   // counts the page's own growth, not icons loading.
-  draw(root, 'candor', c.a, input);
-  let paths = -1;
-  for (let i = 0; i < 40 && paths !== document.querySelectorAll('svg path').length; i++) {
-    paths = document.querySelectorAll('svg path').length;
+  // Both data sets are drawn (each may show icons the other does not) until the icons have stopped arriving for a
+  // second, bounded by 20 s.
+  let [paths, steady] = [-1, 0];
+  for (let i = 0; i < 80 && steady < 4; i++) {
+    draw(root, 'candor', i % 2 ? c.b : c.a, input);
     await new Promise((r) => setTimeout(r, 250));
+    const now = document.querySelectorAll('svg path').length;
+    [paths, steady] = [now, now === paths ? steady + 1 : 0];
   }
   const started = performance.now();
   let done = 0;
   for (; done <= cycles && performance.now() - started < maxMs; done++) {
     draw(root, 'candor', done % 2 ? c.b : c.a, input);
+    // A dashboard is idle between refreshes: the page yields after each one, so async work (fetched icons,
+    // effects) runs as it would.
+    await new Promise((r) => setTimeout(r, 0));
     if (done % every === 0) {
-      await new Promise((r) => setTimeout(r, 0));
       gc?.();
       checkpoints.push({
         cycle: done,
