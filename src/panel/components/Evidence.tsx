@@ -1,4 +1,4 @@
-import React from 'react';
+import React, { useState } from 'react';
 import { css } from '@emotion/css';
 import { locationUtil, type GrafanaTheme2 } from '@grafana/data';
 import { Toggletip, useStyles2 } from '@grafana/ui';
@@ -29,28 +29,43 @@ interface Props {
  * The row's one affordance: its status and name as one button. Clicking it, or Enter on it, opens the evidence: why
  * the status, the definition, the thresholds, the source query in Explore, the runbook and other links, the owner
  * and the action. A real button, in the tab order, with its label read out.
+ * The floating evidence (Toggletip, with its positioning and focus management) is mounted on the first open only:
+ * a scorecard of 200 rows mounts 200 buttons, not 200 floating elements (docs/benchmarks.md).
  */
 export function EvidenceButton({ row, view, context, wordless }: Props) {
   const styles = useStyles2(getStyles);
+  const [open, setOpen] = useState(false);
+  const [armed, setArmed] = useState(false);
+  const button = (
+    <button
+      type="button"
+      className={styles.trigger}
+      data-testid={TEST_IDS.metricStatus}
+      aria-label={`${view.name}: ${view.status.label}. Show evidence`}
+      aria-haspopup="dialog"
+      aria-expanded={open}
+      onClick={armed ? undefined : () => (setArmed(true), setOpen(true))}
+    >
+      <StatusBadge view={view.status} wordless={wordless} />
+      <span className={styles.name} data-testid={TEST_IDS.metricName} title={view.fullName}>
+        {view.name}
+      </span>
+    </button>
+  );
+  if (!armed) {
+    return button;
+  }
   return (
     <Toggletip
       content={<Evidence row={row} view={view} context={context} />}
       title={view.fullName}
       placement="bottom-start"
       closeButton
+      show={open}
+      onOpen={() => setOpen(true)}
+      onClose={() => setOpen(false)}
     >
-      <button
-        type="button"
-        className={styles.trigger}
-        data-testid={TEST_IDS.metricStatus}
-        aria-label={`${view.name}: ${view.status.label}. Show evidence`}
-        aria-haspopup="dialog"
-      >
-        <StatusBadge view={view.status} wordless={wordless} />
-        <span className={styles.name} data-testid={TEST_IDS.metricName} title={view.fullName}>
-          {view.name}
-        </span>
-      </button>
+      {button}
     </Toggletip>
   );
 }
