@@ -8,7 +8,7 @@ import path from 'path';
 import { stringify } from 'yaml';
 
 import { main } from '../src/cli/main';
-import { measure, type Figure } from './measure';
+import { stats, type Figure } from './measure';
 
 const quiet = { out: () => undefined, err: () => undefined };
 
@@ -65,7 +65,6 @@ export async function generatorFigures(n: number, runs: number): Promise<Figure[
       }
       return samples.slice(1); // the first run warms up
     };
-    const { stats } = await import('./measure');
     const validate = stats(await time(['validate', file]));
     const provision = stats(await time(['provision', '--root', root]));
     const check = stats(await time(['check', '--root', root]));
@@ -84,4 +83,3 @@ export async function generatorFigures(n: number, runs: number): Promise<Figure[
   }
 }
 
-export { measure };
