@@ -82,4 +82,3 @@ export async function generatorFigures(n: number, runs: number): Promise<Figure[
     rmSync(root, { recursive: true, force: true });
   }
 }
-
