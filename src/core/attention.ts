@@ -19,7 +19,7 @@ import type { ActionSummary } from './escalate';
 import { STATUS_RANK, TIERS } from './rollup';
 import type { ScorecardRow } from './rows';
 import type { Colour, Status } from './types';
-import { respondText, STATUS_WORD } from './words';
+import { itemLabel, respondText, STATUS_WORD } from './words';
 
 export interface AttentionItem {
   metricId: string;
@@ -102,7 +102,7 @@ export function attentionItems(rows: AttentionRow[], asOf: number): AttentionIte
   return offTarget(rows).map((r) => ({
     metricId: r.metric_id,
     item: r.item,
-    label: r.item ? `${r.label} · ${r.item}` : r.label,
+    label: itemLabel(r),
     colour: r.colour as Colour,
     status: r.status as Status,
     tier: r.alert_tier,

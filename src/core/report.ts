@@ -14,7 +14,7 @@
  */
 import type { ScorecardMeta, ScorecardRow } from './rows';
 import type { WeeklyReview } from './review';
-import { STATUS_WORD } from './words';
+import { itemLabel, STATUS_WORD } from './words';
 import type { Status } from './types';
 
 export const REPORT_FORMAT = 'candor/report-v1';
@@ -100,7 +100,7 @@ export function missingEvidence(input: {
   const items = rows
     .filter((r) => !r.retired && NO_EVIDENCE.has(r.status))
     .map((r) => {
-      const name = r.item ? `${r.label} · ${r.item}` : r.label;
+      const name = itemLabel(r);
       const word = STATUS_WORD[r.status as Status];
       const why = firstSentence(r.evidence);
       return why ? `${name}: ${word} — ${why}` : `${name}: ${word}`;
@@ -221,7 +221,7 @@ export function readPreviousRecord(
  */
 export function recordDisagreements(recorded: ScorecardRow[], regraded: ScorecardRow[]): string[] {
   const key = (r: ScorecardRow) => JSON.stringify([r.metric_id, r.item]);
-  const name = (r: ScorecardRow) => (r.item ? `${r.label ?? r.metric_id} · ${r.item}` : (r.label ?? r.metric_id));
+  const name = (r: ScorecardRow) => itemLabel({ label: r.label ?? r.metric_id, item: r.item });
   const now = new Map(regraded.filter((r) => !r.retired).map((r) => [key(r), r]));
   const before = new Map(recorded.filter((r) => !r.retired).map((r) => [key(r), r]));
   const lines: string[] = [];

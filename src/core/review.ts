@@ -19,6 +19,7 @@ import { attentionItems, type AttentionItem } from './attention';
 import type { ScorecardRow } from './rows';
 import { endOfDay } from './duration';
 import type { Colour } from './types';
+import { itemLabel } from './words';
 
 /** An approval as the lock file records it (provision/lock.ts `Approval`), the fields the review reads. */
 export interface ApprovalRecord {
@@ -89,7 +90,7 @@ function colourChanges(current: ScorecardRow[], previous: ScorecardRow[]): Colou
         return {
           metricId: row.metric_id,
           item: row.item,
-          label: row.item ? `${row.label} · ${row.item}` : row.label,
+          label: itemLabel(row),
           from: (a?.colour as Colour | undefined) ?? 'absent',
           to: (b?.colour as Colour | undefined) ?? 'absent',
           ...(a ? { fromStatus: a.status } : {}),

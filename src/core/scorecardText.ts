@@ -7,7 +7,7 @@
  *     Red    Open security issues · critical   1 (target ≤ 0)   for 9 days   CISO   no action recorded   respond now
  */
 import type { EngineOutput } from './engine';
-import { STATUS_WORD } from './words';
+import { itemLabel, STATUS_WORD } from './words';
 import type { Status } from './types';
 
 const word = (status: string) => STATUS_WORD[status as Status] ?? status;
@@ -64,7 +64,7 @@ export function scorecardText({ meta, rows }: EngineOutput): string {
       ...table(
         mine.map((r) => [
           word(r.status),
-          r.item ? `${r.label} · ${r.item}` : r.label,
+          itemLabel(r),
           r.value_text || word(r.status),
           r.target_text ? `target ${r.target_text}` : '',
           r.change_text,

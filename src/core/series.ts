@@ -56,7 +56,7 @@ export function cleanPoints(points: Array<[number, number | null]>, now: number)
   const samples: Sample[] = [];
   const conflicts: CleanSeries['conflicts'] = [];
   // Each run of equal times: one finite value is a sample, several different ones a conflict, none a non-finite.
-  for (let k = 0; k < kept.length; ) {
+  for (let k = 0; k < kept.length;) {
     const t = kept[k].t;
     let first: number | undefined;
     let distinct: Set<number> | undefined;

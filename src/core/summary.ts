@@ -14,6 +14,7 @@ import { offTarget } from './attention';
 import { healthScore, worstColour, type ScorecardResult } from './rollup';
 import type { ScorecardRow } from './rows';
 import type { Colour, Status, Tier } from './types';
+import { itemLabel } from './words';
 
 export interface SummaryEntry {
   metricId: string;
@@ -41,7 +42,7 @@ export function summaryEntries(rows: ScorecardRow[], ids: readonly string[]): Su
       {
         metricId: row.metric_id,
         item: row.item,
-        label: row.item ? `${row.label} · ${row.item}` : row.label,
+        label: itemLabel(row),
         owner: row.owner,
         valueText: row.value_text,
         targetText: row.target_text,

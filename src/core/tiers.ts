@@ -15,7 +15,7 @@ import { formatSpan } from './duration';
 import { offTarget, type AttentionRow } from './attention';
 import { TIERS } from './rollup';
 import type { Tier } from './types';
-import { TIER_WINDOW } from './words';
+import { itemLabel, TIER_WINDOW } from './words';
 
 const HOUR = 3_600_000;
 export const RESPONSE_WINDOW_MS: Record<Tier, number> = {
@@ -55,7 +55,7 @@ export function tierSummaries(rows: AttentionRow[], asOf: number): TierSummary[]
     if (!oldest) {
       return { tier, count: mine.length, window, breached: 0 };
     }
-    const label = oldest.r.item ? `${oldest.r.label} · ${oldest.r.item}` : oldest.r.label;
+    const label = itemLabel(oldest.r);
     const past = Number.isFinite(oldest.overdueMs) ? formatSpan(oldest.overdueMs) : 'an unknown time';
     const text =
       tier === 'critical'

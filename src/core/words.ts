@@ -16,6 +16,10 @@ export const STATUS_WORD: Record<Status, string> = {
   error: 'Error',
 };
 
+/** An item's name wherever it is listed: "Open security issues · critical", or the metric's label alone. */
+export const itemLabel = (row: { label: string; item?: string }): string =>
+  row.item ? `${row.label} · ${row.item}` : row.label;
+
 const isTier = (t: string): t is Tier => own(TIER_WINDOW, t) !== undefined;
 
 /** "respond now", "respond within 24 h". */

@@ -6,7 +6,7 @@
 import { formatSpan } from '../core/duration';
 import type { IconName } from '@grafana/data';
 import { TIERS } from '../core/rollup';
-import { TIER_WINDOW, TIER_WORD } from '../core/words';
+import { itemLabel, TIER_WINDOW, TIER_WORD } from '../core/words';
 import type { Tier } from '../core/types';
 import { formatInstant, sinceText } from './format';
 import { COLOUR_LOOK, isEvidenceProblem, STATUS_LOOK, statusLabel } from './status';
@@ -57,8 +57,7 @@ export function colourView(colour: Colour): StatusView {
 }
 
 /** "Open security issues · critical" for an item row. */
-export const displayName = (row: Pick<MetricRow, 'label' | 'item'>) =>
-  row.item ? `${row.label} · ${row.item}` : row.label;
+export const displayName = (row: Pick<MetricRow, 'label' | 'item'>) => itemLabel(row);
 
 const PROBLEM_FALLBACK: Partial<Record<Status, string>> = {
   noData: 'No data: no sample to judge',

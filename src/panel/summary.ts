@@ -5,6 +5,7 @@
  * greener than its status allows.
  */
 import { offTarget } from '../core/attention';
+import { itemLabel } from '../core/words';
 import { isRecord } from './frame';
 import { toAttentionRow } from './rowExtras';
 import { isColour, isStatus, shownColour } from './status';
@@ -16,7 +17,7 @@ function fromRow(row: MetricRow): SummaryEntry {
   return {
     metricId: row.metricId,
     item: row.item,
-    label: row.item ? `${row.label} · ${row.item}` : row.label,
+    label: itemLabel(row),
     owner: row.owner,
     valueText: row.valueText,
     targetText: row.targetText,

@@ -5,6 +5,7 @@ import { useStyles2 } from '@grafana/ui';
 import type { Action } from '../core/actions';
 import type { ReportRecord } from '../core/report';
 import type { Shown } from '../core/review';
+import { itemLabel } from '../core/words';
 import { colourView, statusView } from '../panel/describe';
 import { isStatus } from '../panel/status';
 import { StatusBadge } from '../panel/components/StatusBadge';
@@ -30,7 +31,7 @@ export function ReviewSection({ record, timeZone }: Props) {
   const { review, rows } = record;
   const labelOf = (a: Action) => {
     const row = rows.find((r) => r.metric_id === a.metricId && (a.item === undefined || r.item === a.item));
-    return row ? (row.item ? `${row.label} · ${row.item}` : row.label) : a.metricId;
+    return row ? itemLabel(row) : a.metricId;
   };
   const actionLine = (a: Action, when: string) => (
     <li key={`${a.id}-${when}`}>
