@@ -13,7 +13,7 @@
  * found" for each of its metrics, and every SQL metric keeps its status.
  */
 import type { ScorecardMeta, ScorecardRow } from './rows';
-import type { WeeklyReview } from './review';
+import { activeByItem, SHOWN_RANK, type WeeklyReview } from './review';
 import { itemLabel, STATUS_WORD } from './words';
 import type { Status } from './types';
 
@@ -220,10 +220,8 @@ export function readPreviousRecord(
  * record's time, one line each: "Uptime: record red, Grafana green". An item only one side has is named too.
  */
 export function recordDisagreements(recorded: ScorecardRow[], regraded: ScorecardRow[]): string[] {
-  const key = (r: ScorecardRow) => JSON.stringify([r.metric_id, r.item]);
   const name = (r: ScorecardRow) => itemLabel({ label: r.label ?? r.metric_id, item: r.item });
-  const now = new Map(regraded.filter((r) => !r.retired).map((r) => [key(r), r]));
-  const before = new Map(recorded.filter((r) => !r.retired).map((r) => [key(r), r]));
+  const [now, before] = [activeByItem(regraded), activeByItem(recorded)];
   const lines: string[] = [];
   for (const [k, r] of before) {
     const g = now.get(k);
@@ -241,7 +239,6 @@ export function recordDisagreements(recorded: ScorecardRow[], regraded: Scorecar
   return lines;
 }
 
-const RANK: Record<string, number> = { red: 0, amber: 1, green: 2, absent: 3 };
 const utc = (t: number) => new Date(t).toISOString().replace('T', ' ').slice(0, 16) + ' UTC';
 const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
@@ -249,7 +246,7 @@ const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? on
 export function reportDigest(record: ReportRecord): string {
   const { audit, meta, review } = record;
   // Worse: a colour that was known and is now redder (an item new this week is not "turned worse").
-  const worse = review.changes.filter((c) => c.from !== 'absent' && RANK[c.to] < RANK[c.from]);
+  const worse = review.changes.filter((c) => c.from !== 'absent' && SHOWN_RANK[c.to] < SHOWN_RANK[c.from]);
   const overdue =
     meta.actions && !meta.actions.read
       ? "owners' actions could not be read"

@@ -72,15 +72,19 @@ export interface ReviewInput {
 
 const WEEK_MS = 7 * 86_400_000;
 const key = (r: Pick<ScorecardRow, 'metric_id' | 'item'>) => JSON.stringify([r.metric_id, r.item]);
-const RANK: Record<Shown, number> = { red: 0, amber: 1, green: 2, absent: 3 };
+/** Worse news first: red, amber, green, then an item that is not on the scorecard. */
+export const SHOWN_RANK: Record<Shown, number> = { red: 0, amber: 1, green: 2, absent: 3 };
+
+/** An evaluation's active (not retired) rows by item, to pair them with another evaluation's. */
+export const activeByItem = (rows: ScorecardRow[]): Map<string, ScorecardRow> =>
+  new Map(rows.filter((r) => !r.retired).map((r) => [key(r), r]));
 
 /** The start of the period: the previous review's evaluation time when known, else a week before now. */
 export const reviewSince = (now: number, previousAsOf?: number): number =>
   previousAsOf !== undefined && previousAsOf < now ? previousAsOf : now - WEEK_MS;
 
 function colourChanges(current: ScorecardRow[], previous: ScorecardRow[]): ColourChange[] {
-  const active = (rows: ScorecardRow[]) => new Map(rows.filter((r) => !r.retired).map((r) => [key(r), r]));
-  const [now, before] = [active(current), active(previous)];
+  const [now, before] = [activeByItem(current), activeByItem(previous)];
   const keys = [...new Set([...now.keys(), ...before.keys()])];
   return (
     keys
@@ -99,7 +103,7 @@ function colourChanges(current: ScorecardRow[], previous: ScorecardRow[]): Colou
       })
       // A change of colour, or of evidence behind the same colour (no data → red is news: it is now known).
       .filter((c) => c.from !== c.to || c.fromStatus !== c.toStatus)
-      .sort((x, y) => RANK[x.to] - RANK[y.to] || (x.label < y.label ? -1 : x.label > y.label ? 1 : 0))
+      .sort((x, y) => SHOWN_RANK[x.to] - SHOWN_RANK[y.to] || (x.label < y.label ? -1 : x.label > y.label ? 1 : 0))
   );
 }
 
