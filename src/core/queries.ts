@@ -149,6 +149,20 @@ export interface DsQueryBody {
   to: string;
 }
 
+/**
+ * One body per datasource of `body`, with its range: what is sent again when Grafana refuses a request as a whole
+ * (an unknown datasource uid), so one failing source marks only its own metrics (the Mixed datasource's pattern).
+ */
+export function splitBySource(body: DsQueryBody): DsQueryBody[] {
+  const groups = new Map<string, DsQueryBody>();
+  for (const q of body.queries) {
+    const group = groups.get(q.datasource.uid) ?? { ...body, queries: [] };
+    group.queries.push(q);
+    groups.set(q.datasource.uid, group);
+  }
+  return [...groups.values()];
+}
+
 /** The request bodies of one refresh: one, unless more than MAX_QUERIES_PER_REQUEST metrics are selected. */
 export function buildRequests(defs: MetricDef[], asOf: number, interpolate: Interpolate): DsQueryBody[] {
   const range = requestRange(defs, asOf);

@@ -13,7 +13,7 @@ import {
 } from '@grafana/runtime';
 import { lastValueFrom } from 'rxjs';
 
-import type { DsQueryBody } from '../core/queries';
+import { splitBySource, type DsQueryBody } from '../core/queries';
 
 export interface SourceResults {
   frames: DataFrame[];
@@ -59,15 +59,9 @@ async function postIsolated(backendSrv: BackendSrv, body: DsQueryBody, requestId
   try {
     return await post(backendSrv, body, requestId);
   } catch {
-    const groups = new Map<string, DsQueryBody>();
-    for (const q of body.queries) {
-      const group = groups.get(q.datasource.uid) ?? { ...body, queries: [] };
-      group.queries.push(q);
-      groups.set(q.datasource.uid, group);
-    }
     const parts = await Promise.all(
-      [...groups.entries()].map(([uid, group]) =>
-        post(backendSrv, group, `${requestId}-${uid}`).catch((err): SourceResults => ({
+      splitBySource(body).map((group) =>
+        post(backendSrv, group, `${requestId}-${group.queries[0].datasource.uid}`).catch((err): SourceResults => ({
           frames: [],
           errors: group.queries.map((q) => ({ refId: q.refId, message: errorMessage(err) })),
         }))

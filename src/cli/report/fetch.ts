@@ -22,7 +22,7 @@ import {
 import { metricsToQuery, type EngineOutput, type Selection } from '../../core/engine';
 import type { Fingerprint } from '../../core/fingerprint';
 import { runEngineGuarded } from '../../core/guard';
-import { buildRequests, type DsQueryBody } from '../../core/queries';
+import { buildRequests, splitBySource, type DsQueryBody } from '../../core/queries';
 import { decodeResponse, type DecodedResponse } from '../../core/response';
 import type { Catalog } from '../../core/types';
 import { PANEL_TYPE } from '../../provision/context';
@@ -81,13 +81,8 @@ async function postIsolated(target: GrafanaTarget, body: DsQueryBody): Promise<D
     if (e instanceof CliError) {
       throw e;
     }
-    const groups = new Map<string, DsQueryBody>();
-    for (const q of body.queries) {
-      const group = groups.get(q.datasource.uid) ?? { ...body, queries: [] };
-      group.queries.push(q);
-      groups.set(q.datasource.uid, group);
-    }
-    if (groups.size === 1) {
+    const groups = splitBySource(body);
+    if (groups.length === 1) {
       return {
         frames: [],
         errors: body.queries.map((q) => ({ refId: q.refId, message: (e as Error).message })),
@@ -95,7 +90,7 @@ async function postIsolated(target: GrafanaTarget, body: DsQueryBody): Promise<D
       };
     }
     const parts = await Promise.all(
-      [...groups.values()].map((group) =>
+      groups.map((group) =>
         post(target, group).catch((err: Error): DecodedResponse => {
           if (err instanceof CliError) {
             throw err;
@@ -107,7 +102,7 @@ async function postIsolated(target: GrafanaTarget, body: DsQueryBody): Promise<D
     return {
       frames: parts.flatMap((p) => p.frames),
       errors: parts.flatMap((p) => p.errors),
-      sent: 1 + groups.size,
+      sent: 1 + groups.length,
     };
   }
 }
