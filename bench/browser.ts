@@ -12,8 +12,9 @@ import { runEngine, type EngineOutput } from '../src/core/engine';
 import type { FrameLike } from '../src/core/frames';
 import { loadCatalog } from '../src/core/parse';
 import { decodeResponse } from '../src/core/response';
-import type { Catalog, MetricDef } from '../src/core/types';
-import { scriptJson, serveReport } from '../src/cli/report/assets';
+import type { Catalog } from '../src/core/types';
+import { benchCatalog } from './catalog';
+import { pageHtml, serveReport } from '../src/cli/report/assets';
 import { pageBundle } from '../src/cli/report/bundle';
 import { chromiumPath } from '../src/cli/report/render';
 import { stats, type Figure } from './measure';
@@ -61,34 +62,18 @@ function defaultCase(root: string) {
 
 function syntheticCase() {
   const asOf = Date.parse('2026-11-16T12:00:00Z');
-  const pillars = Array.from({ length: 5 }, (_, i) => ({
-    id: `p${i}`,
-    title: `Pillar ${i + 1}`,
-    question: 'Is it on track?',
-    order: i,
-  }));
-  const metrics: MetricDef[] = Array.from({ length: 200 }, (_, i) => ({
-    id: `m${i}`,
-    pillar: `p${i % 5}`,
-    name: `Metric ${i + 1}`,
-    description: 'A benchmark metric.',
-    owner: 'Owner',
-    indicator: 'leading',
-    unit: 'percentunit',
-    direction: 'higher-is-better',
-    target: 0.99,
-    thresholds: { green: 0.99, amber: 0.95 },
-    freshness: { maxAge: '2h' },
-    tier: 'high',
-    trend: { window: '7d' },
-    source: { prometheus: { datasourceUid: 'prom', expr: `m${i}` } },
-  }));
-  const catalog: Catalog = {
-    apiVersion: 'candor/v1',
-    scorecard: { id: 'bench', title: 'Benchmark', version: '1' },
-    pillars,
-    metrics,
-  };
+  const catalog = benchCatalog({
+    id: 'bench',
+    metrics: 200,
+    pillars: 5,
+    metric: () => ({
+      target: 0.99,
+      thresholds: { green: 0.99, amber: 0.95 },
+      freshness: { maxAge: '2h' },
+      tier: 'high',
+    }),
+  });
+  const { metrics } = catalog;
   const times = Array.from({ length: 60 }, (_, j) => asOf - (59 - j) * 3_600_000);
   const frames: FrameLike[] = metrics.map((m, i) => ({
     refId: m.id,
@@ -108,11 +93,14 @@ export async function runPage(root: string, input: object, extraArgs: string[] =
     cacheName: 'candor-bench',
     dirs: ['src', 'bench/page'],
   });
-  const html = `<!doctype html><html><head><meta charset="utf-8"><link rel="stylesheet" href="/report/main.css">
-<style>html,body{margin:0;background:#111217}</style>
-<script>window.grafanaBootData={settings:{appSubUrl:'',buildInfo:{version:'12.4.10'},featureToggles:{},datasources:{},panels:{}},user:{theme:'dark',timezone:'utc',locale:'en-US',language:'en-US',orgRole:'Viewer',permissions:{}},navTree:[]};window.__grafana_public_path__='/public/';</script>
-<script type="application/json" id="bench-input">${scriptJson(input)}</script>
-<script type="module" src="/report/main.js"></script></head><body><div id="styles"></div><div id="bench"></div></body></html>`;
+  const html = pageHtml({
+    title: 'Candor benchmark',
+    theme: 'dark',
+    style: 'html, body { margin: 0; background: #111217; }',
+    dataId: 'bench-input',
+    data: input,
+    body: '<div id="styles"></div><div id="bench"></div>',
+  });
   const served = await serveReport(root, bundle.dir, html);
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({

@@ -6,37 +6,14 @@
 import { fingerprint } from '../src/core/fingerprint';
 import { runEngine } from '../src/core/engine';
 import type { FrameLike } from '../src/core/frames';
-import type { Catalog, MetricDef } from '../src/core/types';
+import { benchCatalog } from './catalog';
 import { measure, type Figure } from './measure';
 
 const NOW = Date.parse('2026-11-16T12:00:00Z');
 const STEP = 60_000;
 
-function catalogOf(n: number): Catalog {
-  const pillars = Array.from({ length: 10 }, (_, i) => ({
-    id: `p${i}`,
-    title: `Pillar ${i}`,
-    question: 'Is it?',
-    order: i,
-  }));
-  const metrics: MetricDef[] = Array.from({ length: n }, (_, i) => ({
-    id: `m${i}`,
-    pillar: `p${i % 10}`,
-    name: `Metric ${i}`,
-    description: 'A benchmark metric.',
-    owner: 'Owner',
-    indicator: 'leading',
-    unit: 'percentunit',
-    direction: 'higher-is-better',
-    target: 0.999,
-    thresholds: { green: 0.999, amber: 0.995 },
-    freshness: { maxAge: '15m' },
-    tier: 'high',
-    trend: { window: '6h' },
-    source: { prometheus: { datasourceUid: 'prom', expr: `m${i}` } },
-  }));
-  return { apiVersion: 'candor/v1', scorecard: { id: 'bench', title: 'Bench', version: '1' }, pillars, metrics };
-}
+const catalogOf = (n: number) =>
+  benchCatalog({ id: 'bench', metrics: n, pillars: 10, metric: () => ({ tier: 'high', trend: { window: '6h' } }) });
 
 function framesOf(n: number, points: number): FrameLike[] {
   const times = Array.from({ length: points }, (_, j) => NOW - (points - 1 - j) * STEP);

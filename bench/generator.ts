@@ -8,38 +8,22 @@ import path from 'path';
 import { stringify } from 'yaml';
 
 import { main } from '../src/cli/main';
+import { benchCatalog } from './catalog';
 import { stats, type Figure } from './measure';
 
 const quiet = { out: () => undefined, err: () => undefined };
 
-function bigCatalog(n: number): unknown {
-  return {
-    apiVersion: 'candor/v1',
-    scorecard: { id: 'bench-1000', title: 'Benchmark scorecard', version: '1' },
-    pillars: Array.from({ length: 10 }, (_, i) => ({
-      id: `p${i}`,
-      title: `Pillar ${i}`,
-      question: 'Is it?',
-      order: i + 1,
-    })),
-    metrics: Array.from({ length: n }, (_, i) => ({
-      id: `metric-${i}`,
-      pillar: `p${i % 10}`,
-      name: `Metric ${i}`,
-      description: 'A benchmark metric.',
-      owner: 'Owner',
-      indicator: 'leading',
-      unit: 'percentunit',
-      direction: 'higher-is-better',
-      target: 0.999,
-      thresholds: { green: 0.999, amber: 0.995 },
-      freshness: { maxAge: '15m' },
+const bigCatalog = (n: number) =>
+  benchCatalog({
+    id: 'bench-1000',
+    metrics: n,
+    pillars: 10,
+    metric: (i) => ({
       tier: 'high',
       trend: { window: '1d' },
       source: { prometheus: { datasourceUid: 'candor-prometheus', expr: `avg_over_time(up{job="j${i}"}[5m])` } },
-    })),
-  };
-}
+    }),
+  });
 
 export async function generatorFigures(n: number, runs: number): Promise<Figure[]> {
   const root = mkdtempSync(path.join(os.tmpdir(), 'candor-bench-'));

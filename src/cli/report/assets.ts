@@ -22,29 +22,69 @@ const EMPTY_SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><
 /** JSON inside a <script> element: `<` escaped, so no text in the record can close the element. */
 export const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
 
-export function reportHtml(input: unknown): string {
+export interface PageSpec {
+  title: string;
+  theme: 'light' | 'dark';
+  /** Extra CSS for the page. */
+  style: string;
+  /** The id of the `<script type="application/json">` the page's script reads `data` from. */
+  dataId: string;
+  data: unknown;
+  /** The body's elements. */
+  body: string;
+}
+
+/**
+ * A page that runs the bundle at /report/main.js with what @grafana/runtime reads at import (the boot data of a
+ * signed-in Viewer, the public path for icons and fonts), and its input as JSON.
+ */
+export function pageHtml(spec: PageSpec): string {
+  const boot = {
+    settings: {
+      appSubUrl: '',
+      buildInfo: { version: '12.4.10', edition: 'Open Source' },
+      featureToggles: {},
+      datasources: {},
+      panels: {},
+    },
+    user: {
+      theme: spec.theme,
+      timezone: 'utc',
+      locale: 'en-US',
+      language: 'en-US',
+      orgRole: 'Viewer',
+      permissions: {},
+    },
+    navTree: [],
+  };
   return `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
-<title>Candor weekly executive review</title>
+<title>${spec.title}</title>
 <link rel="stylesheet" href="/report/main.css">
-<style>
-@page { size: A4 landscape; margin: 8mm; }
-html, body { margin: 0; background: #ffffff; }
-@media screen { body { padding: 8mm; } }
-</style>
-<script>window.grafanaBootData = { settings: { appSubUrl: '', buildInfo: { version: '12.4.10', edition: 'Open Source' }, featureToggles: {}, datasources: {}, panels: {} }, user: { theme: 'light', timezone: 'utc', locale: 'en-US', language: 'en-US', orgRole: 'Viewer', permissions: {} }, navTree: [] };
+<style>${spec.style}</style>
+<script>window.grafanaBootData = ${scriptJson(boot)};
 window.__grafana_public_path__ = '/public/';</script>
-<script type="application/json" id="candor-report">${scriptJson(input)}</script>
+<script type="application/json" id="${spec.dataId}">${scriptJson(spec.data)}</script>
 <script type="module" src="/report/main.js"></script>
 </head>
 <body>
-<div id="reactRoot"></div>
+${spec.body}
 </body>
 </html>
 `;
 }
+
+export const reportHtml = (input: unknown): string =>
+  pageHtml({
+    title: 'Candor weekly executive review',
+    theme: 'light',
+    style: 'html, body { margin: 0; background: #ffffff; } @media screen { body { padding: 8mm; } }',
+    dataId: 'candor-report',
+    data: input,
+    body: '<div id="reactRoot"></div>',
+  });
 
 export interface Served {
   origin: string;

@@ -3,7 +3,6 @@
  * PDF (A4 landscape, two pages at most), PNG (both sheets, one image) or self-contained HTML (the rendered page with
  * its styles, fonts and charts inlined, no script, nothing loaded from anywhere).
  */
-import { existsSync } from 'fs';
 
 import { CliError } from '../common';
 import { reportHtml, serveReport } from './assets';
@@ -40,13 +39,8 @@ function browserEnv(env: NodeJS.ProcessEnv): Record<string, string> {
 }
 
 export async function renderReport({ root, page, format, step }: RenderInput): Promise<Drawn> {
+  // options.ts has checked that it exists, before anything was fetched.
   const executablePath = chromiumPath();
-  if (!existsSync(executablePath)) {
-    throw new CliError(
-      `${executablePath}: no Chromium to draw the report (install Debian's chromium, or set CHROMIUM_PATH)`,
-      2
-    );
-  }
   step('preparing the report page');
   const bundle = await reportBundle(root);
   const served = await serveReport(
