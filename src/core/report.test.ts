@@ -197,6 +197,30 @@ describe('reading the previous report back', () => {
 });
 
 describe('checking a previous record against Grafana', () => {
+  it('a previous record Grafana disagrees with is missing evidence: the changes against it prove nothing', () => {
+    const comparison = {
+      kind: 'previous-report' as const,
+      file: 'last.json',
+      sha256: 'f'.repeat(64),
+      evaluatedAt: FIXED_NOW - 7 * DAY,
+      fingerprint: 'a'.repeat(64),
+      disagreements: ['Churn: record red, Grafana green'],
+    };
+    const approval = { standing: 'verified', text: 'signed' };
+    expect(missingEvidence({ meta: meta(), rows: [], governance: [], comparison, approval })).toEqual([
+      "Week over week: the previous record differs from Grafana's data for its own time in 1 item(s) (Churn: record red, Grafana green), so the changes measured against it are not evidence",
+    ]);
+    expect(
+      missingEvidence({
+        meta: meta(),
+        rows: [],
+        governance: [],
+        comparison: { ...comparison, disagreements: [] },
+        approval,
+      })
+    ).toEqual([]);
+  });
+
   it('names each item whose colour the record states differently, and items only one side has', () => {
     const recorded = [
       createRow({ metric_id: 'uptime', label: 'Uptime', colour: 'red' }),

@@ -7,7 +7,7 @@
  *   - every item without fresh evidence (status noData, stale or error), with the engine's reason (its evidence);
  *   - the owners' actions when Grafana's annotations could not be read (amber then escalates: no action counts);
  *   - a catalog whose definitions are not approved as provisioned (governance problems of the lock file);
- *   - no comparison, when the previous evaluation could not be had.
+ *   - no comparison, when the previous evaluation could not be had, or a previous record Grafana disagrees with.
  * A report with any of these is `complete: false`; the command then exits 3 (written, incomplete).
  * Example: a Prometheus datasource that Grafana does not know gives "Uptime: no data — HTTP 404: Data source not
  * found" for each of its metrics, and every SQL metric keeps its status.
@@ -120,7 +120,17 @@ export function missingEvidence(input: {
   const truncated = input.actionsTruncated
     ? ["Owners' actions: Grafana returned as many as one query may; older actions may be missing"]
     : [];
-  const comparison = input.comparison.kind === 'none' ? [`No week-over-week comparison: ${input.comparison.why}`] : [];
+  const c = input.comparison;
+  // A previous record is the operator's file: where Grafana's data for its own time says otherwise, the changes
+  // measured against it are not evidence (a hand-edited "it was red already" hides a change; so may a backfill).
+  const comparison =
+    c.kind === 'none'
+      ? [`No week-over-week comparison: ${c.why}`]
+      : c.kind === 'previous-report' && c.disagreements.length > 0
+        ? [
+            `Week over week: the previous record differs from Grafana's data for its own time in ${c.disagreements.length} item(s) (${c.disagreements.slice(0, 3).join('; ')}${c.disagreements.length > 3 ? '; …' : ''}), so the changes measured against it are not evidence`,
+          ]
+        : [];
   return [...governance, ...approval, ...provisioned, ...items, ...actions, ...truncated, ...comparison];
 }
 

@@ -127,6 +127,9 @@ describe('candor report against the demo stack', () => {
     const next = record(out);
     const name = target.item ? `${target.label} · ${target.item}` : target.label;
     expect(next.audit.comparison.disagreements).toEqual([`${name}: record red, Grafana green`]);
+    expect(next.audit.missing.some((m: string) => m.startsWith('Week over week: the previous record differs'))).toBe(
+      true
+    );
     const text = (await run('pdftotext', [out, '-'])).stdout.replace(/\s+/g, ' ');
     expect(text).toContain("The previous record differs from Grafana's data for its own time in 1 item(s)");
   }, 120_000);
