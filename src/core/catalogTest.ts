@@ -7,6 +7,7 @@
 import { parseDuration, parseInstant } from './duration';
 import type { ItemResult } from './evaluate';
 import { expandValues, toPoints } from './notation';
+import { seriesOf } from './series';
 import { compareWorse } from './rollup';
 import { evaluateScorecard } from './scorecard';
 import type { Catalog, Observation, Problem, Series } from './types';
@@ -111,7 +112,7 @@ function observationsFor(t: TestCase, now: number): { observations: Record<strin
         continue;
       }
       const points = toPoints(expanded.values!, now - ago, intervalMs);
-      series.push({ labels: s.labels, points, ...(typeof s.field === 'string' ? { field: s.field } : {}) });
+      series.push(seriesOf(points, { labels: s.labels, ...(typeof s.field === 'string' ? { field: s.field } : {}) }));
     }
     observations[id] = { series };
   }

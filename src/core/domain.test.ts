@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describeRange, metricDomain, outsideDomain, unitDomain } from './domain';
 import { evaluateMetric } from './evaluate';
 import { createMetric, FIXED_NOW, MINUTE } from './testing/factories';
+import { seriesOf } from './series';
 import type { MetricDef } from './types';
 import { GRAFANA_UNITS } from './units';
 
@@ -52,7 +53,7 @@ const at = (i: number) => FIXED_NOW - (10 - i) * MINUTE;
 const evaluate = (def: MetricDef, values: number[]) =>
   evaluateMetric({
     def,
-    observation: { series: [{ points: values.map((v, i): [number, number] => [at(i), v]) }] },
+    observation: { series: [seriesOf(values.map((v, i): [number, number] => [at(i), v]))] },
     now: FIXED_NOW,
   }).result[0];
 

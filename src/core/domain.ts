@@ -144,6 +144,22 @@ export function outsideDomain(value: number, dm: Domain): string | undefined {
   return undefined;
 }
 
+/** The samples outside the domain: how many, and the latest of them (its index), for `values` in time order. */
+export function outsideDomainCount(values: ArrayLike<number>, dm: Domain): { count: number; last: number } {
+  const { min, max, integer } = dm;
+  let count = 0;
+  let last = -1;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    // The same rule as outsideDomain, without writing why for each value.
+    if (v < min || v > max || (integer && !Number.isInteger(v))) {
+      count++;
+      last = i;
+    }
+  }
+  return { count, last };
+}
+
 /** Every number a threshold, target or band of the metric names, with its path. */
 function boundaryNumbers(m: MetricDef, at: string): Array<[string, number]> {
   const out: Array<[string, number]> = [];

@@ -50,7 +50,7 @@ export function formatSpanSince(since: number, now: number, lowerBound?: boolean
  * careless feed sends outside that (a negative count, 1e300, NaN) is no time at all: never a date that cannot be
  * written (JavaScript's Date ends at ±8.64e15 ms) nor a sample from before 1970.
  */
-const LAST_INSTANT = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+export const LAST_INSTANT = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
 export const isInstant = (ms: unknown): ms is number => typeof ms === 'number' && ms >= 0 && ms <= LAST_INSTANT;
 
 /** The UTC day of an instant, `2026-11-20`. */

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 
 import { colourDuration, evaluateMetric } from './evaluate';
 import { createMetric, createSeries, DAY, FIXED_NOW, HOUR, MINUTE } from './testing/factories';
+import { seriesOf } from './series';
 import type { MetricDef, Observation, Series } from './types';
 
 const one = (def: MetricDef, observation: Observation, now = FIXED_NOW) => {
@@ -104,13 +105,11 @@ describe('evaluateMetric: statuses without evidence are never green', () => {
 
 describe('evaluateMetric: time handling', () => {
   it('ignores samples after now (the as-of view) and sorts unordered samples', () => {
-    const s = {
-      points: [
-        [FIXED_NOW, 0.9995],
-        [FIXED_NOW - HOUR, 0.99],
-        [FIXED_NOW + HOUR, 0.5],
-      ] as Array<[number, number]>,
-    };
+    const s = seriesOf([
+      [FIXED_NOW, 0.9995],
+      [FIXED_NOW - HOUR, 0.99],
+      [FIXED_NOW + HOUR, 0.5],
+    ]);
     const r = one(uptime, { series: [s] });
     expect(r).toMatchObject({ status: 'green', value: 0.9995, lastSampleTime: FIXED_NOW, previous: 0.99 });
     // Never silently: a source ahead of the as-of time is said so (a clock skew, or a feed writing the future).
@@ -130,7 +129,7 @@ describe('evaluateMetric: time handling', () => {
         [FIXED_NOW, 0.5],
       ],
     ] as Array<Array<[number, number]>>) {
-      const r = one(uptime, { series: [{ points }] });
+      const r = one(uptime, { series: [seriesOf(points)] });
       expect(r).toMatchObject({ status: 'error', colour: 'red' });
       expect(r.value).toBeUndefined();
       expect(r.evidence).toBe(
@@ -140,19 +139,15 @@ describe('evaluateMetric: time handling', () => {
   });
 
   it('the same value twice at one timestamp is one sample; a null beside a value is that value', () => {
-    const twice = {
-      points: [
-        [FIXED_NOW, 0.9995],
-        [FIXED_NOW, 0.9995],
-      ] as Array<[number, number]>,
-    };
+    const twice = seriesOf([
+      [FIXED_NOW, 0.9995],
+      [FIXED_NOW, 0.9995],
+    ]);
     expect(one(uptime, { series: [twice] })).toMatchObject({ status: 'green', value: 0.9995 });
-    const withNull = {
-      points: [
-        [FIXED_NOW, null],
-        [FIXED_NOW, 0.9995],
-      ] as Array<[number, number | null]>,
-    };
+    const withNull = seriesOf([
+      [FIXED_NOW, null],
+      [FIXED_NOW, 0.9995],
+    ]);
     expect(one(uptime, { series: [withNull] })).toMatchObject({ status: 'green', value: 0.9995 });
   });
 
@@ -271,7 +266,7 @@ describe('evaluateMetric: what the panel shows', () => {
     );
     const r = one(createMetric({ trend: { window } }), { series: [dense] });
     expect(r.sparkline).toHaveLength(count + 1);
-    expect(r.sparkline[r.sparkline.length - 1]).toEqual([FIXED_NOW, dense.points.at(-1)![1]]);
+    expect(r.sparkline[r.sparkline.length - 1]).toEqual([FIXED_NOW, dense.values[dense.values.length - 1]]);
     const gaps = r.sparkline.slice(1).map(([t], i) => t - r.sparkline[i][0]);
     expect(gaps.every((g) => g === step)).toBe(true);
   });
@@ -350,20 +345,17 @@ describe('evaluateMetric: series that conflict', () => {
 
   it('an empty label value, a conflict inside one series and a number label are conflicts too, in any order', () => {
     const empty = (v: number, instance: string) => series({ severity: '', instance }, v);
-    const insideConflict: Series = {
-      labels: { severity: 'critical' },
-      points: [
+    const insideConflict = seriesOf(
+      [
         [FIXED_NOW - 30 * MINUTE, 0],
         [FIXED_NOW, 0],
         [FIXED_NOW, 9],
       ],
-    };
-    const olderOnly: Series = {
-      labels: { severity: 'critical', instance: 'b' },
-      points: [[FIXED_NOW - 30 * MINUTE, 0]],
-    };
-    const asNumber = { labels: { severity: 5 as unknown as string }, points: [[FIXED_NOW, 0]] } as Series;
-    const asString = { labels: { severity: '5' }, points: [[FIXED_NOW, 9]] } as Series;
+      { labels: { severity: 'critical' } }
+    );
+    const olderOnly = seriesOf([[FIXED_NOW - 30 * MINUTE, 0]], { labels: { severity: 'critical', instance: 'b' } });
+    const asNumber = seriesOf([[FIXED_NOW, 0]], { labels: { severity: 5 as unknown as string } });
+    const asString = seriesOf([[FIXED_NOW, 9]], { labels: { severity: '5' } });
     const cases: Array<[Series[], string | undefined]> = [
       [[empty(0, 'a'), empty(9, 'b')], undefined],
       [[olderOnly, insideConflict], 'critical'],
@@ -397,7 +389,7 @@ describe('evaluateMetric: series that conflict', () => {
     );
     fc.assert(
       fc.property(withOrder, ([list, order]) => {
-        const all: Series[] = list.map(([severity, points]) => ({ labels: { severity }, points }));
+        const all: Series[] = list.map(([severity, points]) => seriesOf(points, { labels: { severity } }));
         const statuses = (ss: Series[]) =>
           evaluateMetric({ def: critical, observation: { series: ss }, now: FIXED_NOW })
             .result.map((r) => `${r.item}:${r.status}:${r.evidence}`)

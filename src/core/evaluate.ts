@@ -13,11 +13,11 @@ import { formatInstant, formatSpanSince, parseDuration } from './duration';
 import { asOfText, coreFormat, judgementText, staleText, type ValueFormatter } from './evidence';
 import { formatExact } from './format';
 import { valueStyle } from './valueStyle';
-import { cleanPoints, sampleAtWindowStart, type Sample } from './series';
+import { cleanPoints, lastIndexAtOrBefore, sampleAtWindowStart, type Sample, type Samples } from './series';
 import { changeQuality, classify, COLOUR_RANK } from './thresholds';
 import type { ActionSummary, Escalation } from './escalate';
 import type { Boundary, Colour, MetricDef, Observation, Series, Status, Thresholds, Tier, WithWarnings } from './types';
-import { metricDomain, outsideDomain } from './domain';
+import { metricDomain, outsideDomain, outsideDomainCount } from './domain';
 import { groupItems } from './items';
 import { applyGoal } from './goal';
 import { evaluateRegister } from './register';
@@ -84,16 +84,20 @@ export function sparklineStep(windowMs: number): number {
   return windowMs >= 14 * 24 * HOUR_MS ? 24 * HOUR_MS : windowMs >= 48 * HOUR_MS ? 6 * HOUR_MS : HOUR_MS;
 }
 
-function atCadence(points: Array<[number, number]>, now: number, stepMs: number): Array<[number, number]> {
-  const buckets = new Map<number, [number, number]>();
-  for (const p of points) {
-    const bucket = Math.floor((now - p[0]) / stepMs);
-    const kept = buckets.get(bucket);
-    if (!kept || p[0] >= kept[0]) {
-      buckets.set(bucket, p);
+/** The samples from `from` on, one per step (the last in it): samples are in time order, so steps come in order. */
+function atCadence(samples: Samples, from: number, cadence: { now: number; stepMs: number }): Array<[number, number]> {
+  const { now, stepMs } = cadence;
+  const { t, v } = samples;
+  const line: Array<[number, number]> = [];
+  const before = lastIndexAtOrBefore(t, from);
+  const start = before >= 0 && t[before] === from ? before : before + 1;
+  for (let i = start; i < t.length; i++) {
+    const last = i === t.length - 1 || Math.floor((now - t[i + 1]) / stepMs) !== Math.floor((now - t[i]) / stepMs);
+    if (last) {
+      line.push([t[i], v[i]]);
     }
   }
-  return [...buckets.values()].sort((a, b) => a[0] - b[0]);
+  return line;
 }
 
 function baseResult(def: MetricDef, item: string | undefined): ItemResult {
@@ -111,18 +115,18 @@ function baseResult(def: MetricDef, item: string | undefined): ItemResult {
 }
 
 /** The start of the run of samples that share the latest sample's colour; a gap longer than maxAge breaks a green run. */
-function colourRun(samples: Sample[], colourOf: (v: number) => Colour, maxAgeMs: number) {
-  const last = samples.length - 1;
-  const colour = colourOf(samples[last].v);
+function colourRun({ t, v }: Samples, colourOf: (v: number) => Colour, maxAgeMs: number) {
+  const last = t.length - 1;
+  const colour = colourOf(v[last]);
   let i = last;
-  while (i > 0 && colourOf(samples[i - 1].v) === colour) {
-    const gapShown = samples[i].t - samples[i - 1].t > maxAgeMs ? worse('amber', colour) : colour;
+  while (i > 0 && colourOf(v[i - 1]) === colour) {
+    const gapShown = t[i] - t[i - 1] > maxAgeMs ? worse('amber', colour) : colour;
     if (gapShown !== colour) {
       break;
     }
     i--;
   }
-  return { since: samples[i].t, isLowerBound: i === 0 };
+  return { since: t[i], isLowerBound: i === 0 };
 }
 
 function evaluateSeries(input: EvaluateInput, series: Series, item: string | undefined): WithWarnings<ItemResult> {
@@ -134,7 +138,7 @@ function evaluateSeries(input: EvaluateInput, series: Series, item: string | und
   const name = item === undefined ? def.id : `${def.id}{${def.items?.label}="${item}"}`;
   const warnings: string[] = [];
   const result = baseResult(def, item);
-  const { samples, nonFinite, conflicts, future, infinite } = cleanPoints(series.points, now);
+  const { samples, nonFinite, conflicts, future, infinite } = cleanPoints(series, now);
   if (future > 0) {
     warnings.push(`${name}: ${future} point(s) later than ${formatInstant(now, now)} were not counted (clock skew?)`);
   }
@@ -158,14 +162,15 @@ function evaluateSeries(input: EvaluateInput, series: Series, item: string | und
     warnings.push(`${name}: ${message}`);
     return { result: errorResult(def, item, message), warnings };
   }
-  if (samples.length === 0) {
+  const count = samples.t.length;
+  if (count === 0) {
     result.evidence = `No data in the ${def.trend.window} before ${formatInstant(now, now)}`;
     // Not a sample in the window read: red for at least that long (escalate.ts counts it like any red).
     result.colourSince = now - windowMs;
     result.colourSinceIsLowerBound = true;
     return { result, warnings };
   }
-  const latest = samples[samples.length - 1];
+  const latest: Sample = { t: samples.t[count - 1], v: samples.v[count - 1] };
   const colourOf = (v: number) => classify(v, def.direction, thresholds);
   const valueColour = colourOf(latest.v);
   const judged = judgementText({
@@ -181,11 +186,7 @@ function evaluateSeries(input: EvaluateInput, series: Series, item: string | und
   const run = colourRun(samples, colourOf, maxAgeMs);
   result.value = latest.v;
   result.lastSampleTime = latest.t;
-  result.sparkline = atCadence(
-    samples.filter((s) => s.t >= now - windowMs).map((s) => [s.t, s.v]),
-    now,
-    sparklineStep(windowMs)
-  );
+  result.sparkline = atCadence(samples, now - windowMs, { now, stepMs: sparklineStep(windowMs) });
   if (now - latest.t > maxAgeMs) {
     result.status = 'stale';
     result.colour = worse('amber', valueColour);
@@ -222,7 +223,7 @@ function evaluateSeries(input: EvaluateInput, series: Series, item: string | und
  * one of them makes the item an error: a feed that produced an impossible value in the range (a wrong unit, a sign error) cannot be trusted for
  * the rest of it, and the impossible value itself is never a reading.
  */
-function impossibleSamples(def: MetricDef, samples: Sample[], infinite: Sample[]) {
+function impossibleSamples(def: MetricDef, samples: Samples, infinite: Sample[]) {
   const lastInfinite = infinite.at(-1);
   if (lastInfinite) {
     const sign = lastInfinite.v > 0 ? '+' : '-';
@@ -233,16 +234,9 @@ function impossibleSamples(def: MetricDef, samples: Sample[], infinite: Sample[]
     };
   }
   const dm = metricDomain(def);
-  let count = 0;
-  let last: { t: number; why: string } | undefined;
-  for (const s of samples) {
-    const why = outsideDomain(s.v, dm);
-    if (why) {
-      count++;
-      last = { t: s.t, why };
-    }
-  }
-  return last && { ...last, count };
+  const { count, last } = outsideDomainCount(samples.v, dm);
+  const why = last < 0 ? undefined : outsideDomain(samples.v[last], dm);
+  return why === undefined ? undefined : { t: samples.t[last], why, count };
 }
 
 function errorResult(def: MetricDef, item: string | undefined, message: string): ItemResult {
@@ -267,7 +261,10 @@ export function evaluateMetric(input: EvaluateInput): WithWarnings<ItemResult[]>
       const message = `the query returned ${series.length} series but the definition declares no items label`;
       return { result: [errorResult(def, undefined, message)], warnings: [`${def.id}: ${message}`] };
     }
-    return evaluateSeriesList(input, series.length === 1 ? [[undefined, series[0]]] : [[undefined, { points: [] }]]);
+    return evaluateSeriesList(
+      input,
+      series.length === 1 ? [[undefined, series[0]]] : [[undefined, { times: [], values: [] }]]
+    );
   }
   const { byItem, conflicts, warnings } = groupItems({
     def: { ...def, items: def.items },
@@ -288,7 +285,7 @@ export function evaluateMetric(input: EvaluateInput): WithWarnings<ItemResult[]>
       result.push(errorResult(def, item, conflict));
       continue;
     }
-    const evaluated = evaluateSeries(input, byItem.get(n) ?? { points: [] }, item);
+    const evaluated = evaluateSeries(input, byItem.get(n) ?? { times: [], values: [] }, item);
     result.push(evaluated.result);
     warnings.push(...evaluated.warnings);
   }

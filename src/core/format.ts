@@ -16,7 +16,7 @@
  * Large plain numbers and money compact at 1,000 (1.5K, $1.2M, 3.4B); a rounding that reaches the next unit moves up
  * (999.7 reads 1K, 59.7 min stays 60 min because 0.99 h would read worse).
  */
-import { compareScaled, fromText, type Dec, type Ratio } from './decimal';
+import { compareScaled, fromText, type Ratio } from './decimal';
 import { baseIndex, chooseIndex, ladder, r, scaledBy, value, type Step } from './formatSteps';
 import { unitFormat, type UnitFormat } from './unitFormats';
 
@@ -62,13 +62,27 @@ function defaultDecimals(abs: number, fmt: UnitFormat, atBase: boolean, integer:
   return sigDecimals(abs, 3);
 }
 
-/** The shown number (|shown|, signed by `negative`) keeps every mark's relation to the true value. */
-function keepsMarks(shown: Dec, ratio: Ratio, truth: number, marks: readonly Mark[]): boolean {
+/**
+ * The side of `at` the shown number (its text, times the step's ratio) lies on: -1, 0 or 1, exactly (decimal.ts).
+ * Floating point decides when the two lie further apart than a billionth of their size, far beyond a double's
+ * rounding of a few parts in 1e16, so that sign is the exact one; nearer, and at equality, the decimals decide.
+ */
+function sideOf(text: string, ratio: Ratio, at: number): number {
+  const approx = (Number(text) * Number(ratio.num)) / Number(ratio.den);
+  const gap = approx - at;
+  if (Math.abs(gap) > 1e-9 * Math.max(Math.abs(approx), Math.abs(at)) && Number.isFinite(approx)) {
+    return gap < 0 ? -1 : 1;
+  }
+  return compareScaled(fromText(text)!, ratio, at);
+}
+
+/** The shown number (its text, signed) keeps every mark's relation to the true value. */
+function keepsMarks(text: string, ratio: Ratio, truth: number, marks: readonly Mark[]): boolean {
   return marks.every(({ at, side }) => {
     if (!Number.isFinite(at)) {
       return true;
     }
-    const shownSide = compareScaled(shown, ratio, at);
+    const shownSide = sideOf(text, ratio, at);
     const trueSide = truth < at ? -1 : truth > at ? 1 : 0;
     if (side === 'atLeast') {
       return shownSide >= 0 === trueSide >= 0;
@@ -118,7 +132,7 @@ function digitsFor(input: { v: number; step: Step; first: number; marks: readonl
   const abs = Math.abs(v);
   for (let decimals = first; decimals <= first + MAX_EXTRA_DIGITS; decimals++) {
     const number = numberAt(abs, step, decimals);
-    if (keepsMarks(fromText(`${v < 0 ? '-' : ''}${number}`)!, step.ratio, v, marks)) {
+    if (keepsMarks(`${v < 0 ? '-' : ''}${number}`, step.ratio, v, marks)) {
       return { number, decimals, kept: true };
     }
   }

@@ -57,14 +57,7 @@ describe('observationFromFrames: partial and unreadable data is never evidence',
   it('a readable frame is a series; warning and info notices are passed on', () => {
     const out = read([createFrame({ notices: [{ severity: 'warning', text: 'metric might not be a counter' }] })]);
     expect(out.observation).toMatchObject({
-      series: [
-        {
-          points: [
-            [FIXED_NOW - HOUR, 1],
-            [FIXED_NOW, 1],
-          ],
-        },
-      ],
+      series: [{ times: [FIXED_NOW - HOUR, FIXED_NOW], values: [1, 1] }],
     });
     expect(out.warnings).toEqual(['m: Prometheus (prom): metric might not be a counter']);
   });

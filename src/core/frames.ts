@@ -43,6 +43,16 @@ export function toNumber(v: unknown): number | null {
   return null;
 }
 
+/** The values as they are when every one is a number (a frame's own array is then not copied), else each read. */
+function column<T>(values: ArrayLike<unknown>, read: (v: unknown) => T): ArrayLike<T> {
+  for (let i = 0; i < values.length; i++) {
+    if (typeof values[i] !== 'number') {
+      return Array.from(values, read);
+    }
+  }
+  return values as ArrayLike<T>;
+}
+
 function toTime(v: unknown): number {
   if (typeof v === 'number') {
     return v;
@@ -58,14 +68,14 @@ function toTime(v: unknown): number {
  * (`"80 "`, `"8e1%"`), or a value whose time is unreadable. Either makes the frame unreadable, never a skipped
  * sample: skipping it would leave an older, better value standing as the latest.
  */
-function unreadableCell(times: number[], numbers: FrameLike['fields']): string | undefined {
+function unreadableCell(times: ArrayLike<number>, numbers: FrameLike['fields']): string | undefined {
   for (const field of numbers) {
     for (let i = 0; i < times.length; i++) {
       const v = field.values[i];
       if (v === null || v === undefined) {
         continue;
       }
-      if (toNumber(v) === null) {
+      if (typeof v !== 'number' && toNumber(v) === null) {
         return `returned a value that is not a number (${JSON.stringify(String(v).slice(0, 40))} in ${field.name})`;
       }
       if (!Number.isFinite(times[i])) {
@@ -99,7 +109,7 @@ export function seriesOfFrame(frame: FrameLike): { series?: Series[]; problem?: 
       problem: `returned a frame without a number field (fields: ${frame.fields.map((f) => `${f.name}:${f.type}`).join(', ')})`,
     };
   }
-  const times = Array.from(time.values, toTime);
+  const times = column(time.values, toTime);
   const unreadable = unreadableCell(times, numbers);
   if (unreadable) {
     return { problem: unreadable };
@@ -110,22 +120,23 @@ export function seriesOfFrame(frame: FrameLike): { series?: Series[]; problem?: 
   for (const field of numbers) {
     // A wide frame: one series per number field, its labels the field's own; no per-row work.
     if (strings.length === 0) {
-      const points = times.map((t, i): [number, number | null] => [t, toNumber(field.values[i])]);
-      series.push({ labels: bareRecord(field.labels), points, ...(named ? { field: field.name } : {}) });
+      const values = column(field.values, toNumber);
+      series.push({ labels: bareRecord(field.labels), times, values, ...(named ? { field: field.name } : {}) });
       continue;
     }
     // A long frame: rows grouped by their string cells (the field's labels are the same on every row).
-    const byLabels = new Map<string, Series>();
+    const byLabels = new Map<string, Series & { times: number[]; values: Array<number | null> }>();
     for (let i = 0; i < times.length; i++) {
       const key = JSON.stringify(strings.map((s) => String(s.values[i] ?? '')));
       let group = byLabels.get(key);
       if (!group) {
         const rowLabels = bareRecord(field.labels);
         strings.forEach((s) => (rowLabels[s.name] = String(s.values[i] ?? '')));
-        group = { labels: rowLabels, points: [], ...(named ? { field: field.name } : {}) };
+        group = { labels: rowLabels, times: [], values: [], ...(named ? { field: field.name } : {}) };
         byLabels.set(key, group);
       }
-      group.points.push([times[i], toNumber(field.values[i])]);
+      group.times.push(times[i]);
+      group.values.push(toNumber(field.values[i]));
     }
     series.push(...byLabels.values());
   }

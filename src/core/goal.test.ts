@@ -1,5 +1,6 @@
 import { evaluateMetric } from './evaluate';
 import { judgeGoal, goalDeadline } from './goal';
+import { cleanPoints } from './series';
 import { coreFormat } from './evidence';
 import { createMetric, createSeries, DAY, FIXED_NOW } from './testing/factories';
 import type { Goal, MetricDef } from './types';
@@ -28,7 +29,7 @@ const line = (from: number, to: number, days = 90) =>
 const judge = (def: MetricDef & { goal: Goal }, from: number, to: number, days?: number) =>
   judgeGoal({
     def,
-    samples: line(from, to, days).points.map(([t, v]) => ({ t, v: v! })),
+    samples: cleanPoints(line(from, to, days), FIXED_NOW).samples,
     now: FIXED_NOW,
     format: coreFormat,
   });
@@ -115,7 +116,7 @@ describe('the goal in the evaluation', () => {
     const sparse = createSeries([1_000_000, 1_500_000], { stepMs: 200 * DAY });
     const j = judgeGoal({
       def: { ...arr(), goal: arr().goal! },
-      samples: sparse.points.map(([t, v]) => ({ t, v: v! })),
+      samples: cleanPoints(sparse, FIXED_NOW).samples,
       now: FIXED_NOW,
       format: coreFormat,
     })!;

@@ -20,7 +20,7 @@
 import { CENTURY_MS, endOfDay, parseDuration, utcDate } from './duration';
 import type { ValueFormatter } from './evidence';
 import { formatChange, formatExact } from './format';
-import { sampleAtWindowStart, type Sample } from './series';
+import { lastIndexAtOrBefore, type Samples } from './series';
 import type { ItemResult } from './evaluate';
 import { COLOUR_RANK } from './thresholds';
 import type { Colour, Goal, MetricDef } from './types';
@@ -59,15 +59,21 @@ function lateness(ms: number): string {
 
 export interface GoalInput {
   def: MetricDef & { goal: Goal };
-  samples: Sample[];
+  /** In time order (series.ts); only the first `count` are read (default: all). */
+  samples: Samples;
+  count?: number;
   now: number;
   format: ValueFormatter;
 }
 
-export function judgeGoal({ def, samples, now, format }: GoalInput): GoalJudgement | undefined {
+/** The sample at `i`, when there is one. */
+const sampleAt = (samples: Samples, i: number) => (i >= 0 ? { t: samples.t[i], v: samples.v[i] } : undefined);
+
+export function judgeGoal({ def, samples, count, now, format }: GoalInput): GoalJudgement | undefined {
   const { goal } = def;
   const deadline = goalDeadline(goal);
-  const latest = samples.at(-1);
+  const n = count ?? samples.t.length;
+  const latest = sampleAt(samples, n - 1);
   if (deadline === undefined || !latest || def.direction === 'within') {
     return undefined;
   }
@@ -88,7 +94,9 @@ export function judgeGoal({ def, samples, now, format }: GoalInput): GoalJudgeme
   }
   const paceText = goal.pace ?? DEFAULT_PACE;
   const paceMs = parseDuration(paceText) ?? 90 * DAY_MS;
-  const start = sampleAtWindowStart(samples, now, paceMs);
+  // The last sample at or before the pace window's start, else the oldest: as series.ts sampleAtWindowStart.
+  const start =
+    n < 2 ? undefined : sampleAt(samples, Math.max(0, Math.min(n - 1, lastIndexAtOrBefore(samples.t, now - paceMs))));
   if (!start || latest.t - start.t < paceMs / 2) {
     const reads = durationWords(paceText);
     return { colour: 'amber', text: `${head}; too little history to project (the pace reads the last ${reads})` };
@@ -128,17 +136,17 @@ const RUN_LIMIT = 500;
  */
 function goalSince(input: GoalInput, colour: Colour): { since: number; lowerBound: boolean } {
   const { samples } = input;
-  let first = samples.length - 1;
+  let first = (input.count ?? samples.t.length) - 1;
   const stop = Math.max(0, first - RUN_LIMIT);
   while (first > stop) {
-    const before = samples.slice(0, first);
-    const j = judgeGoal({ ...input, samples: before, now: before[before.length - 1].t });
+    // The samples before `first`, judged as of the last of them.
+    const j = judgeGoal({ ...input, count: first, now: samples.t[first - 1] });
     if (j?.colour !== colour) {
-      return { since: samples[first].t, lowerBound: false };
+      return { since: samples.t[first], lowerBound: false };
     }
     first--;
   }
-  return { since: samples[first].t, lowerBound: true };
+  return { since: samples.t[first], lowerBound: true };
 }
 
 /**

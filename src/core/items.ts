@@ -10,7 +10,7 @@
  */
 import type { ValueFormatter } from './evidence';
 import { own } from './own';
-import { cleanPoints } from './series';
+import { cleanPoints, sampleList } from './series';
 import { valueStyle } from './valueStyle';
 import type { MetricDef, Series } from './types';
 
@@ -45,15 +45,15 @@ export function groupItems({ def, series, now, format }: GroupInput): GroupedIte
   const byItem = new Map<string, Series>();
   const conflicts = new Map<string, string>();
   for (const [item, list] of lists) {
-    const cleaned = list.map((s) => cleanPoints(s.points, now));
-    const keys = new Set(cleaned.map((c) => JSON.stringify([c.samples, c.conflicts, c.infinite])));
+    const cleaned = list.map((s) => cleanPoints(s, now));
+    const keys = new Set(cleaned.map((c) => JSON.stringify([sampleList(c.samples), c.conflicts, c.infinite])));
     if (keys.size === 1) {
       byItem.set(item, list[0]);
       continue;
     }
     // Each series' latest point, an impossible ±Inf included (it is shown, never scored).
     const lastOf = (c: (typeof cleaned)[number]) =>
-      [c.samples.at(-1), c.infinite.at(-1)].filter((x) => x !== undefined).sort((a, b) => b.t - a.t)[0]?.v;
+      [sampleList(c.samples).at(-1), c.infinite.at(-1)].filter((x) => x !== undefined).sort((a, b) => b.t - a.t)[0]?.v;
     const latest = cleaned.map(lastOf).sort((a, b) => (a ?? -Infinity) - (b ?? -Infinity));
     const shown = latest.map((v) =>
       v === undefined ? 'no data' : Number.isFinite(v) ? format(v, valueStyle(def)) : `${v > 0 ? '+' : '-'}Inf`

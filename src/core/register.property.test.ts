@@ -9,6 +9,7 @@ import fc from 'fast-check';
 import { evaluateMetric } from './evaluate';
 import { COLOUR_RANK } from './thresholds';
 import { createInitiatives, createMetric, createRisks, createSeries, DAY, FIXED_NOW, HOUR } from './testing/factories';
+import { seriesOf } from './series';
 import type { Series } from './types';
 
 const day = (offset: number) => new Date(FIXED_NOW + offset * DAY).toISOString().slice(0, 10);
@@ -16,7 +17,7 @@ const risks = createRisks();
 const initiatives = createInitiatives();
 
 const rowOf = (labels: Record<string, string>, numbers: Record<string, number>): Series[] =>
-  Object.entries(numbers).map(([field, v]) => ({ labels, field, points: [[FIXED_NOW - HOUR, v]] }));
+  Object.entries(numbers).map(([field, v]) => seriesOf([[FIXED_NOW - HOUR, v]], { labels, field }));
 
 describe('registers never read green without evidence', () => {
   it('a risk whose review date has passed is never green, whatever its exposure', () => {

@@ -1,6 +1,7 @@
 import { evaluateMetric } from './evaluate';
 import { expectedAt, planOf } from './registerInitiative';
 import { createInitiatives, createRisks, DAY, FIXED_NOW, HOUR } from './testing/factories';
+import { seriesOf } from './series';
 import type { MetricDef, Series } from './types';
 
 // FIXED_NOW is 2026-11-16T12:00Z.
@@ -9,7 +10,7 @@ const risks = createRisks;
 
 /** The series a SQL table row becomes (frames.ts): one per number column, labelled by the text columns. */
 function row(labels: Record<string, string>, numbers: Record<string, number | null>, t = FIXED_NOW - HOUR): Series[] {
-  return Object.entries(numbers).map(([field, v]) => ({ labels, field, points: [[t, v]] }));
+  return Object.entries(numbers).map(([field, v]) => seriesOf([[t, v]], { labels, field }));
 }
 
 const initiative = (title: string, start: string, due: string, progress: number, milestones = '') =>
@@ -202,7 +203,7 @@ describe('risks: exposure, staleness and order', () => {
 
 describe('no row is ever made up', () => {
   const at = (t: number, labels: Record<string, string>, numbers: Record<string, number | null>): Series[] =>
-    Object.entries(numbers).map(([field, v]) => ({ labels, field, points: [[t, v]] }));
+    Object.entries(numbers).map(([field, v]) => seriesOf([[t, v]], { labels, field }));
   const riskLabels = { risk: 'Talent', owner: 'CHRO', review: '2026-12-31', plan: '' };
 
   it('an unreadable figure in the latest row is an error, never the older row’s figure', () => {

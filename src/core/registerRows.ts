@@ -67,7 +67,8 @@ export function registerRows({ metricId, label, series, now }: RowsInput): RowsO
     const textKey = JSON.stringify(texts);
     const rows = byItem.get(item) ?? new Map<number, RegisterRow & { textKey: string }>();
     byItem.set(item, rows);
-    for (const [t, v] of s.points) {
+    for (let i = 0; i < s.times.length; i++) {
+      const [t, v] = [s.times[i], s.values[i]];
       if (!isInstant(t)) {
         timeless++;
         continue;

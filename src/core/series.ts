@@ -13,16 +13,23 @@
  *   finite value beside a null/NaN at the same time is that value.
  *     [t, 0], [t, 9]  -> conflict at t (0 and 9);   [t, 5], [t, 5] -> one sample 5;   [t, null], [t, 5] -> 5.
  */
-import { isInstant } from './duration';
+import { isInstant, LAST_INSTANT } from './duration';
+import type { Series } from './types';
 
 export interface Sample {
   t: number;
   v: number;
 }
 
+/** Samples column by column: `t[i]` is the time of `v[i]`; same length. May be the frame's own arrays: read only. */
+export interface Samples {
+  t: ArrayLike<number>;
+  v: ArrayLike<number>;
+}
+
 export interface CleanSeries {
   /** Finite samples at or before `now`, in time order, one per timestamp. */
-  samples: Sample[];
+  samples: Samples;
   /** Points that were null or NaN, or had no readable time (at or before `now`). */
   nonFinite: number;
   /** Points after `now`. */
@@ -33,12 +40,61 @@ export interface CleanSeries {
   conflicts: Array<{ t: number; values: number[] }>;
 }
 
-export function cleanPoints(points: Array<[number, number | null]>, now: number): CleanSeries {
+/** A series from `[time, value]` pairs (tests, the catalog tests' notation). */
+export function seriesOf(points: Array<[number, number | null]>, extra: Pick<Series, 'labels' | 'field'> = {}): Series {
+  return { ...extra, times: points.map((p) => p[0]), values: points.map((p) => p[1]) };
+}
+
+/** The samples one by one, for the few rules that read them as records (goals, comparing an item's series). */
+export function sampleList(samples: Samples): Sample[] {
+  return Array.from({ length: samples.t.length }, (_, i) => ({ t: samples.t[i], v: samples.v[i] }));
+}
+
+/**
+ * Whether a series is already clean: every time an instant at or before `now`, strictly increasing, every value
+ * finite. Sources answer so nearly always, and then the series' own arrays are its samples: nothing is copied.
+ */
+function isClean(times: ArrayLike<number>, values: ArrayLike<number | null>, now: number): boolean {
+  // The latest time a sample may have: `now`, or the last instant (duration.ts isInstant) when `now` is later.
+  const latest = Math.min(now, LAST_INSTANT);
+  let previous = -Infinity;
+  for (let i = 0; i < times.length; i++) {
+    const t = times[i];
+    const v = values[i];
+    // A time after `previous` (so at least -Infinity's successor) and from 1970 on: t >= 0 below.
+    if (!(
+      typeof t === 'number' &&
+      t >= 0 &&
+      t <= latest &&
+      t > previous &&
+      typeof v === 'number' &&
+      Number.isFinite(v)
+    )) {
+      return false;
+    }
+    previous = t;
+  }
+  return true;
+}
+
+export function cleanPoints(series: Pick<Series, 'times' | 'values'>, now: number): CleanSeries {
+  const { times, values } = series;
+  if (isClean(times, values, now)) {
+    return {
+      samples: { t: times, v: values as ArrayLike<number> },
+      nonFinite: 0,
+      future: 0,
+      conflicts: [],
+      infinite: [],
+    };
+  }
   let nonFinite = 0;
   let future = 0;
   const infinite: Sample[] = [];
   const kept: Array<{ t: number; v: number | null; i: number }> = [];
-  points.forEach(([t, v], i) => {
+  for (let i = 0; i < times.length; i++) {
+    const t = times[i];
+    const v = values[i];
     if (!isInstant(t)) {
       nonFinite++;
     } else if (t > now) {
@@ -48,12 +104,12 @@ export function cleanPoints(points: Array<[number, number | null]>, now: number)
     } else {
       kept.push({ t, v, i });
     }
-  });
+  }
   // Sources answer in time order: sorting is only needed when they did not.
   if (kept.some((p, k) => k > 0 && p.t < kept[k - 1].t)) {
     kept.sort((a, b) => a.t - b.t || a.i - b.i);
   }
-  const samples: Sample[] = [];
+  const samples: { t: number[]; v: number[] } = { t: [], v: [] };
   const conflicts: CleanSeries['conflicts'] = [];
   // Each run of equal times: one finite value is a sample, several different ones a conflict, none a non-finite.
   for (let k = 0; k < kept.length;) {
@@ -74,7 +130,8 @@ export function cleanPoints(points: Array<[number, number | null]>, now: number)
     if (distinct && distinct.size > 1) {
       conflicts.push({ t, values: [...distinct].sort((a, b) => a - b) });
     } else if (first !== undefined) {
-      samples.push({ t, v: first });
+      samples.t.push(t);
+      samples.v.push(first);
     } else {
       nonFinite++;
     }
@@ -83,23 +140,30 @@ export function cleanPoints(points: Array<[number, number | null]>, now: number)
   return { samples, nonFinite, future, conflicts, infinite };
 }
 
+/** The index of the last sample at or before `t`, or -1 (binary search: samples are in time order). */
+export function lastIndexAtOrBefore(times: ArrayLike<number>, t: number): number {
+  let lo = 0;
+  let hi = times.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (times[mid] <= t) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
+    }
+  }
+  return lo - 1;
+}
+
 /**
  * The value one trend window before `now`: the last sample at or before `now - window`; when the window holds no
  * sample that old, the oldest sample inside it (so a trend is still shown for a series younger than the window). Never
  * the latest sample itself: one sample has no trend.
  */
-export function sampleAtWindowStart(samples: Sample[], now: number, windowMs: number): Sample | undefined {
-  if (samples.length < 2) {
+export function sampleAtWindowStart(samples: Samples, now: number, windowMs: number): Sample | undefined {
+  if (samples.t.length < 2) {
     return undefined;
   }
-  const start = now - windowMs;
-  let found: Sample | undefined;
-  for (const s of samples) {
-    if (s.t <= start) {
-      found = s;
-    } else {
-      break;
-    }
-  }
-  return found ?? samples[0];
+  const i = Math.max(0, lastIndexAtOrBefore(samples.t, now - windowMs));
+  return { t: samples.t[i], v: samples.v[i] };
 }

@@ -9,6 +9,7 @@ import { metricDomain, outsideDomain } from './domain';
 import { evaluateMetric } from './evaluate';
 import { loadCatalog } from './parse';
 import { createCatalog, createMetric, FIXED_NOW, MINUTE } from './testing/factories';
+import { seriesOf } from './series';
 import { classify } from './thresholds';
 import type { MetricDef, Series } from './types';
 import { validateCatalog } from './validate';
@@ -26,10 +27,12 @@ const time = fc.oneof(
 );
 const point = fc.tuple(time, value);
 const labelValue = fc.constantFrom('critical', 'high', '', '__proto__', 'constructor', 'toString');
-const series = fc.record({
-  labels: fc.option(fc.record({ severity: labelValue, instance: fc.constantFrom('a', 'b') }), { nil: undefined }),
-  points: fc.array(point, { maxLength: 8 }),
-});
+const series = fc
+  .record({
+    labels: fc.option(fc.record({ severity: labelValue, instance: fc.constantFrom('a', 'b') }), { nil: undefined }),
+    points: fc.array(point, { maxLength: 8 }),
+  })
+  .map(({ labels, points }) => seriesOf(points, { labels }));
 
 /** What must hold for a green item: its own oracle, simpler than the engine (no trend, no stale colour runs). */
 function greenIsEarned(def: MetricDef, all: Series[], item: string | undefined): boolean {
@@ -42,7 +45,8 @@ function greenIsEarned(def: MetricDef, all: Series[], item: string | undefined):
   }
   const byTime = new Map<number, Set<number>>();
   mine.forEach((s) =>
-    s.points.forEach(([t, v]) => {
+    Array.from(s.times).forEach((t, i) => {
+      const v = s.values[i];
       if (t >= 0 && t <= FIXED_NOW && typeof v === 'number' && Number.isFinite(v)) {
         byTime.set(t, (byTime.get(t) ?? new Set()).add(v));
       }
@@ -82,7 +86,7 @@ describe('properties of truth', () => {
   ])('a time no date can hold is no evidence and no exception: %s', (_n, points) => {
     const { result, warnings } = evaluateMetric({
       def: createMetric(),
-      observation: { series: [{ points }] },
+      observation: { series: [seriesOf(points)] },
       now: FIXED_NOW,
     });
     const fresh = points.some(([t]) => t === FIXED_NOW);

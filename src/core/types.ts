@@ -160,8 +160,13 @@ export interface Series {
   labels?: Record<string, string>;
   /** The frame field the points came from, when the frame had several number fields (a register's columns). */
   field?: string;
-  /** `[epoch milliseconds, value]`; null, NaN and ±Inf are kept and handled by the evaluation. */
-  points: Array<[number, number | null]>;
+  /**
+   * Column by column, as a frame holds them (a frame's own arrays are passed on, not copied): `times[i]` in epoch
+   * milliseconds is the time of `values[i]`. Null, NaN and ±Inf are kept and handled by the evaluation. Never
+   * written to: the arrays may belong to the frame. `seriesOf` (series.ts) builds one from `[time, value]` pairs.
+   */
+  times: ArrayLike<number>;
+  values: ArrayLike<number | null>;
 }
 export type Observation = { series: Series[] } | { error: string; source?: string };
 

@@ -57,7 +57,7 @@ export function createSeries(
 ): Series {
   const end = opts.end ?? FIXED_NOW;
   const step = opts.stepMs ?? HOUR;
-  return { labels: opts.labels, points: values.map((v, i) => [end - (values.length - 1 - i) * step, v]) };
+  return { labels: opts.labels, times: values.map((_, i) => end - (values.length - 1 - i) * step), values };
 }
 
 const TABLE = { sql: { datasourceUid: 'pg', rawSql: 'SELECT 1', format: 'table' as const } };
