@@ -1,4 +1,3 @@
-import '../testing/canvas';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { locationService, setBackendSrv, type BackendSrv, type BackendSrvRequest } from '@grafana/runtime';
 import { of, throwError } from 'rxjs';

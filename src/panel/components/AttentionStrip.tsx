@@ -1,10 +1,11 @@
 import React from 'react';
-import { css, cx } from '@emotion/css';
+import { css } from '@emotion/css';
 import type { GrafanaTheme2 } from '@grafana/data';
 import { useStyles2 } from '@grafana/ui';
 import { statusView, type TierView } from '../describe';
 import { formatInstant } from '../format';
 import { toneOf } from '../status';
+import { classes } from '../classes';
 import { TEST_IDS } from '../testIds';
 import type { AttentionItem, Scorecard, TimeZone } from '../types';
 import { StatusBadge } from './StatusBadge';
@@ -50,7 +51,7 @@ export function AttentionStrip({ scorecard, timeZone, tiers, compact, dense }: P
         )}
       </h3>
       {attention.length > 0 && (
-        <ol className={cx(styles.list, !compact && styles.table, (compact || dense) && styles.small)}>
+        <ol className={classes(styles.list, !compact && styles.table, (compact || dense) && styles.small)}>
           {attention.map((item) => (
             <AttentionEntry key={`${item.metricId}/${item.item}`} item={item} compact={compact} />
           ))}
@@ -77,15 +78,15 @@ function AttentionEntry({ item, compact }: { item: AttentionItem; compact: boole
     </span>,
   ];
   const who = [
-    <span key="owner" className={cx(styles.cell, styles.muted)}>
+    <span key="owner" className={classes(styles.cell, styles.muted)}>
       {item.owner}
     </span>,
-    <span key="action" className={cx(styles.action, !item.action && styles.noAction)} title={item.actionText}>
+    <span key="action" className={classes(styles.action, !item.action && styles.noAction)} title={item.actionText}>
       {item.action ? `Action: ${item.actionText}` : 'No action recorded'}
     </span>,
     <span
       key="respond"
-      className={cx(styles.cell, item.escalation && styles.escalated)}
+      className={classes(styles.cell, item.escalation && styles.escalated)}
       title={item.escalation || undefined}
     >
       {item.escalation ? `${item.respondText} · escalated` : item.respondText}
@@ -93,7 +94,7 @@ function AttentionEntry({ item, compact }: { item: AttentionItem; compact: boole
   ];
   return (
     <li
-      className={cx(edge, compact ? styles.card : styles.tableRow)}
+      className={classes(edge, compact ? styles.card : styles.tableRow)}
       data-testid={TEST_IDS.attentionItem}
       data-metric-id={item.metricId}
       data-item={item.item}
@@ -105,7 +106,7 @@ function AttentionEntry({ item, compact }: { item: AttentionItem; compact: boole
         // Narrow: what, on one line; who, what is being done and how soon, on the next.
         <>
           <div className={styles.cardLine}>{what}</div>
-          <div className={cx(styles.cardLine, styles.muted)}>{who}</div>
+          <div className={classes(styles.cardLine, styles.muted)}>{who}</div>
         </>
       ) : (
         [...what, ...who]

@@ -1,7 +1,8 @@
 import React, { useMemo } from 'react';
-import { css, cx } from '@emotion/css';
+import { css, type CSSObject } from '@emotion/css';
 import type { GrafanaTheme2 } from '@grafana/data';
 import { Icon, useStyles2 } from '@grafana/ui';
+import { classes } from '../classes';
 import { describeRow } from '../describe';
 import { toneOf } from '../status';
 import { TEST_IDS } from '../testIds';
@@ -30,7 +31,7 @@ export function MetricRowItem({ row, asOf, timeZone, context, dense, ownersInStr
   const styles = useStyles2(getStyles, row.colour);
   return (
     <li
-      className={cx(styles.row, view.problem && styles.problemRow, row.retired && styles.retired)}
+      className={classes(view.problem ? styles.problemRow : styles.row, row.retired && styles.retired)}
       data-testid={TEST_IDS.metric}
       data-metric-id={row.metricId}
       data-item={row.item}
@@ -53,16 +54,16 @@ export function MetricRowItem({ row, asOf, timeZone, context, dense, ownersInStr
             <Icon name="arrow-up" size="xs" aria-hidden="true" />
           </span>
         )}
-        <span className={cx(styles.value, view.problem && styles.valueMissing)} data-testid={TEST_IDS.metricValue}>
+        <span className={classes(styles.value, view.problem && styles.valueMissing)} data-testid={TEST_IDS.metricValue}>
           {view.valueText}
         </span>
       </div>
       {!(dense && row.colour === 'green') && (
-        <div className={cx(styles.line, styles.details, view.problem && styles.problemDetails)}>
+        <div className={classes(styles.line, view.problem ? styles.problemDetails : styles.details)}>
           {view.problem ? (
             // No (fresh) evidence: what is missing takes the place of target and trend.
             <span
-              className={cx(styles.problem, dense && styles.problemDense)}
+              className={dense ? styles.problemDense : styles.problem}
               data-testid={TEST_IDS.metricProblem}
               title={view.problem}
             >
@@ -77,7 +78,7 @@ export function MetricRowItem({ row, asOf, timeZone, context, dense, ownersInStr
               )}
               {view.trend && (
                 <span
-                  className={cx(styles.nowrap, styles[`trend_${view.trend.tone}`])}
+                  className={classes(styles.nowrap, styles[`trend_${view.trend.tone}`])}
                   title={view.trend.label}
                   data-testid={TEST_IDS.metricTrend}
                   data-quality={view.trend.quality}
@@ -92,12 +93,16 @@ export function MetricRowItem({ row, asOf, timeZone, context, dense, ownersInStr
             </>
           )}
           {view.since && row.colour !== 'green' && (
-            <span className={cx(styles.nowrap, styles.end)} title={view.since.title} data-testid={TEST_IDS.metricSince}>
+            <span
+              className={classes(styles.nowrap, styles.end)}
+              title={view.since.title}
+              data-testid={TEST_IDS.metricSince}
+            >
               {view.since.text}
             </span>
           )}
           {(row.colour === 'green' || row.retired || !ownersInStrip) && (
-            <span className={cx(styles.owner, styles.end)} data-testid={TEST_IDS.metricOwner}>
+            <span className={classes(styles.owner, styles.end)} data-testid={TEST_IDS.metricOwner}>
               {row.owner}
             </span>
           )}
@@ -105,7 +110,7 @@ export function MetricRowItem({ row, asOf, timeZone, context, dense, ownersInStr
       )}
       {row.goalText && !dense && !row.retired && (
         // The dated goal and where the pace takes it: bad news about the future, on the row itself.
-        <div className={cx(styles.details, styles.goal)} data-testid={TEST_IDS.metricGoal}>
+        <div className={styles.goal} data-testid={TEST_IDS.metricGoal}>
           Goal: {row.goalText}
         </div>
       )}
@@ -116,32 +121,57 @@ export function MetricRowItem({ row, asOf, timeZone, context, dense, ownersInStr
 
 const getStyles = (theme: GrafanaTheme2, colour: MetricRow['colour']) => {
   const tone = toneOf(theme, colour);
+  // Styles that another class changes are objects composed below (classes.ts: joined classes never overlap).
+  const row: CSSObject = {
+    listStyle: 'none',
+    display: 'flex',
+    flexDirection: 'column',
+    gap: 1,
+    padding: theme.spacing(0.25, 0.75),
+    lineHeight: 1.25,
+    borderLeft: `3px solid ${tone.main}`,
+    borderBottom: `1px solid ${theme.colors.border.weak}`,
+    breakInside: 'avoid',
+    printColorAdjust: 'exact',
+    // A row out of view is not laid out until it scrolls into view (about 40 px until then; once drawn, its own
+    // height): a 200-row catalog lays out what is seen. Still in the accessibility tree, found by find-in-page and
+    // focusable. Printed (and the report, drawn as print) always lays out every row.
+    contentVisibility: 'auto',
+    containIntrinsicSize: 'auto 40px',
+    '@media print': { contentVisibility: 'visible' },
+  };
+  const details: CSSObject = {
+    flexWrap: 'wrap',
+    rowGap: 0,
+    fontSize: theme.typography.bodySmall.fontSize,
+    color: theme.colors.text.secondary,
+  };
+  const problem: CSSObject = {
+    flex: '1 1 auto',
+    minWidth: 0,
+    color: theme.colors.text.primary,
+    fontStyle: 'italic',
+    overflowWrap: 'anywhere',
+    // Up to two lines, the full text in the title and the evidence.
+    display: '-webkit-box',
+    WebkitLineClamp: 2,
+    WebkitBoxOrient: 'vertical',
+    overflow: 'hidden',
+    '@media print': { display: 'block', WebkitLineClamp: 'none' },
+  };
   return {
-    goal: css({ color: theme.colors.text.secondary, fontSize: theme.typography.bodySmall.fontSize }),
-    row: css({
-      listStyle: 'none',
-      display: 'flex',
-      flexDirection: 'column',
-      gap: 1,
-      padding: theme.spacing(0.25, 0.75),
-      lineHeight: 1.25,
-      borderLeft: `3px solid ${tone.main}`,
-      borderBottom: `1px solid ${theme.colors.border.weak}`,
-      breakInside: 'avoid',
-      printColorAdjust: 'exact',
-    }),
-    problemRow: css({
+    goal: css(details, { color: theme.colors.text.secondary, fontSize: theme.typography.bodySmall.fontSize }),
+    row: css(row),
+    problemRow: css(row, {
       borderLeftStyle: 'dashed',
       background: `repeating-linear-gradient(135deg, ${tone.transparent} 0 6px, transparent 6px 12px)`,
     }),
     retired: css({ opacity: 0.7 }),
     line: css({ display: 'flex', alignItems: 'baseline', columnGap: theme.spacing(1), minWidth: 0 }),
-    details: css({
-      flexWrap: 'wrap',
-      rowGap: 0,
-      fontSize: theme.typography.bodySmall.fontSize,
-      color: theme.colors.text.secondary,
-    }),
+    details: css(details),
+    // On the hatched background secondary and tone colours fall just under WCAG AA (4.46:1 measured in Chromium):
+    // problem rows use the primary text colour; the italic, the icon and the hatching carry the state.
+    problemDetails: css(details, { color: theme.colors.text.primary }),
     tag: css({
       flex: 'none',
       fontSize: theme.typography.bodySmall.fontSize,
@@ -167,10 +197,7 @@ const getStyles = (theme: GrafanaTheme2, colour: MetricRow['colour']) => {
       fontWeight: theme.typography.fontWeightMedium,
       textAlign: 'right',
     }),
-    // On the hatched background secondary and tone colours fall just under WCAG AA (4.46:1 measured in Chromium):
-    // problem rows use the primary text colour; the italic, the icon and the hatching carry the state.
     valueMissing: css({ fontStyle: 'italic', color: theme.colors.text.primary }),
-    problemDetails: css({ color: theme.colors.text.primary }),
     nowrap: css({ whiteSpace: 'nowrap', flex: 'none' }),
     // Read out instead of the arrow; not shown.
     srOnly: css({
@@ -187,20 +214,8 @@ const getStyles = (theme: GrafanaTheme2, colour: MetricRow['colour']) => {
     trend_neutral: css({ color: theme.colors.text.secondary }),
     owner: css({ flex: 'none', whiteSpace: 'nowrap', textAlign: 'right' }),
     end: css({ marginLeft: 'auto' }),
-    problem: css({
-      flex: '1 1 auto',
-      minWidth: 0,
-      color: theme.colors.text.primary,
-      fontStyle: 'italic',
-      overflowWrap: 'anywhere',
-      // Up to two lines, the full text in the title and the evidence.
-      display: '-webkit-box',
-      WebkitLineClamp: 2,
-      WebkitBoxOrient: 'vertical',
-      overflow: 'hidden',
-      '@media print': { display: 'block', WebkitLineClamp: 'none' },
-    }),
-    problemDense: css({ WebkitLineClamp: 1 }),
+    problem: css(problem),
+    problemDense: css(problem, { WebkitLineClamp: 1 }),
     printOnly: css({
       display: 'none',
       '@media print': {

@@ -3,7 +3,6 @@
  * through @grafana/runtime's setters) answers a refresh, and the panel renders exactly the colours and states its
  * frame says, for every metric item.
  */
-import '../testing/canvas';
 import type { DataFrame } from '@grafana/data';
 import { screen } from '@testing-library/react';
 

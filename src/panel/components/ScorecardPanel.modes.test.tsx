@@ -1,4 +1,3 @@
-import '../testing/canvas';
 import { screen, within } from '@testing-library/react';
 import { TEST_IDS } from '../testIds';
 import { createRow, createScorecardFrame, fivePillarRows, statusRow, type FrameRow } from '../testing/factories';

@@ -1,4 +1,3 @@
-import '../testing/canvas';
 import { fireEvent, screen, within } from '@testing-library/react';
 import { TEST_IDS } from '../testIds';
 import { createRow, createScorecardFrame, type FrameRow } from '../testing/factories';

@@ -1,4 +1,3 @@
-import '../testing/canvas';
 import React from 'react';
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import { getDefaultTimeRange, LoadingState, toDataFrame } from '@grafana/data';
@@ -48,6 +47,24 @@ describe('ScorecardPanel: empty and wrong input', () => {
       /^Not a Candor scorecard frame: missing fields pillar_id, .*status, colour, .*; meta\.custom\.candor$/
     );
     expect(warn).toHaveAttribute('role', 'status');
+  });
+});
+
+describe('ScorecardPanel: trend line', () => {
+  it("draws each row's trend as one path in the colour of its quality; none with a single point", () => {
+    const days = (values: number[]): Array<[number, number]> =>
+      values.map((v, i) => [FIXED_NOW - (values.length - 1 - i) * DAY, v]);
+    const rows = [
+      createRow({ metric_id: 'up', sparkline: days([1, 2, 3]), change_quality: 'better' }),
+      createRow({ metric_id: 'down', sparkline: days([3, 2, 1]), change_quality: 'worse' }),
+      createRow({ metric_id: 'alone', sparkline: days([5]), change_quality: '' }),
+    ];
+    renderPanel({ series: [createScorecardFrame({ rows })] });
+    const path = (id: string) => metric(id).querySelector('[data-testid="candor-sparkline"] path');
+    expect(path('up')).toHaveAttribute('d', 'M0.8 17.3L36 9L71.3 0.8');
+    expect(path('down')).toHaveAttribute('d', 'M0.8 0.8L36 9L71.3 17.3');
+    expect(path('up')!.getAttribute('stroke')).not.toBe(path('down')!.getAttribute('stroke'));
+    expect(path('alone')).toBeNull();
   });
 });
 
