@@ -38,9 +38,10 @@ function bareLoop(frames: FrameLike[]): number {
   return sum;
 }
 
-export function engineFigures(sizes: number[], points: number, runs: (n: number) => number): Figure[] {
+/** `sizes`: [items, points per item] pairs. */
+export function engineFigures(sizes: Array<[number, number]>, runs: (n: number) => number): Figure[] {
   const figures: Figure[] = [];
-  for (const n of sizes) {
+  for (const [n, points] of sizes) {
     const catalog = catalogOf(n);
     const fp = fingerprint(catalog);
     const frames = framesOf(n, points);

@@ -12,6 +12,8 @@ export interface Figure {
   candor: Stats;
   baseline?: Stats;
   baselineName?: string;
+  /** Where the time goes, in words, listed under the figure's table. */
+  note?: string;
 }
 
 export function stats(samples: number[]): Stats {

@@ -104,7 +104,8 @@ function Diy({ output, width, height }: { output: EngineOutput; width: number; h
 type Side = 'candor' | 'diy';
 const SIDES: Record<Side, typeof Candor> = { candor: Candor, diy: Diy };
 
-function draw(root: Root, side: Side, output: EngineOutput, input: Input): number {
+/** One synchronous render and the layout after it; the time of both, and of React's part alone. */
+function draw(root: Root, side: Side, output: EngineOutput, input: Input): { ms: number; reactMs: number } {
   const View = SIDES[side];
   const t = performance.now();
   flushSync(() =>
@@ -114,31 +115,33 @@ function draw(root: Root, side: Side, output: EngineOutput, input: Input): numbe
       </ThemeContext.Provider>
     )
   );
+  const reactMs = performance.now() - t;
   void document.body.offsetHeight; // layout, as the browser must before it can paint
-  return performance.now() - t;
+  return { ms: performance.now() - t, reactMs };
 }
 
 async function run(input: Input) {
   const host = document.getElementById('bench')!;
-  const results: Array<{ case: string; side: Side; mount: number[]; rerender: number[]; nodes: number }> = [];
+  type Samples = { mount: number[]; mountReact: number[]; rerender: number[]; rerenderReact: number[]; nodes: number };
+  const results: Array<{ case: string; side: Side } & Samples> = [];
+  const empty = (): Samples => ({ mount: [], mountReact: [], rerender: [], rerenderReact: [], nodes: 0 });
   for (const c of input.cases) {
-    const samples: Record<Side, { mount: number[]; rerender: number[]; nodes: number }> = {
-      candor: { mount: [], rerender: [], nodes: 0 },
-      diy: { mount: [], rerender: [], nodes: 0 },
-    };
+    const samples: Record<Side, Samples> = { candor: empty(), diy: empty() };
     for (let i = 0; i < input.runs + 1; i++) {
       for (const side of (i % 2 ? ['diy', 'candor'] : ['candor', 'diy']) as Side[]) {
         const el = document.createElement('div');
         host.appendChild(el);
         const root = createRoot(el);
         const mount = draw(root, side, c.a, input);
-        const rerender = draw(root, side, i % 2 ? c.a : c.b, input) + draw(root, side, i % 2 ? c.b : c.a, input);
+        const [r1, r2] = [draw(root, side, i % 2 ? c.a : c.b, input), draw(root, side, i % 2 ? c.b : c.a, input)];
         samples[side].nodes = el.getElementsByTagName('*').length;
         root.unmount();
         el.remove();
         if (i > 0) {
-          samples[side].mount.push(mount);
-          samples[side].rerender.push(rerender / 2);
+          samples[side].mount.push(mount.ms);
+          samples[side].mountReact.push(mount.reactMs);
+          samples[side].rerender.push((r1.ms + r2.ms) / 2);
+          samples[side].rerenderReact.push((r1.reactMs + r2.reactMs) / 2);
         }
         await new Promise((r) => setTimeout(r, 0));
       }

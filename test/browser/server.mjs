@@ -16,7 +16,7 @@ import { serveFile } from './server/files.mjs';
 import { renderPage } from './server/page.mjs';
 import { HOST } from './server/paths.mjs';
 
-export function createHarnessServer({ recordTo } = {}) {
+export function createHarnessServer({ recordTo, cacheStatic = false } = {}) {
   const diagnostics = { missingIcons: new Set(), notFound: new Set(), queries: [], annotationRequests: [] };
   const dsQuery = createDsQueryHandler({ recordTo, diagnostics });
   const annotations = createAnnotationsHandler({ diagnostics });
@@ -59,7 +59,7 @@ export function createHarnessServer({ recordTo } = {}) {
           })
         );
       }
-      if (!serveFile(url.pathname, res, diagnostics)) {
+      if (!serveFile(url.pathname, res, diagnostics, cacheStatic)) {
         diagnostics.notFound.add(url.pathname);
         res.writeHead(404, { 'Content-Type': 'text/plain' }).end(`not found: ${url.pathname}\n`);
       }
@@ -69,12 +69,15 @@ export function createHarnessServer({ recordTo } = {}) {
   });
 }
 
-/** Builds the host (unless told not to), listens on 127.0.0.1:port (0 = any), resolves { server, url }. */
-export async function startHarness({ port = 0, recordTo, build = true } = {}) {
+/**
+ * Builds the host (unless told not to), listens on 127.0.0.1:port (0 = any), resolves { server, url }.
+ * `cacheStatic`: static files may be cached by the browser (the first-paint benchmark's warm runs).
+ */
+export async function startHarness({ port = 0, recordTo, build = true, cacheStatic = false } = {}) {
   if (build) {
     await buildHost();
   }
-  const server = createHarnessServer({ recordTo });
+  const server = createHarnessServer({ recordTo, cacheStatic });
   await new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, HOST, resolve);

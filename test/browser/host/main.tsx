@@ -10,6 +10,7 @@ import { AppPlugin, DataSourcePlugin, PanelPlugin, createTheme, ThemeContext, ty
 import { GlobalStyles } from '@grafana/ui';
 // Grafana's own boot replaces the npm package's stand-in no-data view; this is the same module instance.
 import { setPanelDataErrorView } from 'harness:panel-data-error-view';
+import { DiyHost } from './DiyHost';
 import { NoDataView } from './NoDataView';
 import { readParams } from './params';
 import { PanelHost } from './PanelHost';
@@ -36,6 +37,17 @@ async function boot() {
   installTemplateSrv();
   installAppEvents();
 
+  if (config.diy) {
+    // The do-it-yourself dashboard: Grafana's own Stat panels, no plugin to load.
+    const theme = createTheme({ colors: { mode: params.theme } });
+    createRoot(document.getElementById('reactRoot')!).render(
+      <ThemeContext.Provider value={theme}>
+        <GlobalStyles />
+        <DiyHost panels={config.diy} />
+      </ThemeContext.Provider>
+    );
+    return;
+  }
   const [, dsPlugin, panelPlugin] = (await Promise.all([
     importPlugin(config.modules.app, AppPlugin),
     importPlugin(config.modules.datasource, DataSourcePlugin),

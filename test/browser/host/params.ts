@@ -3,6 +3,7 @@
  * `window.__candorHarness` before the host runs). See test/browser/README.md for the parameters.
  */
 import type { DataSourceInstanceSettings } from '@grafana/data';
+import type { DiyPanel } from './DiyHost';
 
 export type Embed = 'kiosk' | 'solo';
 /** `hostile`, `hostile-links`: the saved scenario with the hostile corpus (test/browser/hostile/corpus.mjs). */
@@ -37,6 +38,8 @@ export interface HarnessConfig {
   defaultData: DataMode;
   /** The evaluation time of the saved scenario (ISO), used as the dashboard's `to` in fixture mode. */
   fixtureAsOf?: string;
+  /** `?view=diy`: the do-it-yourself dashboard's Stat panels instead of Candor (host/DiyHost.tsx). */
+  diy?: DiyPanel[];
 }
 
 declare global {

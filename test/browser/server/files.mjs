@@ -36,15 +36,17 @@ function inside(root, relative) {
   return full === root || full.startsWith(root + path.sep) ? full : undefined;
 }
 
-function send(res, status, type, body) {
-  res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store' });
+// Static files are never cached, so every test sees the build it loads; the first-paint benchmark's warm runs ask for
+// caching, as Grafana's public files are cached (bench/firstPaint.ts).
+function send(res, status, type, body, cache = false) {
+  res.writeHead(status, { 'Content-Type': type, 'Cache-Control': cache ? 'max-age=3600' : 'no-store' });
   res.end(body);
 }
 
 /** Serves `pathname` if a mount holds it; returns false when no mount matches. */
-export function serveFile(pathname, res, diagnostics) {
+export function serveFile(pathname, res, diagnostics, cache = false) {
   if (pathname.startsWith('/public/fonts/roboto/')) {
-    send(res, 200, TYPES['.woff2'], fs.readFileSync(path.join(ROOT, ROBOTO_MONO)));
+    send(res, 200, TYPES['.woff2'], fs.readFileSync(path.join(ROOT, ROBOTO_MONO)), cache);
     return true;
   }
   const mount = MOUNTS.find(([prefix]) => pathname.startsWith(prefix));
@@ -55,7 +57,7 @@ export function serveFile(pathname, res, diagnostics) {
   const root = path.join(ROOT, folder);
   const file = inside(root, decodeURIComponent(pathname.slice(prefix.length)));
   if (file && fs.existsSync(file) && fs.statSync(file).isFile()) {
-    send(res, 200, TYPES[path.extname(file)] ?? 'application/octet-stream', fs.readFileSync(file));
+    send(res, 200, TYPES[path.extname(file)] ?? 'application/octet-stream', fs.readFileSync(file), cache);
   } else if (prefix === '/public/build/img/icons/' && pathname.endsWith('.svg')) {
     // Some icon names Grafana ships are not in the npm package: answer with an empty icon, and remember the name.
     diagnostics.missingIcons.add(pathname.slice(prefix.length));

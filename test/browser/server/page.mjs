@@ -9,6 +9,8 @@ import { parse } from 'yaml';
 
 // TypeScript from the project (the server runs with `node --import tsx`): Grafana's expansion of provisioned values.
 import { expandAllLikeGrafana } from '../../../src/provision/escape.ts';
+import { validateCatalog } from '../../../src/core/validate.ts';
+import { buildRequests } from '../../../src/core/queries.ts';
 import { hostileCatalog } from '../hostile/corpus.mjs';
 import { APP_ID, ROOT } from './paths.mjs';
 
@@ -66,9 +68,11 @@ export const DEFAULT_DASHBOARD_UID = 'candor-platform-scorecard';
 export function dashboardFiles() {
   const walk = (rel) =>
     fs.existsSync(path.join(ROOT, rel))
-      ? fs.readdirSync(path.join(ROOT, rel), { withFileTypes: true }).flatMap((e) =>
-          e.isDirectory() ? walk(`${rel}/${e.name}`) : e.name.endsWith('.json') ? [`${rel}/${e.name}`] : []
-        )
+      ? fs
+          .readdirSync(path.join(ROOT, rel), { withFileTypes: true })
+          .flatMap((e) =>
+            e.isDirectory() ? walk(`${rel}/${e.name}`) : e.name.endsWith('.json') ? [`${rel}/${e.name}`] : []
+          )
       : [];
   return [...walk('dashboards'), ...walk('provisioning/audience-dashboards')].sort();
 }
@@ -76,9 +80,7 @@ export function dashboardFiles() {
 /** The dashboard with this uid (`/d/<uid>`, `/d-solo/<uid>`), else the platform scorecard's. */
 function dashboardByUid(uid) {
   const files = dashboardFiles().map((file) => ({ file, json: readJson(file) }));
-  return (
-    files.find((f) => f.json.uid === uid) ?? files.find((f) => f.json.uid === DEFAULT_DASHBOARD_UID) ?? files[0]
-  );
+  return files.find((f) => f.json.uid === uid) ?? files.find((f) => f.json.uid === DEFAULT_DASHBOARD_UID) ?? files[0];
 }
 
 /** The Candor panel of a provisioned dashboard (by uid), with the dashboard's time and time zone. */
@@ -134,6 +136,22 @@ function bootData({ theme, origin, datasources, role }) {
   };
 }
 
+/**
+ * `?view=diy`: the do-it-yourself dashboard for the same catalog, one Stat panel per active metric, each with its
+ * own request (Grafana sends one per panel), built by the datasource's own query builder (core/queries.ts).
+ */
+function diyPanels(dashboard, datasources, fixtureAsOf) {
+  const candor = datasources.find((ds) => ds.uid === dashboard.panel.datasource.uid);
+  const { catalog } = validateCatalog(candor.jsonData.catalog);
+  if (!catalog) {
+    throw new Error(`harness: the catalog of ${candor.uid} is not valid`);
+  }
+  const asOf = fixtureAsOf ? Date.parse(fixtureAsOf) : Date.now();
+  return catalog.metrics
+    .filter((m) => !m.retired)
+    .map((m) => ({ title: m.label ?? m.name, unit: m.unit, body: buildRequests([m], asOf, (t) => t)[0] }));
+}
+
 const script = (value) => JSON.stringify(value).replace(/</g, '\\u003c');
 
 export function renderPage({ url, origin, fixtureAsOf, liveAvailable }) {
@@ -150,14 +168,18 @@ export function renderPage({ url, origin, fixtureAsOf, liveAvailable }) {
         }
       : ds
   );
+  const dashboard = provisionedDashboard(/^\/d(-solo)?\/([^/]+)/.exec(url.pathname)?.[2] ?? DEFAULT_DASHBOARD_UID);
   const harness = {
     appId: APP_ID,
     pluginBase: PLUGIN_BASE,
     modules: { app: 'module.js', datasource: 'datasource/module.js', panel: 'panel/module.js' },
-    dashboard: provisionedDashboard(/^\/d(-solo)?\/([^/]+)/.exec(url.pathname)?.[2] ?? DEFAULT_DASHBOARD_UID),
+    dashboard,
     datasources,
     defaultData: liveAvailable ? 'live' : 'fixture',
     fixtureAsOf,
+    ...(url.searchParams.get('view') === 'diy'
+      ? { diy: diyPanels(dashboard, datasources, data === 'fixture' || !liveAvailable ? fixtureAsOf : undefined) }
+      : {}),
   };
   return `<!doctype html>
 <html lang="en">
