@@ -1,3 +1,5 @@
+// First: the lazy chunks' folder, before anything can load one.
+import './publicPath';
 import { FieldConfigProperty, PanelPlugin } from '@grafana/data';
 import { ScorecardPanel } from './components/ScorecardPanel';
 import type { CandorPanelOptions } from './types';

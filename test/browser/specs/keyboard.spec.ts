@@ -40,7 +40,17 @@ test('Tab reaches every row button in display order, with a visible focus', asyn
 test('Enter opens the evidence of a red row: status, definition, source, owner, links; Escape closes it', async ({
   page,
 }) => {
+  // The evidence is a lazy chunk: fetched on the first open, from the app's folder where the build writes it.
+  const scripts: string[] = [];
+  const failed: string[] = [];
+  page.on('response', (r) => {
+    const p = new URL(r.url()).pathname;
+    if (p.endsWith('.js')) {
+      (r.ok() ? scripts : failed).push(p);
+    }
+  });
   await openScorecard(page, { data: 'fixture' });
+  const before = scripts.length;
   const row = page.locator('[data-testid="candor-metric"][data-metric-id="budget-variance"]');
   const button = row.getByTestId(TEST_ID.metricStatus);
   await button.focus();
@@ -48,6 +58,8 @@ test('Enter opens the evidence of a red row: status, definition, source, owner, 
   const evidence = page.getByTestId(TEST_ID.evidence);
   await expect(evidence).toBeVisible();
   await expect(evidence).toContainText(/Red/);
+  expect(scripts.slice(before)).toEqual([expect.stringMatching(/^\/public\/plugins\/candor-scorecard-app\/\d+\.js$/)]);
+  expect(failed).toEqual([]);
   await expect(evidence).toContainText('candor-postgres');
   await expect(evidence).toContainText('CFO');
   await expect(evidence).toContainText('Thresholds');
