@@ -31,7 +31,8 @@ export interface ScorecardOutput {
 
 export function evaluateScorecard(input: ScorecardInput): WithWarnings<ScorecardOutput> {
   const { catalog, observations, now, format } = input;
-  const selected = input.only ? catalog.metrics.filter((m) => input.only!.includes(m.id)) : catalog.metrics;
+  const only = input.only && new Set(input.only);
+  const selected = only ? catalog.metrics.filter((m) => only.has(m.id)) : catalog.metrics;
   const warnings: string[] = [];
   const items: ItemResult[] = [];
   for (const def of selected) {
@@ -40,9 +41,8 @@ export function evaluateScorecard(input: ScorecardInput): WithWarnings<Scorecard
     items.push(...evaluated.result);
     warnings.push(...evaluated.warnings);
   }
-  const scope = input.only
-    ? { ...catalog, pillars: catalog.pillars.filter((p) => selected.some((m) => m.pillar === p.id)) }
-    : catalog;
+  const pillars = new Set(selected.map((m) => m.pillar));
+  const scope = only ? { ...catalog, pillars: catalog.pillars.filter((p) => pillars.has(p.id)) } : catalog;
   const escalated = escalate({ results: items, catalog, actions: input.actions ?? [], now });
   const rolled = rollup(scope, escalated, now);
   return { result: { items: escalated, scorecard: rolled.result }, warnings: [...warnings, ...rolled.warnings] };

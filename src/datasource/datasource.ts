@@ -129,11 +129,9 @@ export class CandorDatasource extends DataSourceApi<CandorQuery, CandorOptions> 
         requestId: `candor-test-${this.uid}-actions`,
       }),
     ]);
-    const answered = new Set(frames.map((f) => f.refId));
+    const answered = new Set([...frames.map((f) => f.refId), ...errors.map((e) => e.refId)]);
     const failed = errors.map((e) => `${e.refId}: ${e.message}`);
-    const silent = catalog.metrics
-      .filter((m) => !answered.has(m.id) && !errors.some((e) => e.refId === m.id))
-      .map((m) => m.id);
+    const silent = catalog.metrics.filter((m) => !answered.has(m.id)).map((m) => m.id);
     if (failed.length > 0) {
       return {
         status: 'error',
