@@ -57,7 +57,7 @@ const USAGES = {
   Closes action ID (tag candor-done, close time in timeEnd); closing a closed action changes nothing (Editor token).`,
 };
 type Sub = keyof typeof USAGES;
-const USAGE = `usage: candor action add|list|done … (candor action SUBCOMMAND --help for each)
+export const ACTION_USAGE = `usage: candor action add|list|done … (candor action SUBCOMMAND --help for each)
 ${Object.values(USAGES)
   .map((u) => u.split('\n')[0].replace('usage: ', '  '))
   .join('\n')}
@@ -266,22 +266,22 @@ function argumentProblem(sub: Sub, { strings, positional }: ParsedArgs): string 
 export async function actionCommand(argv: string[], io: Io, deps: ActionDeps = {}): Promise<number> {
   const [sub, ...rest] = argv;
   if (sub === '--help' || sub === '-h') {
-    io.out(USAGE);
+    io.out(ACTION_USAGE);
     return 0;
   }
   if (sub !== 'add' && sub !== 'list' && sub !== 'done') {
-    io.err(sub === undefined ? USAGE : `candor action: unknown subcommand "${sub}"\n${USAGE}`);
+    io.err(sub === undefined ? ACTION_USAGE : `candor action: unknown subcommand "${sub}"\n${ACTION_USAGE}`);
     return 2;
   }
-  const args = parseArgs(rest, {
-    flags: { ...FLAGS[sub], catalog: 'string', 'grafana-url': 'string', token: 'string', help: 'boolean' },
-    usage: USAGES[sub],
-    maxPositional: sub === 'done' ? 1 : 0,
-  });
-  if (args.booleans.help) {
+  if (rest.includes('--help') || rest.includes('-h')) {
     io.out(`${USAGES[sub]}\n${NOTES}`);
     return 0;
   }
+  const args = parseArgs(rest, {
+    flags: { ...FLAGS[sub], catalog: 'string', 'grafana-url': 'string', token: 'string' },
+    usage: USAGES[sub],
+    maxPositional: sub === 'done' ? 1 : 0,
+  });
   const problem = argumentProblem(sub, args);
   if (problem) {
     throw usageError(sub, problem);

@@ -17,7 +17,7 @@ import { shownApproval } from './check';
 import { signApproval } from './signing';
 import { type Command, type Io, parseArgs } from './common';
 
-const USAGE = `usage: candor approve --by NAME [--by NAME…] [--catalog FILE] [--date YYYY-MM-DD] [--root DIR] [--sign-with KEY]
+export const APPROVE_USAGE = `usage: candor approve --by NAME [--by NAME…] [--catalog FILE] [--date YYYY-MM-DD] [--root DIR] [--sign-with KEY]
                       [--retire-catalog REASON]
   Records an approval in the catalog's lock file (default: every catalog under provisioning/catalogs/), after the
   catalog's tests pass. --sign-with KEY: sign it with that SSH private key (an approver's, provisioning/approvers.yaml).
@@ -86,11 +86,11 @@ export const approve: Command = (argv, io) => {
       'sign-with': 'string',
       'retire-catalog': 'string',
     },
-    usage: USAGE,
+    usage: APPROVE_USAGE,
   });
   const approvedBy = args.lists.by ?? [];
   if (approvedBy.length === 0) {
-    io.err(`candor: approve needs --by NAME (who approves)\n${USAGE}`);
+    io.err(`candor: approve needs --by NAME (who approves)\n${APPROVE_USAGE}`);
     return 2;
   }
   const files = args.lists.catalog ?? findCatalogs(args.strings.root ?? '.');
@@ -106,7 +106,7 @@ export const approve: Command = (argv, io) => {
   const signWith = args.strings['sign-with'];
   const retireCatalog = args.strings['retire-catalog'];
   if (retireCatalog !== undefined && args.lists.catalog?.length !== 1) {
-    io.err(`candor: --retire-catalog retires one catalog: name it with --catalog FILE\n${USAGE}`);
+    io.err(`candor: --retire-catalog retires one catalog: name it with --catalog FILE\n${APPROVE_USAGE}`);
     return 2;
   }
   const codes = files.map((file) => approveOne({ file, approvedBy, date, io, root, signWith, retireCatalog }));

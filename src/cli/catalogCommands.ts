@@ -17,9 +17,11 @@ function oneFile(argv: string[], usage: string): string {
   return argv[0];
 }
 
-const validateUsage = 'validate FILE';
+export const VALIDATE_USAGE = `usage: candor validate FILE
+  Checks one catalog: one "path (metric id, line N): reason" line per problem. Exit 0 valid, 1 invalid, 2 the file
+  cannot be read or is not YAML. Format: docs/catalog.md.`;
 export const validate: Command = (argv, io) => {
-  const file = oneFile(argv, `usage: candor ${validateUsage}`);
+  const file = oneFile(argv, VALIDATE_USAGE);
   const c = loadValid(file, io);
   const active = c.metrics.filter((m) => !m.retired).length;
   const fp = fingerprint(c);
@@ -29,9 +31,11 @@ export const validate: Command = (argv, io) => {
   return 0;
 };
 
-const fingerprintUsage = 'fingerprint FILE';
+export const FINGERPRINT_USAGE = `usage: candor fingerprint FILE
+  Prints the catalog's short and full sha256 fingerprint (of its canonical JSON: comments and key order do not
+  count). Exit 0, or 2 when the file cannot be read or is not YAML.`;
 export const printFingerprint: Command = (argv, io) => {
-  const file = oneFile(argv, `usage: candor ${fingerprintUsage}`);
+  const file = oneFile(argv, FINGERPRINT_USAGE);
   const parsed = parseYaml(read(file));
   if (parsed.syntaxErrors.length > 0) {
     printSyntaxErrors(file, parsed.syntaxErrors, io);
@@ -43,7 +47,7 @@ export const printFingerprint: Command = (argv, io) => {
   return 0;
 };
 
-const testUsage = `usage: candor test FILE|GLOB...
+export const TEST_USAGE = `usage: candor test FILE|GLOB...
   Runs catalog test files (docs/catalog.md#catalog-tests); a GLOB (quoted, e.g. 'provisioning/catalogs/tests/*.yaml')
   matches *, ? and [..] within one folder.`;
 
@@ -109,12 +113,12 @@ export function runTestFile(file: string, io: Io): TestRun {
 }
 
 export const test: Command = (argv, io) => {
-  if (argv.includes('--help')) {
-    io.out(testUsage);
+  if (argv.includes('--help') || argv.includes('-h')) {
+    io.out(TEST_USAGE);
     return 0;
   }
   if (argv.length === 0 || argv.some((a) => a.startsWith('-'))) {
-    throw new CliError(testUsage, 2);
+    throw new CliError(TEST_USAGE, 2);
   }
   let code = 0;
   for (const file of expandFiles(argv)) {

@@ -1,7 +1,8 @@
 /**
  * Finding and loading catalogs with their lock files, for `check`, `approve` and `provision`. Without explicit
- * files these commands work on every catalog under `provisioning/catalogs/` of the project root (`--root`, default
- * the current directory): `*.yaml`/`*.yml` there, lock files (`*.lock.yaml`) excepted; tests live in a subfolder.
+ * files these commands work on every catalog in the catalog folder of the project root (`--root`, default the current
+ * directory): `catalogs` in candor.config.yaml, default `provisioning/catalogs/`; `*.yaml`/`*.yml` there, lock files
+ * (`*.lock.yaml`) excepted; tests live in a subfolder.
  */
 import { existsSync, readdirSync } from 'fs';
 import path from 'path';
@@ -10,13 +11,18 @@ import { loadCatalog, type SyntaxProblem } from '../core/parse';
 import type { Catalog, Problem } from '../core/types';
 import { type Lock, lockPathFor, parseLock } from '../provision/lock';
 import { CliError, printSyntaxErrors, read } from './common';
+import { CONFIG_FILE, loadConfig } from './config';
 
-export const CATALOG_DIR = 'provisioning/catalogs';
+/** The catalog folder, relative to the project root (candor.config.yaml `catalogs`). */
+export const catalogDir = (root: string): string => loadConfig(root).catalogs;
 
 export function findCatalogs(root: string): string[] {
-  const dir = path.join(root, CATALOG_DIR);
+  const dir = path.join(root, catalogDir(root));
   if (!existsSync(dir)) {
-    throw new CliError(`${dir}: no catalog folder (run from the project root, or pass --root)`, 2);
+    throw new CliError(
+      `${dir}: no catalog folder (run from the project root, pass --root, or name the folder in ${CONFIG_FILE}; candor init makes one)`,
+      2
+    );
   }
   const names = readdirSync(dir);
   const files = names

@@ -18,18 +18,22 @@ import {
   removableFrom,
 } from '../provision/lock';
 import { type ApprovalShown, describeApproval } from '../core/approval';
-import { CATALOG_DIR, findCatalogs, loadEntry, todayUtc, unreadable, type LoadedEntry } from './catalogs';
+import { checkSources } from './sourcesCheck';
+import { catalogDir, findCatalogs, loadEntry, todayUtc, unreadable, type LoadedEntry } from './catalogs';
 import { missingTests, testFailures } from './catalogTests';
 import { sourceUid } from '../core/types';
 import { type Command, type Io, parseArgs, read } from './common';
 import { reportAllHistory, reportHistory } from './historyReport';
 import { verifyApproval } from './signing';
 
-const USAGE = `usage: candor check [FILE...] [--root DIR] [--against REF] [--history] [--require-signatures]
+export const CHECK_USAGE = `usage: candor check [FILE...] [--root DIR] [--against REF] [--history] [--require-signatures]
+                    [--grafana-url URL]
   Checks each catalog (default: every catalog under provisioning/catalogs/) against its lock file, and runs its
   tests (provisioning/catalogs/tests/). --against REF: every lock at git REF must be a prefix of today's.
   --history: the same against every commit that changed provisioning/catalogs/.
-  --require-signatures: the approval in force must carry a verified signature of a listed approver.`;
+  --require-signatures: the approval in force must carry a verified signature of a listed approver.
+  --grafana-url URL: the datasources the catalogs query exist in that Grafana with the right type (service-account
+  token in CANDOR_GRAFANA_TOKEN; its organisation is the one checked).`;
 
 interface EntryCheck {
   entry: LoadedEntry;
@@ -145,7 +149,7 @@ function retiredCatalogProblem(input: { root: string; lockFile: string; lock: Lo
 }
 
 export function orphanLocks(root: string, entries: LoadedEntry[], io: Io, requireSignatures = false): number {
-  const dir = path.join(root, CATALOG_DIR);
+  const dir = path.join(root, catalogDir(root));
   const paired = new Set(entries.map((e) => path.resolve(e.lockFile)));
   let code = 0;
   for (const f of readdirSync(dir).filter((n) => /\.lock\.ya?ml$/.test(n))) {
@@ -179,10 +183,16 @@ export function orphanLocks(root: string, entries: LoadedEntry[], io: Io, requir
   return code;
 }
 
-export const check: Command = (argv, io) => {
+export const check: Command = async (argv, io) => {
   const args = parseArgs(argv, {
-    flags: { root: 'string', against: 'string', history: 'boolean', 'require-signatures': 'boolean' },
-    usage: USAGE,
+    flags: {
+      root: 'string',
+      against: 'string',
+      history: 'boolean',
+      'require-signatures': 'boolean',
+      'grafana-url': 'string',
+    },
+    usage: CHECK_USAGE,
     maxPositional: Infinity,
   });
   const root = args.strings.root ?? '.';
@@ -202,6 +212,14 @@ export const check: Command = (argv, io) => {
     codes.push(reportHistory(root, args.strings.against, io));
   } else if (!args.booleans.history) {
     io.out(`history: not verified against git (candor check --against REF does; docs/governance.md)`);
+  }
+  const grafanaUrl = args.strings['grafana-url'];
+  if (grafanaUrl !== undefined) {
+    const catalogs = entries.flatMap((e) => (e.catalog ? [e.catalog] : []));
+    const token = process.env.CANDOR_GRAFANA_TOKEN ?? '';
+    codes.push(await checkSources({ grafanaUrl, token, catalogs, io }));
+  } else {
+    io.out('datasources: not verified in Grafana (candor check --grafana-url URL does)');
   }
   return Math.max(0, ...codes);
 };

@@ -5,6 +5,7 @@
  */
 import { readFileSync, statSync } from 'fs';
 
+import { locate, locationText } from '../core/locate';
 import { loadCatalog } from '../core/parse';
 import type { Catalog } from '../core/types';
 import { own } from '../core/own';
@@ -69,13 +70,15 @@ export function printSyntaxErrors(
 
 /** A valid catalog, or a CliError: exit 2 for syntax errors (with line:column), exit 1 for invalid content. */
 export function loadValid(file: string, io: Io): Catalog {
-  const loaded = loadCatalog(read(file));
+  const text = read(file);
+  const loaded = loadCatalog(text);
   if (loaded.syntaxErrors.length > 0) {
     printSyntaxErrors(file, loaded.syntaxErrors, io);
     throw new CliError('', 2);
   }
   if (!loaded.catalog) {
-    loaded.problems.forEach((p) => io.err(`${p.path}: ${p.message}`));
+    // Each problem names its metric by id and its line, for the person fixing it (core/locate.ts).
+    loaded.problems.forEach((p) => io.err(`${p.path}: ${p.message}${locationText(locate(text, p.path))}`));
     throw new CliError(`${file}: ${loaded.problems.length} problem(s)`, 1);
   }
   return loaded.catalog;
@@ -106,6 +109,10 @@ export function parseArgs(argv: string[], { flags, usage, maxPositional = 0 }: A
   const fail = (why: string): never => {
     throw new CliError(`candor: ${why}\n${usage}`, 2);
   };
+  if (argv.some((a) => a === '--help' || a === '-h')) {
+    // Asked for: the usage on standard output, exit 0 (main prints a CliError of code 0 there).
+    throw new CliError(usage, 0);
+  }
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (!arg.startsWith('--')) {

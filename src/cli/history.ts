@@ -10,7 +10,7 @@ import path from 'path';
 import type { Problem } from '../core/types';
 import { historyProblems } from '../provision/history';
 import { type Lock, parseLock } from '../provision/lock';
-import { CATALOG_DIR } from './catalogs';
+import { catalogDir } from './catalogs';
 import { CliError } from './common';
 
 function git(root: string, args: string[]): string {
@@ -45,7 +45,7 @@ export function locksAt(root: string, ref: string): RefLocks {
   const date = new Date(Number(git(root, ['show', '-s', '--format=%ct', commit]).trim()) * 1000)
     .toISOString()
     .slice(0, 10);
-  const names = git(root, ['ls-tree', '--name-only', commit, '--', `${CATALOG_DIR}/`])
+  const names = git(root, ['ls-tree', '--name-only', commit, '--', `${catalogDir(root)}/`])
     .split('\n')
     .filter((f) => /\.lock\.ya?ml$/.test(f));
   const locks = names.map((file) => {
@@ -70,7 +70,7 @@ export function catalogCommits(root: string): string[] {
     );
   }
   // --full-history: every side of a merge, so a merge cannot hide the branch whose history it discards.
-  return git(root, ['rev-list', '--full-history', 'HEAD', '--', `${CATALOG_DIR}/`])
+  return git(root, ['rev-list', '--full-history', 'HEAD', '--', `${catalogDir(root)}/`])
     .split('\n')
     .filter((c) => /^[0-9a-f]{40}$/.test(c));
 }

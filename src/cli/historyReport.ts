@@ -7,7 +7,7 @@ import path from 'path';
 
 import { retirementDatingProblems } from '../provision/history';
 import { type Lock, parseLock } from '../provision/lock';
-import { CATALOG_DIR } from './catalogs';
+import { catalogDir } from './catalogs';
 import { type Io, read } from './common';
 import { catalogCommits, historyByFile, locksAt, parentOf, type RefLocks } from './history';
 
@@ -72,10 +72,10 @@ export function reportAllHistory(root: string, io: Io): number {
 
 /** The lock files under provisioning/catalogs/ today, relative to the root. */
 function findLockFiles(root: string): string[] {
-  const dir = path.join(root, CATALOG_DIR);
+  const dir = path.join(root, catalogDir(root));
   return existsSync(dir)
     ? readdirSync(dir)
         .filter((f) => /\.lock\.ya?ml$/.test(f))
-        .map((f) => `${CATALOG_DIR}/${f}`)
+        .map((f) => `${catalogDir(root)}/${f}`)
     : [];
 }

@@ -15,7 +15,7 @@ import { findCatalogs, loadEntry, unreadable } from './catalogs';
 import { CliError, type Command, type Io, parseArgs } from './common';
 import { type GrafanaResponse, grafanaRequest as request } from './grafanaHttp';
 
-const USAGE = `usage: candor lock --url URL [--token TOKEN] [--folder UID] [--team NAME] [--audiences [--root DIR]]
+export const LOCK_USAGE = `usage: candor lock --url URL [--token TOKEN] [--folder UID] [--team NAME] [--audiences [--root DIR]]
   Sets the permissions of the Candor folder (default uid ${FOLDER_UID}): Viewer role View, the team (default
   "Platform Team") Admin, nothing else (so nobody can Edit). The token may come from CANDOR_GRAFANA_TOKEN.
   --audiences: also each audience folder of the catalogs under provisioning/catalogs/: its teams View, the
@@ -223,16 +223,16 @@ async function run(args: RunArgs, io: Io): Promise<number> {
 export const lock: Command = async (argv, io) => {
   const args = parseArgs(argv, {
     flags: { url: 'string', token: 'string', folder: 'string', team: 'string', audiences: 'boolean', root: 'string' },
-    usage: USAGE,
+    usage: LOCK_USAGE,
   });
   const url = args.strings.url;
   const token = args.strings.token ?? process.env.CANDOR_GRAFANA_TOKEN;
   if (!url || !token) {
-    io.err(`candor: lock needs --url and a token (--token or CANDOR_GRAFANA_TOKEN)\n${USAGE}`);
+    io.err(`candor: lock needs --url and a token (--token or CANDOR_GRAFANA_TOKEN)\n${LOCK_USAGE}`);
     return 2;
   }
   if (!/^https?:\/\//.test(url)) {
-    io.err(`candor: --url must be an http:// or https:// address\n${USAGE}`);
+    io.err(`candor: --url must be an http:// or https:// address\n${LOCK_USAGE}`);
     return 2;
   }
   return run(

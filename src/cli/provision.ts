@@ -1,7 +1,8 @@
 /**
  * `candor provision [--check] [--root DIR]`: generates the Grafana and Prometheus provisioning, the locked
- * dashboards and docs/metrics.md from every catalog under provisioning/catalogs/ (src/provision/). Only approved
- * catalogs are provisioned: it first runs the same governance as `candor check`.
+ * dashboards and docs/metrics.md from every catalog in the catalog folder (src/provision/), where candor.config.yaml
+ * says (layout.ts; without it the quickstart's folders). Only approved catalogs are provisioned: it first runs the
+ * same governance as `candor check`.
  *
  * --check writes nothing: it exits 1 and names each file that differs from what would be generated (a hand edit,
  * or a catalog change not yet provisioned), is missing, or was generated earlier but no longer is.
@@ -16,26 +17,19 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, unlinkSync, writeFile
 import path from 'path';
 
 import { type CatalogInput, GENERATED_MARK, type GeneratedFile } from '../provision/context';
-import { generateCodeowners } from '../provision/codeowners';
+import { CODEOWNED_PATHS, CODEOWNERS_FILE, generateCodeowners } from '../provision/codeowners';
+import { APPROVERS_FILE } from '../provision/approvers';
 import { generateFiles } from '../provision/generate';
 import { findCatalogs, loadEntry, relativePath } from './catalogs';
+import { type CandorConfig, CONFIG_FILE, loadConfig } from './config';
+import { generatedDirs, generateOptions, placedPath, placeFile } from './layout';
 import { orphanLocks, reportAcrossEntries, reportEntry, shownApproval } from './check';
 import { type Command, type Io, parseArgs } from './common';
 import { loadApprovers } from './signing';
 
-const USAGE = `usage: candor provision [--check] [--root DIR]
-  Generates every file from the catalogs under provisioning/catalogs/; --check only reports differences.`;
-
-/** Folders that hold generated files; a file there that carries the generated mark but is not generated is stale. */
-const GENERATED_DIRS = [
-  'dashboards',
-  'provisioning/audience-dashboards',
-  'provisioning/alerting',
-  'provisioning/dashboards',
-  'provisioning/datasources',
-  'provisioning/plugins',
-  'provisioning/prometheus',
-];
+export const PROVISION_USAGE = `usage: candor provision [--check] [--root DIR]
+  Generates every file from the approved catalogs of the catalog folder (candor.config.yaml); --check writes
+  nothing and reports each difference. Exit 0 up to date or written, 1 drift or not approved, 2 bad arguments.`;
 
 /** Files in the generated folders that candor provision does not write, and what owns each. */
 export const OTHER_OWNERS: Readonly<Record<string, string>> = {
@@ -45,7 +39,7 @@ export const OTHER_OWNERS: Readonly<Record<string, string>> = {
 };
 
 /** Every file below the generated folders, as paths relative to the root, sorted. */
-function filesInGeneratedDirs(root: string): string[] {
+function filesInGeneratedDirs(root: string, config: CandorConfig): string[] {
   const out: string[] = [];
   const walk = (rel: string) => {
     for (const e of readdirSync(path.join(root, rel), { withFileTypes: true })) {
@@ -57,14 +51,17 @@ function filesInGeneratedDirs(root: string): string[] {
       }
     }
   };
-  GENERATED_DIRS.filter((dir) => existsSync(path.join(root, dir))).forEach(walk);
+  generatedDirs(config)
+    .filter((dir) => existsSync(path.join(root, dir)))
+    .forEach(walk);
   return out.sort();
 }
 
 /** Files that neither candor provision writes (now or earlier, by its mark) nor another owner claims. */
-function foreignFiles(root: string, files: GeneratedFile[], stale: string[]): string[] {
+function foreignFiles(root: string, config: CandorConfig, files: GeneratedFile[], stale: string[]): string[] {
   const generated = new Set([...files.map((f) => f.path), ...stale]);
-  return filesInGeneratedDirs(root).filter((p) => !generated.has(p) && !Object.hasOwn(OTHER_OWNERS, p));
+  const others = new Set(Object.keys(OTHER_OWNERS).map((p) => placedPath(config, p)));
+  return filesInGeneratedDirs(root, config).filter((p) => !generated.has(p) && !others.has(p));
 }
 
 function reportForeign(foreign: string[], io: Io): void {
@@ -76,12 +73,14 @@ function reportForeign(foreign: string[], io: Io): void {
 }
 
 /** Files below the generated folders (subfolders included) that carry the generated mark but are not generated now. */
-function staleFiles(root: string, files: GeneratedFile[]): string[] {
+function staleFiles(root: string, config: CandorConfig, files: GeneratedFile[]): string[] {
   const generated = new Set(files.map((f) => f.path));
-  return filesInGeneratedDirs(root)
-    .filter((p) => !generated.has(p) && /\.(ya?ml|json)$/.test(p))
-    // The whole file: a dashboard's mark sits in its description, after a title of any length.
-    .filter((p) => readFileSync(path.join(root, p), 'utf8').includes(GENERATED_MARK));
+  return (
+    filesInGeneratedDirs(root, config)
+      .filter((p) => !generated.has(p) && /\.(ya?ml|json)$/.test(p))
+      // The whole file: a dashboard's mark sits in its description, after a title of any length.
+      .filter((p) => readFileSync(path.join(root, p), 'utf8').includes(GENERATED_MARK))
+  );
 }
 
 function readIfExists(file: string): string | undefined {
@@ -148,9 +147,31 @@ function write({ root, files, stale, foreign, io }: Outcome): number {
   return 0;
 }
 
+/**
+ * What CODEOWNERS protects: the catalog folder, the approvers, every output folder, the config and the CI
+ * workflows; in Candor's own repository also the code that decides (CODEOWNED_PATHS, those that exist).
+ */
+function codeownedPaths(root: string, config: CandorConfig): string[] {
+  const dir = (p: string) => `/${p.replace(/\/+$/, '')}/`;
+  const product = CODEOWNED_PATHS.filter((p) => existsSync(path.join(root, p)));
+  return [
+    ...new Set([
+      dir(config.catalogs),
+      `/${APPROVERS_FILE}`,
+      ...generatedDirs(config).map(dir),
+      `/${config.output.metricsDoc}`,
+      `/${CONFIG_FILE}`,
+      '/.github/workflows/',
+      ...product,
+      `/${CODEOWNERS_FILE}`,
+    ]),
+  ];
+}
+
 export const provision: Command = (argv, io) => {
-  const args = parseArgs(argv, { flags: { check: 'boolean', root: 'string' }, usage: USAGE });
+  const args = parseArgs(argv, { flags: { check: 'boolean', root: 'string' }, usage: PROVISION_USAGE });
   const root = args.strings.root ?? '.';
+  const config = loadConfig(root);
   const entries = findCatalogs(root).map(loadEntry);
   // The same gate as `candor check`: nothing unapproved is provisioned.
   const quiet: Io = { out: () => undefined, err: io.err };
@@ -170,10 +191,14 @@ export const provision: Command = (argv, io) => {
     catalog: e.catalog!,
     approval: shownApproval(root, e.lock!),
   }));
-  const files = [...generateFiles(inputs), generateCodeowners(loadApprovers(root) ?? [])].sort((a, b) =>
-    a.path.localeCompare(b.path)
-  );
-  const stale = staleFiles(root, files);
-  const outcome = { root, files, stale, foreign: foreignFiles(root, files, stale), io };
+  const codeowned = codeownedPaths(root, config);
+  const files = [
+    ...generateFiles(inputs, generateOptions(config)),
+    generateCodeowners(loadApprovers(root) ?? [], codeowned),
+  ]
+    .map((f) => placeFile(config, f))
+    .sort((a, b) => a.path.localeCompare(b.path));
+  const stale = staleFiles(root, config, files);
+  const outcome = { root, files, stale, foreign: foreignFiles(root, config, files, stale), io };
   return args.booleans.check ? checkDrift(outcome) : write(outcome);
 };

@@ -47,7 +47,12 @@ function describe(e: ErrorObject): Problem {
         types.includes('number') && types.includes('array')
           ? 'a number, or a [low, high] pair for direction within'
           : types.map((t) => names[t] ?? `a ${t}`).join(' or ');
-      return { path, message: `must be ${wanted}` };
+      // YAML reads 1.0 as the number 1 (and 1.10 as 1.1): a text that looks like a number must be quoted.
+      const quote =
+        types.length === 1 && types[0] === 'string' && (typeof e.data === 'number' || typeof e.data === 'boolean')
+          ? `, and YAML read an unquoted ${typeof e.data} (${String(e.data)}): write the value in quotes exactly as meant (version: '1.0', not 1.0, which is the number 1)`
+          : '';
+      return { path, message: `must be ${wanted}${quote}` };
     }
     case 'pattern':
       return { path, message: PATTERN_MESSAGES[String(p.pattern)] ?? `must match ${String(p.pattern)}` };

@@ -22,8 +22,10 @@ import {
   alertRuleUid,
   type CatalogInput,
   dashboardUid,
+  DEFAULT_SITE,
   generatedHeader,
   type GeneratedFile,
+  type Site,
 } from './context';
 import { escapeDollars, escapeStrings } from './escape';
 import { toYaml } from './yaml';
@@ -195,7 +197,7 @@ export function alertRule(c: Catalog, pillar: PillarDef, m: MetricDef): Record<s
 }
 
 /** One rule group per pillar (in pillar order), each rule in the group of its metric's pillar. */
-export function alertRuleGroups(c: Catalog): Array<Record<string, unknown>> {
+export function alertRuleGroups(c: Catalog, site: Site = DEFAULT_SITE): Array<Record<string, unknown>> {
   const pillars = [...c.pillars].sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
   return (
     pillars
@@ -203,7 +205,7 @@ export function alertRuleGroups(c: Catalog): Array<Record<string, unknown>> {
       .map((p) => ({ p, metrics: activeMetrics(c).filter((m) => m.pillar === p.id && !m.register) }))
       .filter(({ metrics }) => metrics.length > 0)
       .map(({ p, metrics }) => ({
-        orgId: 1,
+        orgId: site.orgId,
         name: escapeDollars(`${c.scorecard.id} — ${p.title}`),
         folder: escapeDollars(ALERT_FOLDER_TITLE),
         interval: RULE_GROUP_INTERVAL,
@@ -212,7 +214,7 @@ export function alertRuleGroups(c: Catalog): Array<Record<string, unknown>> {
   );
 }
 
-export function generateAlertRules(input: CatalogInput): GeneratedFile {
+export function generateAlertRules(input: CatalogInput, site: Site = DEFAULT_SITE): GeneratedFile {
   const retired = input.catalog.metrics.filter((m) => m.retired).map((m) => m.id);
   const registers = input.catalog.metrics.filter((m) => m.register && !m.retired).map((m) => m.id);
   const header = [
@@ -228,6 +230,6 @@ export function generateAlertRules(input: CatalogInput): GeneratedFile {
   ];
   return {
     path: `provisioning/alerting/candor-${input.catalog.scorecard.id}.yaml`,
-    content: toYaml({ apiVersion: 1, groups: alertRuleGroups(input.catalog) }, header),
+    content: toYaml({ apiVersion: 1, groups: alertRuleGroups(input.catalog, site) }, header),
   };
 }

@@ -16,12 +16,11 @@ import { sha256 } from '@noble/hashes/sha2';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils';
 
 import type { Audience, Catalog } from '../core/types';
-import { type CatalogInput, dashboardUid, type GeneratedFile } from './context';
+import { type CatalogInput, dashboardUid, DEFAULT_SITE, type GeneratedFile, type Site } from './context';
 import { dashboardJson } from './dashboard';
 
 /** Where the compose Grafana sees provisioning/ (docker-compose.yml mounts it read-only). */
 export const AUDIENCE_DIR = 'provisioning/audience-dashboards';
-const MOUNTED_DIR = '/etc/grafana/provisioning/audience-dashboards';
 
 const short = (text: string) => bytesToHex(sha256(utf8ToBytes(text))).slice(0, 16);
 
@@ -60,19 +59,19 @@ export function generateAudienceDashboards(input: CatalogInput): GeneratedFile[]
 }
 
 /** One dashboard provider per audience: its own folder, locked like the Candor folder. */
-export function audienceProviders(inputs: CatalogInput[]): Array<Record<string, unknown>> {
+export function audienceProviders(inputs: CatalogInput[], site: Site = DEFAULT_SITE): Array<Record<string, unknown>> {
   return inputs.flatMap(({ catalog: c }) =>
     (c.audiences ?? []).map((a) => ({
       // Unique whatever the ids (scorecard a-b with audience c, a with b-c): named by the folder's uid.
       name: audienceFolderUid(c, a),
-      orgId: 1,
+      orgId: site.orgId,
       type: 'file',
       folder: audienceFolderTitle(c, a),
       folderUid: audienceFolderUid(c, a),
       disableDeletion: true,
       allowUiUpdates: false,
       updateIntervalSeconds: 60,
-      options: { path: `${MOUNTED_DIR}/${c.scorecard.id}/${a.id}`, foldersFromFilesStructure: false },
+      options: { path: `${site.audienceDashboardsPath}/${c.scorecard.id}/${a.id}`, foldersFromFilesStructure: false },
     }))
   );
 }

@@ -9,7 +9,6 @@ import {
   APP_ID,
   type CatalogInput,
   candorDatasourceUid,
-  DASHBOARDS_PATH,
   dashboardUid,
   DATASOURCE_TYPE,
   FOLDER_TITLE,
@@ -17,6 +16,8 @@ import {
   generatedHeader,
   type GeneratedFile,
   PANEL_TYPE,
+  DEFAULT_SITE,
+  type Site,
 } from './context';
 import { audienceHeader, audienceProviders } from './audiences';
 import { toYaml } from './yaml';
@@ -77,45 +78,45 @@ export function generateDashboard(input: CatalogInput): GeneratedFile {
   };
 }
 
-export function dashboardProvider(inputs: CatalogInput[] = []): Record<string, unknown> {
+export function dashboardProvider(inputs: CatalogInput[] = [], site: Site = DEFAULT_SITE): Record<string, unknown> {
   return {
     apiVersion: 1,
     providers: [
       {
         name: 'candor',
-        orgId: 1,
+        orgId: site.orgId,
         type: 'file',
         folder: FOLDER_TITLE,
         folderUid: FOLDER_UID,
         disableDeletion: true,
         allowUiUpdates: false,
         updateIntervalSeconds: 60,
-        options: { path: DASHBOARDS_PATH, foldersFromFilesStructure: false },
+        options: { path: site.dashboardsPath, foldersFromFilesStructure: false },
       },
-      ...audienceProviders(inputs),
+      ...audienceProviders(inputs, site),
     ],
   };
 }
 
-export function generateDashboardProvider(inputs: CatalogInput[]): GeneratedFile {
+export function generateDashboardProvider(inputs: CatalogInput[], site: Site = DEFAULT_SITE): GeneratedFile {
   const header = [
     ...generatedHeader(inputs),
     '',
-    `Loads dashboards/*.json (mounted at ${DASHBOARDS_PATH}) into the folder "${FOLDER_TITLE}" (uid ${FOLDER_UID}):`,
+    `Loads the dashboard files (mounted at ${site.dashboardsPath}) into the folder "${FOLDER_TITLE}" (uid ${FOLDER_UID}):`,
     'no UI changes are saved and the dashboards cannot be deleted. Folder permissions: `candor lock`.',
     ...audienceHeader(inputs),
   ];
-  return { path: 'provisioning/dashboards/candor.yaml', content: toYaml(dashboardProvider(inputs), header) };
+  return { path: 'provisioning/dashboards/candor.yaml', content: toYaml(dashboardProvider(inputs, site), header) };
 }
 
-export function generatePluginProvisioning(inputs: CatalogInput[]): GeneratedFile {
+export function generatePluginProvisioning(inputs: CatalogInput[], site: Site = DEFAULT_SITE): GeneratedFile {
   const header = [
     ...generatedHeader(inputs),
     '',
-    'Enables the Candor app (and with it the bundled panel and datasource) in the default organisation.',
+    `Enables the Candor app (and with it the bundled panel and datasource) in organisation ${site.orgId}.`,
   ];
   return {
     path: 'provisioning/plugins/candor.yaml',
-    content: toYaml({ apiVersion: 1, apps: [{ type: APP_ID, org_id: 1, disabled: false }] }, header),
+    content: toYaml({ apiVersion: 1, apps: [{ type: APP_ID, org_id: site.orgId, disabled: false }] }, header),
   };
 }

@@ -13,6 +13,8 @@ import {
   DATASOURCE_TYPE,
   generatedHeader,
   type GeneratedFile,
+  DEFAULT_SITE,
+  type Site,
 } from './context';
 import { escapeDollars, escapeStrings } from './escape';
 import { toYaml } from './yaml';
@@ -28,7 +30,7 @@ export interface SourceRef {
 }
 
 /** Every source datasource the catalogs reference, by uid; a uid used with two source kinds is an error. */
-export function sourceRefs(inputs: CatalogInput[]): SourceRef[] {
+export function sourceRefs(inputs: Array<Pick<CatalogInput, 'catalog'>>): SourceRef[] {
   const byUid = new Map<string, SourceRef>();
   for (const { catalog } of inputs) {
     for (const m of catalog.metrics) {
@@ -48,9 +50,9 @@ export function sourceRefs(inputs: CatalogInput[]): SourceRef[] {
 /** `$NAME` on purpose: these strings are meant to be expanded by Grafana. */
 const env = (name: string) => `$${name}`;
 
-function sourceDatasource(ref: SourceRef): Record<string, unknown> {
+function sourceDatasource(ref: SourceRef, site: Site): Record<string, unknown> {
   const p = envPrefix(ref.uid);
-  const common = { name: ref.uid, uid: ref.uid, type: ref.type, access: 'proxy', orgId: 1, editable: false };
+  const common = { name: ref.uid, uid: ref.uid, type: ref.type, access: 'proxy', orgId: site.orgId, editable: false };
   if (ref.type === PROMETHEUS_TYPE) {
     return { ...common, url: env(`${p}_URL`), jsonData: { httpMethod: 'POST', timeInterval: '15s' } };
   }
@@ -72,7 +74,7 @@ function sourceDatasource(ref: SourceRef): Record<string, unknown> {
 }
 
 /** The source datasources of all catalogs, in one file (two catalogs may share one). */
-export function generateSourceDatasources(inputs: CatalogInput[]): GeneratedFile {
+export function generateSourceDatasources(inputs: CatalogInput[], site: Site = DEFAULT_SITE): GeneratedFile {
   const refs = sourceRefs(inputs);
   const header = [
     ...generatedHeader(inputs),
@@ -88,7 +90,7 @@ export function generateSourceDatasources(inputs: CatalogInput[]): GeneratedFile
   ];
   return {
     path: 'provisioning/datasources/candor-sources.yaml',
-    content: toYaml({ apiVersion: 1, datasources: refs.map(sourceDatasource) }, header),
+    content: toYaml({ apiVersion: 1, datasources: refs.map((r) => sourceDatasource(r, site)) }, header),
   };
 }
 
@@ -109,13 +111,13 @@ export function provisionedApproval(approval: CatalogInput['approval']) {
  * The Candor datasource of one catalog. Every string of the catalog is written with `$` doubled: Grafana expands
  * jsonData, and `$$` gives back exactly one `$`, so `$__timeFrom()` reaches the datasource as the catalog says.
  */
-export function candorDatasource(input: CatalogInput): Record<string, unknown> {
+export function candorDatasource(input: CatalogInput, site: Site = DEFAULT_SITE): Record<string, unknown> {
   const { catalog, data, approval } = input;
   return {
     name: escapeDollars(`Candor ${catalog.scorecard.id}`),
     uid: candorDatasourceUid(catalog),
     type: DATASOURCE_TYPE,
-    orgId: 1,
+    orgId: site.orgId,
     editable: false,
     isDefault: false,
     jsonData: {
@@ -127,9 +129,9 @@ export function candorDatasource(input: CatalogInput): Record<string, unknown> {
   };
 }
 
-export function generateCandorDatasource(input: CatalogInput): GeneratedFile {
+export function generateCandorDatasource(input: CatalogInput, site: Site = DEFAULT_SITE): GeneratedFile {
   return {
     path: `provisioning/datasources/candor-${input.catalog.scorecard.id}.yaml`,
-    content: toYaml({ apiVersion: 1, datasources: [candorDatasource(input)] }, generatedHeader([input])),
+    content: toYaml({ apiVersion: 1, datasources: [candorDatasource(input, site)] }, generatedHeader([input])),
   };
 }

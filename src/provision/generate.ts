@@ -4,14 +4,27 @@
  */
 import { generateAlertRules } from './alerting';
 import { generateAudienceDashboards } from './audiences';
-import type { CatalogInput, GeneratedFile } from './context';
+import { type CatalogInput, DEFAULT_SITE, type GeneratedFile, type Site } from './context';
 import { generateDashboard, generateDashboardProvider, generatePluginProvisioning } from './dashboard';
 import { generateCandorDatasource, generateSourceDatasources } from './datasources';
 import { generateMetricsDoc } from './metricsDoc';
 import { generateNotifications } from './notifications';
 import { generateRecordingRules } from './recording';
 
-export function generateFiles(inputs: CatalogInput[]): GeneratedFile[] {
+/** What `candor provision` generates besides each catalog's own files (candor.config.yaml). */
+export interface GenerateOptions {
+  site: Site;
+  /** Write the source datasources the catalogs name (else Grafana already has them: docs/install.md). */
+  sources: boolean;
+  /** Write the notification policy tree (it replaces the organisation's: docs/provisioning.md#notifications). */
+  notifications: boolean;
+}
+
+/** The quickstart's choices: the docker compose Grafana gets its sources and policies from here. */
+export const QUICKSTART: GenerateOptions = { site: DEFAULT_SITE, sources: true, notifications: true };
+
+export function generateFiles(inputs: CatalogInput[], options: GenerateOptions = QUICKSTART): GeneratedFile[] {
+  const { site } = options;
   if (inputs.length === 0) {
     return [];
   }
@@ -23,15 +36,15 @@ export function generateFiles(inputs: CatalogInput[]): GeneratedFile[] {
   const sorted = [...inputs].sort((a, b) => a.file.localeCompare(b.file));
   // A catalog with audiences gets one dashboard per audience in its own folder instead of one in the shared folder.
   const perCatalog = sorted.flatMap((input) => [
-    generateCandorDatasource(input),
+    generateCandorDatasource(input, site),
     ...(input.catalog.audiences?.length ? generateAudienceDashboards(input) : [generateDashboard(input)]),
-    generateAlertRules(input),
+    generateAlertRules(input, site),
   ]);
   const shared = [
-    generateSourceDatasources(sorted),
-    generateDashboardProvider(sorted),
-    generatePluginProvisioning(sorted),
-    generateNotifications(sorted),
+    ...(options.sources ? [generateSourceDatasources(sorted, site)] : []),
+    generateDashboardProvider(sorted, site),
+    generatePluginProvisioning(sorted, site),
+    ...(options.notifications ? [generateNotifications(sorted, site)] : []),
     generateRecordingRules(sorted),
     generateMetricsDoc(sorted),
   ];

@@ -6,7 +6,7 @@
  * window. group_wait (the delay of the first notification) grows with the tier, critical is sent at once.
  */
 import type { Tier } from '../core/types';
-import { type CatalogInput, generatedHeader, type GeneratedFile } from './context';
+import { type CatalogInput, DEFAULT_SITE, generatedHeader, type GeneratedFile, type Site } from './context';
 import { toYaml } from './yaml';
 
 export const CONTACT_POINT = 'Candor executive scorecard';
@@ -26,12 +26,12 @@ export const TIER_TIMINGS: TierTiming[] = [
   { tier: 'low', window: 'within 1 week', group_wait: '15m', group_interval: '1h', repeat_interval: '1w' },
 ];
 
-export function notificationConfig(): Record<string, unknown> {
+export function notificationConfig(site: Site = DEFAULT_SITE): Record<string, unknown> {
   return {
     apiVersion: 1,
     contactPoints: [
       {
-        orgId: 1,
+        orgId: site.orgId,
         name: CONTACT_POINT,
         receivers: [
           {
@@ -46,7 +46,7 @@ export function notificationConfig(): Record<string, unknown> {
     ],
     policies: [
       {
-        orgId: 1,
+        orgId: site.orgId,
         receiver: CONTACT_POINT,
         group_by: ['grafana_folder', 'alertname'],
         routes: TIER_TIMINGS.map((t) => ({
@@ -65,7 +65,7 @@ export function notificationConfig(): Record<string, unknown> {
   };
 }
 
-export function generateNotifications(inputs: CatalogInput[]): GeneratedFile {
+export function generateNotifications(inputs: CatalogInput[], site: Site = DEFAULT_SITE): GeneratedFile {
   const header = [
     ...generatedHeader(inputs),
     '',
@@ -74,8 +74,12 @@ export function generateNotifications(inputs: CatalogInput[]): GeneratedFile {
       (t) =>
         `  ${t.tier} (${t.window}): first notification after ${t.group_wait}, repeated every ${t.repeat_interval} while red`
     ),
-    "Grafana replaces the organisation's whole policy tree with this file; in a shared Grafana merge the routes",
-    'into your own tree instead (docs/provisioning.md#notifications). Recipients: $CANDOR_ALERT_EMAILS.',
+    "Grafana replaces the organisation's whole policy tree with this file: it is written only with",
+    '`notifications: true` in candor.config.yaml; in a shared Grafana merge the routes into your own tree instead',
+    '(docs/provisioning.md#notifications). Recipients: $CANDOR_ALERT_EMAILS.',
   ];
-  return { path: 'provisioning/alerting/candor-notifications.yaml', content: toYaml(notificationConfig(), header) };
+  return {
+    path: 'provisioning/alerting/candor-notifications.yaml',
+    content: toYaml(notificationConfig(site), header),
+  };
 }

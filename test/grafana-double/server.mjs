@@ -9,6 +9,8 @@
 //   CONFIG: { prometheus: { uid, url, scrapeInterval? }, postgres: { uid, host, port, user, password, database },
 //             annotations?: { seedFile? }, tokens?: { viewer?, editor? }, dashboards?: { dirs } }
 // GET /api/dashboards/uid/:uid answers the provisioned dashboard JSON found under dashboards.dirs (404 otherwise).
+// GET /api/datasources/uid/:uid answers the two source datasources of the config as Grafana lists a datasource
+// (uid, name, type), 404 "Data source not found" for any other uid.
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
@@ -99,6 +101,21 @@ async function annotations(store, config, req, send) {
   return out ? send(out.status, out.json) : send(404, { message: 'Not found' });
 }
 
+/** The config's source datasources as Grafana's datasource API shows one (no connection settings, no secrets). */
+export function datasourceByUid(config, uid) {
+  const list = [
+    { id: 1, uid: config.prometheus.uid, name: config.prometheus.uid, type: 'prometheus', access: 'proxy' },
+    {
+      id: 2,
+      uid: config.postgres.uid,
+      name: config.postgres.uid,
+      type: 'grafana-postgresql-datasource',
+      access: 'proxy',
+    },
+  ];
+  return list.find((d) => d.uid === uid);
+}
+
 function serve(config, port) {
   const store = storeFromConfig(config, (file) => fs.readFileSync(file, 'utf8'));
   const server = http.createServer((req, res) => {
@@ -119,6 +136,15 @@ function serve(config, port) {
       return found
         ? send(200, { dashboard: found, meta: { provisioned: true, canEdit: false } })
         : send(404, { message: 'Dashboard not found' });
+    }
+    const datasource = /^\/api\/datasources\/uid\/([^/?]+)$/.exec(req.url);
+    if (req.method === 'GET' && datasource) {
+      const who = identify(req.headers, config.tokens);
+      if (who.denied) {
+        return send(who.denied.status, who.denied.json);
+      }
+      const found = datasourceByUid(config, decodeURIComponent(datasource[1]));
+      return found ? send(200, found) : send(404, { message: 'Data source not found' });
     }
     if (/^\/api\/annotations(\/|\?|$)/.test(req.url)) {
       return annotations(store, config, req, send).catch((e) => send(500, { message: e.message }));

@@ -1,0 +1,156 @@
+/**
+ * `candor.config.yaml`: where a config repository keeps its catalogs and where `candor provision` writes, what it
+ * generates and for which Grafana organisation. Optional: without the file every default below applies. Read from
+ * the project root (`--root`, default the current folder). Versioned (`apiVersion: candor/config-v1`); every field is
+ * documented in docs/install.md, and each problem is reported as `candor.config.yaml: path: reason`.
+ *
+ *   apiVersion: candor/config-v1
+ *   catalogs: catalogs                 # the catalogs, their lock files and tests/ (default provisioning/catalogs)
+ *   sources: existing                  # existing (default): the catalogs name datasources Grafana already has;
+ *                                      # generate: candor provision writes them (docs/provisioning.md)
+ *   notifications: false               # true: also write the notification policy tree for the tier routes
+ *   orgId: 1                           # the Grafana organisation every provisioned file belongs to
+ *   output:
+ *     provisioning: provisioning       # Grafana's provisioning folder: datasources/, dashboards/, alerting/, plugins/
+ *     dashboards: dashboards           # the dashboard JSON files
+ *     prometheus: provisioning/prometheus  # the recording rules
+ *     metricsDoc: docs/metrics.md      # the definitions, for people
+ *     dashboardsPath: /var/lib/grafana/dashboards/candor  # where Grafana reads `dashboards` from (its provider)
+ *     audienceDashboardsPath: /etc/grafana/provisioning/audience-dashboards  # and the audience dashboards
+ */
+import { existsSync } from 'fs';
+import path from 'path';
+import { parse } from 'yaml';
+
+import type { Problem } from '../core/types';
+import { CliError, read } from './common';
+
+export const CONFIG_FILE = 'candor.config.yaml';
+export const CONFIG_API_VERSION = 'candor/config-v1';
+
+export interface CandorConfig {
+  catalogs: string;
+  sources: 'existing' | 'generate';
+  notifications: boolean;
+  orgId: number;
+  output: {
+    provisioning: string;
+    dashboards: string;
+    prometheus: string;
+    metricsDoc: string;
+    dashboardsPath: string;
+    audienceDashboardsPath: string;
+  };
+}
+
+export const DEFAULT_CONFIG: CandorConfig = {
+  catalogs: 'provisioning/catalogs',
+  sources: 'existing',
+  notifications: false,
+  orgId: 1,
+  output: {
+    provisioning: 'provisioning',
+    dashboards: 'dashboards',
+    prometheus: 'provisioning/prometheus',
+    metricsDoc: 'docs/metrics.md',
+    dashboardsPath: '/var/lib/grafana/dashboards/candor',
+    audienceDashboardsPath: '/etc/grafana/provisioning/audience-dashboards',
+  },
+};
+
+const OUTPUT_KEYS = Object.keys(DEFAULT_CONFIG.output) as Array<keyof CandorConfig['output']>;
+const TOP_KEYS = ['apiVersion', 'catalogs', 'sources', 'notifications', 'orgId', 'output'];
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** A folder or file inside the project: relative, without `..`, not empty. */
+function relativePathProblem(v: unknown): string | undefined {
+  if (typeof v !== 'string' || v.trim() === '') {
+    return 'must be a path relative to the project root';
+  }
+  const normal = path.posix.normalize(v.replace(/\\/g, '/'));
+  if (path.posix.isAbsolute(normal) || normal === '..' || normal.startsWith('../')) {
+    return `"${v}" must stay inside the project (relative, no ..)`;
+  }
+  return undefined;
+}
+
+/** The config from the file's parsed data: defaults for what is absent, one problem per wrong field. */
+export function readConfig(data: unknown): { config?: CandorConfig; problems: Problem[] } {
+  if (data === undefined || data === null) {
+    return { config: DEFAULT_CONFIG, problems: [] };
+  }
+  if (!isRecord(data)) {
+    return { problems: [{ path: '', message: `a mapping (apiVersion: ${CONFIG_API_VERSION}, …)` }] };
+  }
+  const problems: Problem[] = [];
+  const add = (p: string, message: string) => problems.push({ path: p, message });
+  Object.keys(data)
+    .filter((k) => !TOP_KEYS.includes(k))
+    .forEach((k) => add(k, `unknown field (known: ${TOP_KEYS.join(', ')})`));
+  if (data.apiVersion !== CONFIG_API_VERSION) {
+    add('apiVersion', `must be ${CONFIG_API_VERSION}`);
+  }
+  const config: CandorConfig = { ...DEFAULT_CONFIG, output: { ...DEFAULT_CONFIG.output } };
+  if (data.catalogs !== undefined) {
+    const why = relativePathProblem(data.catalogs);
+    why ? add('catalogs', why) : (config.catalogs = String(data.catalogs));
+  }
+  if (data.sources !== undefined) {
+    data.sources === 'existing' || data.sources === 'generate'
+      ? (config.sources = data.sources)
+      : add('sources', 'must be existing (datasources Grafana already has) or generate');
+  }
+  if (data.notifications !== undefined) {
+    typeof data.notifications === 'boolean'
+      ? (config.notifications = data.notifications)
+      : add('notifications', 'must be true or false');
+  }
+  if (data.orgId !== undefined) {
+    Number.isInteger(data.orgId) && (data.orgId as number) >= 1
+      ? (config.orgId = data.orgId as number)
+      : add('orgId', 'must be a Grafana organisation id (a whole number, 1 or more)');
+  }
+  if (data.output !== undefined) {
+    readOutput(data.output, config, add);
+  }
+  return problems.length > 0 ? { problems } : { config, problems };
+}
+
+function readOutput(output: unknown, config: CandorConfig, add: (p: string, message: string) => void): void {
+  if (!isRecord(output)) {
+    add('output', `must be a mapping (${OUTPUT_KEYS.join(', ')})`);
+    return;
+  }
+  for (const [key, value] of Object.entries(output)) {
+    if (!(OUTPUT_KEYS as string[]).includes(key)) {
+      add(`output.${key}`, `unknown field (known: ${OUTPUT_KEYS.join(', ')})`);
+    } else if (key === 'dashboardsPath' || key === 'audienceDashboardsPath') {
+      typeof value === 'string' && value.startsWith('/')
+        ? (config.output[key] = value)
+        : add(`output.${key}`, "must be an absolute path: where Grafana's server reads the dashboard files");
+    } else {
+      const why = relativePathProblem(value);
+      why ? add(`output.${key}`, why) : (config.output[key as keyof CandorConfig['output']] = String(value));
+    }
+  }
+}
+
+/** The project's config: `candor.config.yaml` under `root` when there is one, else the defaults. Exit 2 when wrong. */
+export function loadConfig(root: string): CandorConfig {
+  const file = path.join(root, CONFIG_FILE);
+  if (!existsSync(file)) {
+    return DEFAULT_CONFIG;
+  }
+  let data: unknown;
+  try {
+    data = parse(read(file));
+  } catch (e) {
+    throw new CliError(`${file}: not YAML (${(e as Error).message.split('\n')[0]})`, 2);
+  }
+  const { config, problems } = readConfig(data);
+  if (!config) {
+    throw new CliError(problems.map((p) => `${file}: ${p.path ? `${p.path}: ` : ''}${p.message}`).join('\n'), 2);
+  }
+  return config;
+}
