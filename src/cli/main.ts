@@ -3,6 +3,9 @@
  * flags. Exit codes: 0 success; 1 the input is readable but wrong (invalid or unapproved catalog, failing test,
  * drift); 2 the input cannot be read or parsed, or the command line is wrong.
  */
+import { readFileSync, realpathSync } from 'fs';
+import path from 'path';
+
 import { ACTION_USAGE, actionCommand } from './action';
 import { approve, APPROVE_USAGE } from './approve';
 import { FINGERPRINT_USAGE, printFingerprint, test, TEST_USAGE, validate, VALIDATE_USAGE } from './catalogCommands';
@@ -109,11 +112,31 @@ docs/install.md (init, candor.config.yaml) in Candor's repository.`;
 
 const isHelp = (arg: string | undefined) => arg === '--help' || arg === '-h' || arg === 'help';
 
+/** Set by the package's build (scripts/build-cli.mjs); in a clone the version is cli/package.json's. */
+declare const CANDOR_CLI_VERSION: string | undefined;
+
+function cliVersion(): string {
+  if (typeof CANDOR_CLI_VERSION === 'string') {
+    return CANDOR_CLI_VERSION;
+  }
+  try {
+    // The command that runs: cli/candor.mjs of a clone (through node_modules/.bin, a link).
+    const bin = realpathSync(process.argv[1] ?? '');
+    return JSON.parse(readFileSync(path.join(path.dirname(bin), 'package.json'), 'utf8')).version;
+  } catch {
+    return 'unknown';
+  }
+}
+
 export async function main(argv: string[], io: Io = consoleIo): Promise<number> {
   const [command, ...rest] = argv;
   // `candor`, `candor --help`, `candor help`: what there is, on standard output.
   if (command === undefined || isHelp(command)) {
     io.out(USAGE);
+    return 0;
+  }
+  if (command === '--version') {
+    io.out(`candor ${cliVersion()}`);
     return 0;
   }
   const entry = own(COMMANDS, command);
