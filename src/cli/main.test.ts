@@ -62,6 +62,26 @@ describe('candor, candor --help, candor COMMAND --help', () => {
   });
 });
 
+describe('candor migrate', () => {
+  it('leaves a current catalog byte for byte, refuses an unknown format with exit 2', async () => {
+    const text = `# a comment migrate keeps\n${stringify(createCatalog())}`;
+    const file = tempFile('c.yaml', text);
+    for (const argv of [
+      ['migrate', file],
+      ['migrate', file, '--check'],
+    ]) {
+      const r = await run(...argv);
+      expect(r.code).toBe(0);
+      expect(r.out).toEqual([`${file}: already candor/v1, nothing to migrate`]);
+    }
+    expect(readFileSync(file, 'utf8')).toBe(text);
+    const old = tempFile('old.yaml', stringify({ ...createCatalog(), apiVersion: 'candor/v0' }));
+    const r = await run('migrate', old);
+    expect(r.code).toBe(2);
+    expect(r.err).toEqual([`${old}: apiVersion: "candor/v0" is no format Candor reads (known: candor/v1)`]);
+  });
+});
+
 describe('candor validate', () => {
   it('exits 0 with one summary line for a valid catalog', async () => {
     const r = await run('validate', tempFile('c.yaml', stringify(createCatalog())));

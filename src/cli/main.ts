@@ -14,6 +14,7 @@ import { CliError, type Command, consoleIo, type Io } from './common';
 import { EVALUATE_USAGE, evaluateCommand } from './evaluate';
 import { init, INIT_USAGE } from './init';
 import { lock, LOCK_USAGE } from './lock';
+import { migrate, MIGRATE_USAGE } from './migrate';
 import { provision, PROVISION_USAGE } from './provision';
 import { reportCommand } from './report/command';
 import { REPORT_USAGE } from './report/options';
@@ -71,6 +72,12 @@ const COMMANDS: Record<string, Entry> = {
     synopsis: 'approve --by NAME',
     summary: "record the catalog's approval in its lock file",
     usage: APPROVE_USAGE,
+  },
+  migrate: {
+    run: migrate,
+    synopsis: 'migrate FILE',
+    summary: 'rewrite a catalog into the current format after an upgrade',
+    usage: MIGRATE_USAGE,
   },
   provision: {
     run: provision,
