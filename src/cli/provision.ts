@@ -104,13 +104,13 @@ function checkDrift({ root, files, stale, foreign, io }: Outcome): number {
       problems++;
       io.err(
         current === undefined
-          ? `${f.path}: missing (run npm run provision)`
-          : `${f.path}: differs from what candor provision generates (hand edit or catalog change not provisioned: run npm run provision)`
+          ? `${f.path}: missing (run candor provision)`
+          : `${f.path}: differs from what candor provision generates (hand edit or catalog change not provisioned: run candor provision)`
       );
     }
   }
   stale.forEach((p) =>
-    io.err(`${p}: generated earlier but no catalog generates it now (run npm run provision to delete it)`)
+    io.err(`${p}: generated earlier but no catalog generates it now (run candor provision to delete it)`)
   );
   problems += stale.length;
   if (problems > 0) {

@@ -79,7 +79,7 @@ export function describeCatalog(input: CatalogInput): string {
 export function generatedHeader(inputs: CatalogInput[]): string[] {
   return [
     `${GENERATED_MARK} from ${inputs.map(describeCatalog).join(', ')}.`,
-    'Do not edit: change the catalog, record its approval (`candor approve`) and run `npm run provision`;',
-    '`candor provision --check` (part of `npm test`) fails on any difference. See docs/provisioning.md.',
+    'Do not edit: change the catalog, record its approval (`candor approve`) and run `candor provision`;',
+    "`candor provision --check` (in CI) fails on any difference. See Candor's docs/provisioning.md.",
   ];
 }

@@ -48,7 +48,7 @@ export function generateRecordingRules(inputs: CatalogInput[]): GeneratedFile {
   const header = [
     ...generatedHeader(inputs),
     '',
-    'Recording rules of the Prometheus-sourced metrics (`promtool check rules` runs in `npm test`). The catalog',
+    'Recording rules of the Prometheus-sourced metrics (check them with `promtool check rules`). The catalog',
     'queries stay the definition; point a metric at its recorded series only with an approved catalog change.',
     ...(skipped.length > 0 ? ['Skipped:', ...skipped.map((s) => `  ${s}`)] : ['Skipped: none.']),
   ];
