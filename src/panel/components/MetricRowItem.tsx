@@ -155,6 +155,8 @@ const getStyles = (theme: GrafanaTheme2, colour: MetricRow['colour']) => {
     // Up to two lines, the full text in the title and the evidence.
     display: '-webkit-box',
     WebkitLineClamp: 2,
+    // The line clamp's own companion property: deprecated in the types, still what every browser needs for it.
+    // eslint-disable-next-line @typescript-eslint/no-deprecated
     WebkitBoxOrient: 'vertical',
     overflow: 'hidden',
     '@media print': { display: 'block', WebkitLineClamp: 'none' },
