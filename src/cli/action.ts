@@ -36,14 +36,28 @@ import {
 } from '../core/actions';
 import { parseInstant, utcDate } from '../core/duration';
 import type { Catalog } from '../core/types';
+import { catalogDir, findCatalogs } from './catalogs';
 import { CliError, type Io, loadValid, parseArgs, type ParsedArgs } from './common';
 import { type GrafanaResponse, GrafanaUnreachable, grafanaMessage, grafanaRequest } from './grafanaHttp';
 
 export const DEFAULT_CATALOG = path.join('provisioning', 'catalogs', 'platform-scorecard.yaml');
 export const TOKEN_ENV = 'CANDOR_GRAFANA_TOKEN';
 
+/** Without --catalog: the one catalog of the catalog folder (candor.config.yaml), else this repository's default. */
+function defaultCatalog(root: string): string {
+  const files = findCatalogs(root);
+  if (files.length === 1) {
+    return files[0];
+  }
+  const fallback = path.join(root, DEFAULT_CATALOG);
+  if (files.some((f) => path.resolve(f) === path.resolve(fallback))) {
+    return fallback;
+  }
+  throw new CliError(`--catalog: ${files.length} catalogs in ${catalogDir(root)}: name one with --catalog FILE`, 2);
+}
+
 const COMMON = `[--catalog FILE] --grafana-url URL [--token TOKEN]`;
-const NOTES = `  --catalog FILE      the scorecard (default ${DEFAULT_CATALOG})
+const NOTES = `  --catalog FILE      the scorecard (default: the only catalog of the catalog folder, else ${DEFAULT_CATALOG})
   --grafana-url URL   Grafana's address, http(s)://…
   --token TOKEN       a Grafana service-account token. Prefer ${TOKEN_ENV}=… : it keeps the token out of the
                       shell history and the process list. The token is never printed.
@@ -303,6 +317,6 @@ export async function actionCommand(argv: string[], io: Io, deps: ActionDeps = {
   if (!token) {
     throw usageError(sub, `needs a Grafana token: set ${TOKEN_ENV} (preferred) or pass --token`);
   }
-  const catalog = loadValid(args.strings.catalog ?? DEFAULT_CATALOG, io);
+  const catalog = loadValid(args.strings.catalog ?? defaultCatalog('.'), io);
   return RUN[sub]({ io, args, now: (deps.now ?? Date.now)(), base, token, catalog });
 }

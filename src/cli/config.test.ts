@@ -1,5 +1,5 @@
 /** @jest-environment node */
-import { mkdtempSync, writeFileSync } from 'fs';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'fs';
 import os from 'os';
 import path from 'path';
 
@@ -48,10 +48,49 @@ describe('readConfig', () => {
     ['output key', { output: { docs: 'x' } }, 'output.docs: unknown field'],
     ['output path', { output: { dashboards: '' } }, 'output.dashboards: must be a path relative to the project root'],
     ['dashboardsPath', { output: { dashboardsPath: 'dashboards' } }, 'output.dashboardsPath: must be an absolute path'],
+    [
+      'dashboardsPath with a line break (YAML written into a generated header)',
+      { output: { dashboardsPath: '/var/lib/x\napiVersion: 1' } },
+      'output.dashboardsPath: must be an absolute path',
+    ],
+    ['catalogs with a line break', { catalogs: 'a\nb' }, 'catalogs: must not hold a control character'],
+    [
+      'metricsDoc over the CI workflow',
+      { output: { metricsDoc: '.github/workflows/candor.yml' } },
+      'output.metricsDoc: ".github/workflows/candor.yml" is the project itself, git\'s folder or the CI workflows',
+    ],
+    ['catalogs in git', { catalogs: '.git/x' }, 'catalogs: ".git/x" is the project itself'],
+    ['the project as an output', { output: { dashboards: '.' } }, 'output.dashboards: "." is the project itself'],
+    ['a Windows path', { catalogs: 'C:\\Windows' }, 'catalogs: "C:\\Windows" must stay inside the project'],
+    [
+      'recording rules in the catalogs',
+      { output: { prometheus: 'catalogs' } },
+      'overlaps catalogs (catalogs): give each its own folder',
+    ],
+    [
+      'the doc in a generated folder',
+      { output: { metricsDoc: 'provisioning/datasources/m.md' } },
+      'output.metricsDoc: overlaps output',
+    ],
   ])('a good config with a wrong %s: one problem with its path', (_name, change, message) => {
     const { config, problems } = readConfig({ ...good(), ...change });
     expect(config).toBeUndefined();
     expect(problems.map((p) => `${p.path}: ${p.message}`)).toEqual([expect.stringContaining(message)]);
+  });
+});
+
+describe('loadConfig: symbolic links', () => {
+  it('refuses a path through a symbolic link: an alias of another folder, or a way out of the project', () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'candor-config-'));
+    mkdirSync(path.join(root, 'catalogs'));
+    symlinkSync(path.join(root, 'catalogs'), path.join(root, 'alias'));
+    writeFileSync(path.join(root, CONFIG_FILE), 'apiVersion: candor/config-v1\ncatalogs: alias\n');
+    expect(() => loadConfig(root)).toThrow(
+      expect.objectContaining({
+        code: 2,
+        message: expect.stringContaining('catalogs: alias is a symbolic link: name the real folder'),
+      })
+    );
   });
 });
 

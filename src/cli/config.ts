@@ -18,12 +18,13 @@
  *     dashboardsPath: /var/lib/grafana/dashboards/candor  # where Grafana reads `dashboards` from (its provider)
  *     audienceDashboardsPath: /etc/grafana/provisioning/audience-dashboards  # and the audience dashboards
  */
-import { existsSync } from 'fs';
+import { existsSync, lstatSync } from 'fs';
 import path from 'path';
 import { parse } from 'yaml';
 
 import type { Problem } from '../core/types';
 import { CliError, read } from './common';
+import { generatedDirs } from './layout';
 
 export const CONFIG_FILE = 'candor.config.yaml';
 export const CONFIG_API_VERSION = 'candor/config-v1';
@@ -63,14 +64,26 @@ const TOP_KEYS = ['apiVersion', 'catalogs', 'sources', 'notifications', 'orgId',
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** A folder or file inside the project: relative, without `..`, not empty. */
+/** A control character (a line break): never in a path, which generated files write into comments. */
+const CONTROL = /[\u0000-\u001f\u007f\u2028\u2029]/;
+
+/**
+ * A folder or file inside the project: relative, without `..`, not empty, not the project itself, not in git's or
+ * the CI workflows' folders (which a generated file must never replace), no control character.
+ */
 function relativePathProblem(v: unknown): string | undefined {
   if (typeof v !== 'string' || v.trim() === '') {
     return 'must be a path relative to the project root';
   }
-  const normal = path.posix.normalize(v.replace(/\\/g, '/'));
-  if (path.posix.isAbsolute(normal) || normal === '..' || normal.startsWith('../')) {
+  if (CONTROL.test(v)) {
+    return 'must not hold a control character (a line break)';
+  }
+  const normal = path.posix.normalize(v.replace(/\\/g, '/')).replace(/\/+$/, '');
+  if (path.posix.isAbsolute(normal) || /^[A-Za-z]:/.test(normal) || normal === '..' || normal.startsWith('../')) {
     return `"${v}" must stay inside the project (relative, no ..)`;
+  }
+  if (normal === '.' || /^\.git(\/|$)/.test(normal) || /^\.github\/workflows(\/|$)/.test(normal)) {
+    return `"${v}" is the project itself, git's folder or the CI workflows: name a folder of its own`;
   }
   return undefined;
 }
@@ -81,7 +94,7 @@ export function readConfig(data: unknown): { config?: CandorConfig; problems: Pr
     return { config: DEFAULT_CONFIG, problems: [] };
   }
   if (!isRecord(data)) {
-    return { problems: [{ path: '', message: `a mapping (apiVersion: ${CONFIG_API_VERSION}, …)` }] };
+    return { problems: [{ path: '', message: `must be a mapping (apiVersion: ${CONFIG_API_VERSION}, …)` }] };
   }
   const problems: Problem[] = [];
   const add = (p: string, message: string) => problems.push({ path: p, message });
@@ -114,7 +127,65 @@ export function readConfig(data: unknown): { config?: CandorConfig; problems: Pr
   if (data.output !== undefined) {
     readOutput(data.output, config, add);
   }
+  problems.push(...overlapProblems(config));
   return problems.length > 0 ? { problems } : { config, problems };
+}
+
+const inside = (a: string, b: string) => a === b || a.startsWith(`${b}/`);
+const clean = (p: string) => path.posix.normalize(p.replace(/\\/g, '/')).replace(/\/+$/, '');
+
+/**
+ * The catalog folder, the generated folders and the definitions doc never overlap: a generated file could replace a
+ * catalog or another generated file, and `provision` would call a catalog a hand edit.
+ */
+function overlapProblems(config: CandorConfig): Problem[] {
+  const places: Array<[string, string]> = [
+    ['catalogs', clean(config.catalogs)],
+    ...generatedDirs(config).map((d): [string, string] => [`output (${d})`, clean(d)]),
+    ['output.metricsDoc', clean(config.output.metricsDoc)],
+  ];
+  const problems: Problem[] = [];
+  places.forEach(([name, p], i) =>
+    places.slice(i + 1).forEach(([other, q]) => {
+      if (inside(p, q) || inside(q, p)) {
+        problems.push({
+          path: name === 'catalogs' ? 'catalogs' : other,
+          message: `overlaps ${name} (${p}): give each its own folder`,
+        });
+      }
+    })
+  );
+  return problems;
+}
+
+/** The first part of `rel` under `root` that is a symbolic link, if any. */
+function symlinkIn(root: string, rel: string): string | undefined {
+  const parts = clean(rel).split('/');
+  for (let i = 1; i <= parts.length; i++) {
+    const sub = parts.slice(0, i).join('/');
+    try {
+      if (lstatSync(path.join(root, sub)).isSymbolicLink()) {
+        return sub;
+      }
+    } catch {
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
+/** Paths that lead elsewhere through a symbolic link: an alias of another folder, or a way out of the project. */
+function symlinkProblems(root: string, config: CandorConfig): Problem[] {
+  const paths: Array<[string, string]> = [
+    ['catalogs', config.catalogs],
+    ...(Object.entries(config.output).filter(([k]) => !k.endsWith('Path')) as Array<[string, string]>).map(
+      ([k, v]): [string, string] => [`output.${k}`, v]
+    ),
+  ];
+  return paths.flatMap(([name, p]) => {
+    const link = symlinkIn(root, p);
+    return link ? [{ path: name, message: `${link} is a symbolic link: name the real folder` }] : [];
+  });
 }
 
 function readOutput(output: unknown, config: CandorConfig, add: (p: string, message: string) => void): void {
@@ -126,7 +197,7 @@ function readOutput(output: unknown, config: CandorConfig, add: (p: string, mess
     if (!(OUTPUT_KEYS as string[]).includes(key)) {
       add(`output.${key}`, `unknown field (known: ${OUTPUT_KEYS.join(', ')})`);
     } else if (key === 'dashboardsPath' || key === 'audienceDashboardsPath') {
-      typeof value === 'string' && value.startsWith('/')
+      typeof value === 'string' && value.startsWith('/') && !CONTROL.test(value)
         ? (config.output[key] = value)
         : add(`output.${key}`, "must be an absolute path: where Grafana's server reads the dashboard files");
     } else {
@@ -148,7 +219,9 @@ export function loadConfig(root: string): CandorConfig {
   } catch (e) {
     throw new CliError(`${file}: not YAML (${(e as Error).message.split('\n')[0]})`, 2);
   }
-  const { config, problems } = readConfig(data);
+  const checked = readConfig(data);
+  const problems = checked.config ? symlinkProblems(root, checked.config) : checked.problems;
+  const config = problems.length === 0 ? checked.config : undefined;
   if (!config) {
     throw new CliError(problems.map((p) => `${file}: ${p.path ? `${p.path}: ` : ''}${p.message}`).join('\n'), 2);
   }

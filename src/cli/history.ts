@@ -6,12 +6,14 @@
  */
 import { execFileSync } from 'child_process';
 import path from 'path';
+import { parse } from 'yaml';
 
 import type { Problem } from '../core/types';
 import { historyProblems } from '../provision/history';
 import { type Lock, parseLock } from '../provision/lock';
 import { catalogDir } from './catalogs';
 import { CliError } from './common';
+import { CONFIG_FILE, DEFAULT_CONFIG, readConfig } from './config';
 
 function git(root: string, args: string[]): string {
   try {
@@ -24,7 +26,10 @@ function git(root: string, args: string[]): string {
 }
 
 export interface LockAtRef {
-  /** The lock file path relative to the root, forward slashes. */
+  /**
+   * Where the lock file is TODAY, relative to the root, forward slashes: today's catalog folder and its name at REF.
+   * A catalog folder moved (or aliased) since REF is compared lock by lock, never read as "no locks at REF".
+   */
   file: string;
   lock: Lock;
 }
@@ -36,7 +41,26 @@ export interface RefLocks {
   locks: LockAtRef[];
 }
 
-/** The lock files under provisioning/catalogs/ at REF, parsed. */
+/** The catalog folder a commit's own candor.config.yaml names (the default without one). */
+export function catalogDirAt(root: string, commit: string): string {
+  const listed = git(root, ['ls-tree', '--name-only', commit, '--', CONFIG_FILE]).trim();
+  if (listed === '') {
+    return DEFAULT_CONFIG.catalogs;
+  }
+  let data: unknown;
+  try {
+    data = parse(git(root, ['show', `${commit}:./${CONFIG_FILE}`]));
+  } catch {
+    data = undefined;
+  }
+  const { config } = readConfig(data);
+  if (!config) {
+    throw new CliError(`${CONFIG_FILE} at ${commit.slice(0, 12)}: not a valid config; its catalogs cannot be found`, 2);
+  }
+  return config.catalogs;
+}
+
+/** The lock files of the catalog folder at REF (the folder REF's config names), parsed. */
 export function locksAt(root: string, ref: string): RefLocks {
   if (ref.startsWith('-')) {
     throw new CliError(`--against: "${ref}" is not a git revision`, 2);
@@ -45,7 +69,9 @@ export function locksAt(root: string, ref: string): RefLocks {
   const date = new Date(Number(git(root, ['show', '-s', '--format=%ct', commit]).trim()) * 1000)
     .toISOString()
     .slice(0, 10);
-  const names = git(root, ['ls-tree', '--name-only', commit, '--', `${catalogDir(root)}/`])
+  const dirThen = catalogDirAt(root, commit).replace(/\/+$/, '');
+  const dirNow = catalogDir(root).replace(/\/+$/, '');
+  const names = git(root, ['ls-tree', '--name-only', commit, '--', `${dirThen}/`])
     .split('\n')
     .filter((f) => /\.lock\.ya?ml$/.test(f));
   const locks = names.map((file) => {
@@ -53,7 +79,7 @@ export function locksAt(root: string, ref: string): RefLocks {
     if (!lock) {
       throw new CliError(`${file} at ${ref}: ${problems[0]?.path}: ${problems[0]?.message}`, 2);
     }
-    return { file: file.split(path.sep).join('/'), lock };
+    return { file: `${dirNow}/${path.posix.basename(file)}`, lock };
   });
   return { ref, date, locks };
 }
@@ -69,8 +95,16 @@ export function catalogCommits(root: string): string[] {
       2
     );
   }
+  // Every folder that was ever the catalog folder (each config's), and the config itself: a commit that moves the
+  // folder, or aliases it, is one of them.
+  const configCommits = git(root, ['rev-list', '--full-history', 'HEAD', '--', CONFIG_FILE])
+    .split('\n')
+    .filter((c) => /^[0-9a-f]{40}$/.test(c));
+  const dirs = new Set(
+    [catalogDir(root), ...configCommits.map((c) => catalogDirAt(root, c))].map((d) => `${d.replace(/\/+$/, '')}/`)
+  );
   // --full-history: every side of a merge, so a merge cannot hide the branch whose history it discards.
-  return git(root, ['rev-list', '--full-history', 'HEAD', '--', `${catalogDir(root)}/`])
+  return git(root, ['rev-list', '--full-history', 'HEAD', '--', ...dirs, CONFIG_FILE])
     .split('\n')
     .filter((c) => /^[0-9a-f]{40}$/.test(c));
 }

@@ -10,7 +10,7 @@
  * The catalog is not approved yet: `candor approve --by NAME` records that, `candor provision` then writes the
  * provisioning (and .github/CODEOWNERS from the approvers, docs/governance.md).
  */
-import { existsSync, mkdirSync, writeFileSync } from 'fs';
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'fs';
 import path from 'path';
 
 import { CliError, type Command, parseArgs } from './common';
@@ -152,7 +152,11 @@ jobs:
         with:
           node-version: 20
       - run: npm ci
-      - run: npx candor check --against origin/\${{ github.base_ref || 'main' }}
+      # A pull request against its base; a push to main against every commit that changed the catalogs.
+      - run: npx candor check --against origin/\${{ github.base_ref }}
+        if: github.event_name == 'pull_request'
+      - run: npx candor check --history
+        if: github.event_name == 'push'
       - run: npx candor provision --check
 `;
 
@@ -166,6 +170,9 @@ export const INIT_FILES: ReadonlyArray<[string, string]> = [
 export const init: Command = (argv, io) => {
   const args = parseArgs(argv, { flags: {}, usage: INIT_USAGE, maxPositional: 1 });
   const dir = args.positional[0] ?? '.';
+  if (existsSync(dir) && !statSync(dir).isDirectory()) {
+    throw new CliError(`${dir}: not a folder`, 2);
+  }
   const present = INIT_FILES.map(([file]) => path.join(dir, file)).filter((f) => existsSync(f));
   if (present.length > 0) {
     present.forEach((f) => io.err(`${f}: exists; candor init writes nothing over a file`));
@@ -173,8 +180,15 @@ export const init: Command = (argv, io) => {
   }
   for (const [file, content] of INIT_FILES) {
     const target = path.join(dir, file);
-    mkdirSync(path.dirname(target), { recursive: true });
-    writeFileSync(target, content);
+    try {
+      mkdirSync(path.dirname(target), { recursive: true });
+      writeFileSync(target, content);
+    } catch (e) {
+      throw new CliError(
+        `${target}: cannot be written (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
+        2
+      );
+    }
     io.out(`wrote ${target}`);
   }
   io.out(

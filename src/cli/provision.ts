@@ -72,14 +72,54 @@ function reportForeign(foreign: string[], io: Io): void {
   );
 }
 
-/** Files below the generated folders (subfolders included) that carry the generated mark but are not generated now. */
+/** Folders never searched for files generated earlier: git's, installed packages, builds. */
+const NOT_SEARCHED = new Set([
+  '.git',
+  'node_modules',
+  'dist',
+  'artifacts',
+  '.cache',
+  'test-results',
+  'playwright-report',
+]);
+
+/**
+ * Every file of the project outside the generated folders that could be a generated one (YAML, JSON, Markdown):
+ * where an earlier config wrote (an output folder moved since), which Grafana may still read.
+ */
+function filesElsewhere(root: string, config: CandorConfig): string[] {
+  const dirs = generatedDirs(config);
+  const out: string[] = [];
+  const walk = (rel: string) => {
+    for (const e of readdirSync(path.join(root, rel || '.'), { withFileTypes: true })) {
+      const child = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory() && !NOT_SEARCHED.has(e.name) && !dirs.includes(child)) {
+        walk(child);
+      } else if (e.isFile() && /\.(ya?ml|json|md)$/.test(e.name)) {
+        out.push(child);
+      }
+    }
+  };
+  walk('');
+  return out;
+}
+
+/**
+ * Files that carry the generated mark but are not generated now: in the generated folders (subfolders included),
+ * and anywhere else in the project, where an output folder was before it moved.
+ */
 function staleFiles(root: string, config: CandorConfig, files: GeneratedFile[]): string[] {
   const generated = new Set(files.map((f) => f.path));
+  const candidates = [
+    ...filesInGeneratedDirs(root, config).filter((p) => /\.(ya?ml|json)$/.test(p)),
+    ...filesElsewhere(root, config),
+  ];
   return (
-    filesInGeneratedDirs(root, config)
-      .filter((p) => !generated.has(p) && /\.(ya?ml|json)$/.test(p))
+    [...new Set(candidates)]
+      .filter((p) => !generated.has(p))
       // The whole file: a dashboard's mark sits in its description, after a title of any length.
       .filter((p) => readFileSync(path.join(root, p), 'utf8').includes(GENERATED_MARK))
+      .sort()
   );
 }
 
@@ -162,6 +202,9 @@ function codeownedPaths(root: string, config: CandorConfig): string[] {
       `/${config.output.metricsDoc}`,
       `/${CONFIG_FILE}`,
       '/.github/workflows/',
+      // What CI installs and runs: the command itself, pinned by the lock file.
+      '/package.json',
+      '/package-lock.json',
       ...product,
       `/${CODEOWNERS_FILE}`,
     ]),

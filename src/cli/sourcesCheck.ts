@@ -38,10 +38,16 @@ export async function checkSources({ grafanaUrl, token, catalogs, io }: SourcesC
   for (const ref of refs) {
     const url = new URL(`api/datasources/uid/${encodeURIComponent(ref.uid)}`, base);
     const res = await grafanaRequest({ method: 'GET', url, token });
-    if (res.status === 401 || res.status === 403) {
-      throw new CliError(`${base.origin}: the token was refused (HTTP ${res.status}): set CANDOR_GRAFANA_TOKEN`, 1);
+    if (res.status === 401) {
+      throw new CliError(`${base.origin}: the token was refused (HTTP 401): set CANDOR_GRAFANA_TOKEN`, 1);
     }
-    const found = res.body as { type?: unknown } | undefined;
+    if (res.status === 403) {
+      throw new CliError(
+        `${base.origin}: the token may not read datasources (HTTP 403): give its service account datasources:read`,
+        1
+      );
+    }
+    const found = typeof res.body === 'object' && res.body !== null ? (res.body as { type?: unknown }) : undefined;
     if (res.status === 404) {
       problems++;
       io.err(
@@ -50,7 +56,10 @@ export async function checkSources({ grafanaUrl, token, catalogs, io }: SourcesC
     } else if (res.status !== 200) {
       problems++;
       io.err(`datasource ${ref.uid}: Grafana answered HTTP ${res.status}`);
-    } else if (found?.type !== ref.type) {
+    } else if (typeof found?.type !== 'string') {
+      problems++;
+      io.err(`datasource ${ref.uid}: ${base.origin} answered something that is not a datasource (is it Grafana?)`);
+    } else if (found.type !== ref.type) {
       problems++;
       io.err(`datasource ${ref.uid}: is a ${String(found?.type)} datasource; the catalog's queries need ${ref.type}`);
     } else {

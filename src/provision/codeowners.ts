@@ -19,6 +19,8 @@ export const CODEOWNED_PATHS = [
   '/src/core/',
   '/src/provision/',
   '/src/cli/',
+  '/cli/',
+  '/scripts/',
   '/package.json',
   '/.ci/',
   `/${CODEOWNERS_FILE}`,

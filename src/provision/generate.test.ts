@@ -222,4 +222,10 @@ describe('toYaml', () => {
     expect(parse(text, { version: '1.1' })).toEqual(value);
     expect(text).toContain('e: |\n  SELECT 1\n  FROM t\n');
   });
+
+  it('keeps each header line one comment, whatever it holds: a line break never starts YAML', () => {
+    const text = toYaml({ a: 1 }, ['path /x\napiVersion: 2\r\nproviders: []\u2028x']);
+    expect(text.split('\n')[0]).toBe('# path /x apiVersion: 2 providers: [] x');
+    expect(parse(text)).toEqual({ a: 1 });
+  });
 });

@@ -41,5 +41,7 @@ export function toYaml(value: unknown, headerLines: string[] = []): string {
       throw new Error(`generated YAML does not read back identically under YAML ${version}`);
     }
   }
-  return [...headerLines.map((l) => (l ? `# ${l}` : '#')), body].join('\n');
+  // A header line is one comment line, whatever it holds: a line break in it would end the comment and start YAML.
+  const comment = (l: string) => (l ? `# ${l.replace(/[\r\n\u2028\u2029\u0085]+/g, ' ')}` : '#');
+  return [...headerLines.map(comment), body].join('\n');
 }
