@@ -20,6 +20,7 @@ describe('readConfig', () => {
       config: {
         catalogs: 'catalogs',
         sources: 'generate',
+        sourceOptions: {},
         notifications: true,
         orgId: 3,
         output: {
@@ -52,6 +53,13 @@ describe('readConfig', () => {
       'dashboardsPath with a line break (YAML written into a generated header)',
       { output: { dashboardsPath: '/var/lib/x\napiVersion: 1' } },
       'output.dashboardsPath: must be an absolute path',
+    ],
+    ['a sourceOptions tls', { sourceOptions: { p: { tls: 'mutual' } } }, 'sourceOptions.p.tls: must be ca'],
+    ['a sourceOptions field', { sourceOptions: { p: { token: 'x' } } }, 'sourceOptions.p.token: unknown field'],
+    [
+      'sourceOptions for existing datasources',
+      { sources: 'existing', sourceOptions: { p: { basicAuth: true } } },
+      'sourceOptions: applies to generated datasources only',
     ],
     ['catalogs with a line break', { catalogs: 'a\nb' }, 'catalogs: must not hold a control character'],
     [

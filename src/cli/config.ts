@@ -8,6 +8,8 @@
  *   catalogs: catalogs                 # the catalogs, their lock files and tests/ (default provisioning/catalogs)
  *   sources: existing                  # existing (default): the catalogs name datasources Grafana already has;
  *                                      # generate: candor provision writes them (docs/provisioning.md)
+ *   sourceOptions:                     # with sources: generate, how each generated source authenticates
+ *     candor-prometheus: { basicAuth: true, tls: ca }   # tls: ca or client (docs/install.md)
  *   notifications: false               # true: also write the notification policy tree for the tier routes
  *   orgId: 1                           # the Grafana organisation every provisioned file belongs to
  *   output:
@@ -23,6 +25,7 @@ import path from 'path';
 import { parse } from 'yaml';
 
 import type { Problem } from '../core/types';
+import type { SourceOptions } from '../provision/datasources';
 import { CliError, read } from './common';
 import { generatedDirs } from './layout';
 
@@ -32,6 +35,7 @@ export const CONFIG_API_VERSION = 'candor/config-v1';
 export interface CandorConfig {
   catalogs: string;
   sources: 'existing' | 'generate';
+  sourceOptions: Record<string, SourceOptions>;
   notifications: boolean;
   orgId: number;
   output: {
@@ -47,6 +51,7 @@ export interface CandorConfig {
 export const DEFAULT_CONFIG: CandorConfig = {
   catalogs: 'provisioning/catalogs',
   sources: 'existing',
+  sourceOptions: {},
   notifications: false,
   orgId: 1,
   output: {
@@ -60,7 +65,7 @@ export const DEFAULT_CONFIG: CandorConfig = {
 };
 
 const OUTPUT_KEYS = Object.keys(DEFAULT_CONFIG.output) as Array<keyof CandorConfig['output']>;
-const TOP_KEYS = ['apiVersion', 'catalogs', 'sources', 'notifications', 'orgId', 'output'];
+const TOP_KEYS = ['apiVersion', 'catalogs', 'sources', 'sourceOptions', 'notifications', 'orgId', 'output'];
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -113,6 +118,9 @@ export function readConfig(data: unknown): { config?: CandorConfig; problems: Pr
     data.sources === 'existing' || data.sources === 'generate'
       ? (config.sources = data.sources)
       : add('sources', 'must be existing (datasources Grafana already has) or generate');
+  }
+  if (data.sourceOptions !== undefined) {
+    readSourceOptions(data.sourceOptions, config, add);
   }
   if (data.notifications !== undefined) {
     typeof data.notifications === 'boolean'
@@ -186,6 +194,37 @@ function symlinkProblems(root: string, config: CandorConfig): Problem[] {
     const link = symlinkIn(root, p);
     return link ? [{ path: name, message: `${link} is a symbolic link: name the real folder` }] : [];
   });
+}
+
+function readSourceOptions(value: unknown, config: CandorConfig, add: (p: string, message: string) => void): void {
+  if (!isRecord(value)) {
+    add('sourceOptions', 'must be a mapping: datasource uid -> { basicAuth, tls }');
+    return;
+  }
+  if (config.sources !== 'generate' && Object.keys(value).length > 0) {
+    add('sourceOptions', 'applies to generated datasources only: set sources: generate, or configure yours in Grafana');
+  }
+  const options: Record<string, SourceOptions> = Object.create(null);
+  for (const [uid, raw] of Object.entries(value)) {
+    const at = `sourceOptions.${uid}`;
+    if (!isRecord(raw)) {
+      add(at, 'must be a mapping (basicAuth, tls)');
+      continue;
+    }
+    const unknown = Object.keys(raw).filter((k) => k !== 'basicAuth' && k !== 'tls');
+    unknown.forEach((k) => add(`${at}.${k}`, 'unknown field (known: basicAuth, tls)'));
+    if (raw.basicAuth !== undefined && typeof raw.basicAuth !== 'boolean') {
+      add(`${at}.basicAuth`, 'must be true or false');
+    }
+    if (raw.tls !== undefined && raw.tls !== 'ca' && raw.tls !== 'client') {
+      add(`${at}.tls`, "must be ca (check the server's certificate) or client (and show the datasource's own)");
+    }
+    options[uid] = {
+      ...(raw.basicAuth === true ? { basicAuth: true } : {}),
+      ...(raw.tls === 'ca' || raw.tls === 'client' ? { tls: raw.tls } : {}),
+    };
+  }
+  config.sourceOptions = options;
 }
 
 function readOutput(output: unknown, config: CandorConfig, add: (p: string, message: string) => void): void {

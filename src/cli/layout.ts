@@ -56,5 +56,6 @@ export const generateOptions = (config: CandorConfig): GenerateOptions => ({
     audienceDashboardsPath: config.output.audienceDashboardsPath,
   },
   sources: config.sources === 'generate',
+  sourceOptions: config.sourceOptions,
   notifications: config.notifications,
 });

@@ -37,4 +37,23 @@ describe('moving an output folder', () => {
     expect(existsSync(old)).toBe(false);
     expect((await run('provision', '--check', '--root', root)).code).toBe(0);
   });
+
+  it('sourceOptions: generated sources authenticate as asked; options for a uid no catalog queries stop provision', async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'candor-layout-'));
+    expect((await run('init', root)).code).toBe(0);
+    expect((await run('approve', '--by', 'Ada Lovelace', '--root', root)).code).toBe(0);
+    const config = path.join(root, 'candor.config.yaml');
+    const base = readFileSync(config, 'utf8').replace('sources: existing', 'sources: generate');
+    writeFileSync(config, `${base}sourceOptions:\n  promethues: { basicAuth: true }\n`);
+    const typo = await run('provision', '--root', root);
+    expect(typo.code).toBe(2);
+    expect(typo.err).toEqual([
+      'candor.config.yaml: sourceOptions.promethues: no catalog queries a datasource with this uid',
+    ]);
+    writeFileSync(config, `${base}sourceOptions:\n  prometheus: { basicAuth: true, tls: ca }\n`);
+    expect((await run('provision', '--root', root)).code).toBe(0);
+    const sources = readFileSync(path.join(root, 'grafana/provisioning/datasources/candor-sources.yaml'), 'utf8');
+    expect(sources).toContain('basicAuthUser: $PROMETHEUS_BASIC_AUTH_USER');
+    expect(sources).toContain('tlsCACert: $PROMETHEUS_TLS_CA_CERT');
+  });
 });

@@ -24,7 +24,8 @@ import { findCatalogs, loadEntry, relativePath } from './catalogs';
 import { type CandorConfig, CONFIG_FILE, loadConfig } from './config';
 import { generatedDirs, generateOptions, placedPath, placeFile } from './layout';
 import { orphanLocks, reportAcrossEntries, reportEntry, shownApproval } from './check';
-import { type Command, type Io, parseArgs } from './common';
+import { CliError, type Command, type Io, parseArgs } from './common';
+import { sourceRefs } from '../provision/datasources';
 import { loadApprovers } from './signing';
 
 export const PROVISION_USAGE = `usage: candor provision [--check] [--root DIR]
@@ -234,6 +235,17 @@ export const provision: Command = (argv, io) => {
     catalog: e.catalog!,
     approval: shownApproval(root, e.lock!),
   }));
+  // Options for a datasource no catalog queries are a mistake (a typo in a uid), never silently ignored.
+  const used = new Set(sourceRefs(inputs).map((r) => r.uid));
+  const stray = Object.keys(config.sourceOptions).filter((uid) => !used.has(uid));
+  if (stray.length > 0) {
+    throw new CliError(
+      stray
+        .map((uid) => `${CONFIG_FILE}: sourceOptions.${uid}: no catalog queries a datasource with this uid`)
+        .join('\n'),
+      2
+    );
+  }
   const codeowned = codeownedPaths(root, config);
   const files = [
     ...generateFiles(inputs, generateOptions(config)),

@@ -18,6 +18,7 @@ import {
 } from './context';
 import { escapeDollars, escapeStrings } from './escape';
 import { toYaml } from './yaml';
+import { own } from '../core/own';
 
 /** `candor-postgres` -> `CANDOR_POSTGRES`: the prefix of a source's environment variables. */
 export function envPrefix(uid: string): string {
@@ -50,11 +51,52 @@ export function sourceRefs(inputs: Array<Pick<CatalogInput, 'catalog'>>): Source
 /** `$NAME` on purpose: these strings are meant to be expanded by Grafana. */
 const env = (name: string) => `$${name}`;
 
-function sourceDatasource(ref: SourceRef, site: Site): Record<string, unknown> {
+/**
+ * How a generated source authenticates beyond its URL (candor.config.yaml `sourceOptions`), chosen when the file is
+ * generated: Grafana cannot turn a setting on from an empty environment variable, so each one is asked for by name.
+ *   basicAuth: Prometheus behind basic auth       <PREFIX>_BASIC_AUTH_USER, <PREFIX>_BASIC_AUTH_PASSWORD
+ *   tls: ca      the server's certificate is checked against this CA      <PREFIX>_TLS_CA_CERT (PEM)
+ *   tls: client  and the datasource shows its own certificate              + <PREFIX>_TLS_CLIENT_CERT, _TLS_CLIENT_KEY
+ */
+export interface SourceOptions {
+  basicAuth?: boolean;
+  tls?: 'ca' | 'client';
+}
+
+/** The TLS settings of a generated source: Prometheus' HTTP client or PostgreSQL's file-content certificates. */
+function tlsSettings(ref: SourceRef, p: string, tls: SourceOptions['tls']) {
+  if (!tls) {
+    return { jsonData: {}, secureJsonData: {} };
+  }
+  const client = tls === 'client';
+  const secureJsonData = {
+    tlsCACert: env(`${p}_TLS_CA_CERT`),
+    ...(client ? { tlsClientCert: env(`${p}_TLS_CLIENT_CERT`), tlsClientKey: env(`${p}_TLS_CLIENT_KEY`) } : {}),
+  };
+  const jsonData =
+    ref.type === PROMETHEUS_TYPE
+      ? { tlsAuthWithCACert: true, ...(client ? { tlsAuth: true } : {}) }
+      : { tlsConfigurationMethod: 'file-content' };
+  return { jsonData, secureJsonData };
+}
+
+function sourceDatasource(ref: SourceRef, site: Site, options: SourceOptions = {}): Record<string, unknown> {
   const p = envPrefix(ref.uid);
   const common = { name: ref.uid, uid: ref.uid, type: ref.type, access: 'proxy', orgId: site.orgId, editable: false };
+  const tls = tlsSettings(ref, p, options.tls);
+  const secure = (values: Record<string, string>) => (Object.keys(values).length > 0 ? { secureJsonData: values } : {});
   if (ref.type === PROMETHEUS_TYPE) {
-    return { ...common, url: env(`${p}_URL`), jsonData: { httpMethod: 'POST', timeInterval: '15s' } };
+    const basic = options.basicAuth ? { basicAuth: true, basicAuthUser: env(`${p}_BASIC_AUTH_USER`) } : {};
+    return {
+      ...common,
+      url: env(`${p}_URL`),
+      ...basic,
+      jsonData: { httpMethod: 'POST', timeInterval: '15s', ...tls.jsonData },
+      ...secure({
+        ...(options.basicAuth ? { basicAuthPassword: env(`${p}_BASIC_AUTH_PASSWORD`) } : {}),
+        ...tls.secureJsonData,
+      }),
+    };
   }
   return {
     ...common,
@@ -68,29 +110,44 @@ function sourceDatasource(ref: SourceRef, site: Site): Record<string, unknown> {
       maxOpenConns: 10,
       maxIdleConnsAuto: true,
       connMaxLifetime: 14400,
+      ...tls.jsonData,
     },
-    secureJsonData: { password: env(`${p}_PASSWORD`) },
+    secureJsonData: { password: env(`${p}_PASSWORD`), ...tls.secureJsonData },
   };
 }
 
+/** The environment variables a generated source reads, for its header and docs/install.md. */
+export function sourceVariables(ref: SourceRef, options: SourceOptions = {}): string[] {
+  const p = envPrefix(ref.uid);
+  const base = ref.type === PROMETHEUS_TYPE ? ['URL'] : ['HOST', 'DATABASE', 'USER', 'PASSWORD', 'SSLMODE'];
+  const basic = ref.type === PROMETHEUS_TYPE && options.basicAuth ? ['BASIC_AUTH_USER', 'BASIC_AUTH_PASSWORD'] : [];
+  const tls = options.tls
+    ? ['TLS_CA_CERT', ...(options.tls === 'client' ? ['TLS_CLIENT_CERT', 'TLS_CLIENT_KEY'] : [])]
+    : [];
+  return [...base, ...basic, ...tls].map((k) => `${p}_${k}`);
+}
+
 /** The source datasources of all catalogs, in one file (two catalogs may share one). */
-export function generateSourceDatasources(inputs: CatalogInput[], site: Site = DEFAULT_SITE): GeneratedFile {
+export function generateSourceDatasources(
+  inputs: CatalogInput[],
+  site: Site = DEFAULT_SITE,
+  options: Readonly<Record<string, SourceOptions>> = {}
+): GeneratedFile {
   const refs = sourceRefs(inputs);
   const header = [
     ...generatedHeader(inputs),
     '',
     'Source datasources read by the catalogs and by the generated alert rules. Connection settings are expanded by',
     'Grafana from environment variables (docs/provisioning.md#source-datasources):',
-    ...refs.map((r) =>
-      r.type === PROMETHEUS_TYPE
-        ? `  ${r.uid}: ${envPrefix(r.uid)}_URL`
-        : `  ${r.uid}: ${['HOST', 'DATABASE', 'USER', 'PASSWORD', 'SSLMODE'].map((k) => `${envPrefix(r.uid)}_${k}`).join(', ')}`
-    ),
+    ...refs.map((r) => `  ${r.uid}: ${sourceVariables(r, own(options, r.uid)).join(', ')}`),
     'The PostgreSQL user must be read-only (docs/demo-schema.md#access-read-only).',
   ];
   return {
     path: 'provisioning/datasources/candor-sources.yaml',
-    content: toYaml({ apiVersion: 1, datasources: refs.map((r) => sourceDatasource(r, site)) }, header),
+    content: toYaml(
+      { apiVersion: 1, datasources: refs.map((r) => sourceDatasource(r, site, own(options, r.uid))) },
+      header
+    ),
   };
 }
 

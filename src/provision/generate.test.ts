@@ -2,7 +2,8 @@ import { parse } from 'yaml';
 
 import { createCatalog, createMetric, createPillar } from '../core/testing/factories';
 import type { Catalog } from '../core/types';
-import { activeMetrics, GENERATED_MARK } from './context';
+import { activeMetrics, DEFAULT_SITE, GENERATED_MARK } from './context';
+import { generateSourceDatasources } from './datasources';
 import { dashboardJson, dashboardProvider } from './dashboard';
 import { generateFiles } from './generate';
 import { notificationConfig, TIER_TIMINGS } from './notifications';
@@ -221,6 +222,45 @@ describe('toYaml', () => {
     expect(parse(text)).toEqual(value);
     expect(parse(text, { version: '1.1' })).toEqual(value);
     expect(text).toContain('e: |\n  SELECT 1\n  FROM t\n');
+  });
+
+  it('generated sources authenticate as sourceOptions asks, every secret from the environment', () => {
+    const input = inputOf(
+      createCatalog({
+        metrics: [
+          createMetric({ id: 'a', source: { prometheus: { datasourceUid: 'prom', expr: 'up' } } }),
+          createMetric({ id: 'b', source: { sql: { datasourceUid: 'pg', rawSql: 'SELECT 1' } } }),
+        ],
+      })
+    );
+    const file = generateSourceDatasources([input], DEFAULT_SITE, {
+      prom: { basicAuth: true, tls: 'client' },
+      pg: { tls: 'ca' },
+    });
+    const [pg, prom] = parse(file.content).datasources;
+    expect(prom).toMatchObject({
+      basicAuth: true,
+      basicAuthUser: '$PROM_BASIC_AUTH_USER',
+      jsonData: { tlsAuthWithCACert: true, tlsAuth: true },
+      secureJsonData: {
+        basicAuthPassword: '$PROM_BASIC_AUTH_PASSWORD',
+        tlsCACert: '$PROM_TLS_CA_CERT',
+        tlsClientCert: '$PROM_TLS_CLIENT_CERT',
+        tlsClientKey: '$PROM_TLS_CLIENT_KEY',
+      },
+    });
+    expect(pg).toMatchObject({
+      jsonData: { tlsConfigurationMethod: 'file-content' },
+      secureJsonData: { password: '$PG_PASSWORD', tlsCACert: '$PG_TLS_CA_CERT' },
+    });
+    expect(pg.secureJsonData).not.toHaveProperty('tlsClientKey');
+    // Without options: the URL alone, as before.
+    const plain = parse(generateSourceDatasources([input]).content).datasources[1];
+    expect(plain).not.toHaveProperty('basicAuth');
+    expect(plain).not.toHaveProperty('secureJsonData');
+    expect(file.content).toContain(
+      'prom: PROM_URL, PROM_BASIC_AUTH_USER, PROM_BASIC_AUTH_PASSWORD, PROM_TLS_CA_CERT, PROM_TLS_CLIENT_CERT'
+    );
   });
 
   it('keeps each header line one comment, whatever it holds: a line break never starts YAML', () => {

@@ -6,7 +6,7 @@ import { generateAlertRules } from './alerting';
 import { generateAudienceDashboards } from './audiences';
 import { type CatalogInput, DEFAULT_SITE, type GeneratedFile, type Site } from './context';
 import { generateDashboard, generateDashboardProvider, generatePluginProvisioning } from './dashboard';
-import { generateCandorDatasource, generateSourceDatasources } from './datasources';
+import { generateCandorDatasource, generateSourceDatasources, type SourceOptions } from './datasources';
 import { generateMetricsDoc } from './metricsDoc';
 import { generateNotifications } from './notifications';
 import { generateRecordingRules } from './recording';
@@ -16,6 +16,8 @@ export interface GenerateOptions {
   site: Site;
   /** Write the source datasources the catalogs name (else Grafana already has them: docs/install.md). */
   sources: boolean;
+  /** Authentication and TLS of the generated sources, by uid (datasources.ts SourceOptions). */
+  sourceOptions?: Readonly<Record<string, SourceOptions>>;
   /** Write the notification policy tree (it replaces the organisation's: docs/provisioning.md#notifications). */
   notifications: boolean;
 }
@@ -41,7 +43,7 @@ export function generateFiles(inputs: CatalogInput[], options: GenerateOptions =
     generateAlertRules(input, site),
   ]);
   const shared = [
-    ...(options.sources ? [generateSourceDatasources(sorted, site)] : []),
+    ...(options.sources ? [generateSourceDatasources(sorted, site, options.sourceOptions)] : []),
     generateDashboardProvider(sorted, site),
     generatePluginProvisioning(sorted, site),
     ...(options.notifications ? [generateNotifications(sorted, site)] : []),
