@@ -1,7 +1,7 @@
 import React, { Suspense, useState } from 'react';
 import { css } from '@emotion/css';
 import type { GrafanaTheme2 } from '@grafana/data';
-import { LoadingPlaceholder, Toggletip, useStyles2 } from '@grafana/ui';
+import { Toggletip, useStyles2 } from '@grafana/ui';
 
 import type { RowView } from '../describe';
 import { TEST_IDS } from '../testIds';
@@ -59,7 +59,7 @@ export function EvidenceButton({ row, view, context, wordless }: EvidenceProps) 
   return (
     <Toggletip
       content={
-        <Suspense fallback={<LoadingPlaceholder text="Loading the evidence…" />}>
+        <Suspense fallback={<span role="status">Loading the evidence…</span>}>
           <Evidence row={row} view={view} context={context} />
         </Suspense>
       }
