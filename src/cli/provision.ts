@@ -111,17 +111,31 @@ function filesElsewhere(root: string, config: CandorConfig): string[] {
  */
 function staleFiles(root: string, config: CandorConfig, files: GeneratedFile[]): string[] {
   const generated = new Set(files.map((f) => f.path));
-  const candidates = [
-    ...filesInGeneratedDirs(root, config).filter((p) => /\.(ya?ml|json)$/.test(p)),
-    ...filesElsewhere(root, config),
-  ];
-  return (
-    [...new Set(candidates)]
-      .filter((p) => !generated.has(p))
-      // The whole file: a dashboard's mark sits in its description, after a title of any length.
-      .filter((p) => readFileSync(path.join(root, p), 'utf8').includes(GENERATED_MARK))
-      .sort()
+  const read = (p: string) => readFileSync(path.join(root, p), 'utf8');
+  // In the generated folders, the mark anywhere: a dashboard's sits in its description, after a title of any length.
+  const inDirs = filesInGeneratedDirs(root, config).filter(
+    (p) => !generated.has(p) && /\.(ya?ml|json)$/.test(p) && read(p).includes(GENERATED_MARK)
   );
+  // Elsewhere, only where the generator puts it, so a file that merely quotes the mark is never taken for one.
+  const elsewhere = filesElsewhere(root, config).filter((p) => !generated.has(p) && isGeneratedFile(p, read(p)));
+  return [...new Set([...inDirs, ...elsewhere])].sort();
+}
+
+/** Whether a file is one `candor provision` wrote: its mark where the generator writes it, and nowhere else. */
+export function isGeneratedFile(file: string, text: string): boolean {
+  if (/\.ya?ml$/.test(file)) {
+    return text.startsWith(`# ${GENERATED_MARK}`);
+  }
+  if (file.endsWith('.md')) {
+    return text.startsWith(`> ${GENERATED_MARK}`);
+  }
+  try {
+    const json: unknown = JSON.parse(text);
+    const description = (json as { description?: unknown } | null)?.description;
+    return typeof description === 'string' && description.startsWith(GENERATED_MARK);
+  } catch {
+    return false;
+  }
 }
 
 function readIfExists(file: string): string | undefined {
