@@ -65,11 +65,17 @@ describe('readConfig', () => {
     [
       'metricsDoc over the CI workflow',
       { output: { metricsDoc: '.github/workflows/candor.yml' } },
-      'output.metricsDoc: ".github/workflows/candor.yml" is the project itself, git\'s folder or the CI workflows',
+      'output.metricsDoc: must be a Markdown file of its own',
     ],
     ['catalogs in git', { catalogs: '.git/x' }, 'catalogs: ".git/x" is the project itself'],
     ['the project as an output', { output: { dashboards: '.' } }, 'output.dashboards: "." is the project itself'],
-    ['a Windows path', { catalogs: 'C:\\Windows' }, 'catalogs: "C:\\Windows" must stay inside the project'],
+    ['a Windows path', { catalogs: 'C:\\Windows' }, 'catalogs: "C:\\Windows" may hold letters, digits'],
+    ['a space (CODEOWNERS syntax)', { catalogs: 'score cards' }, 'catalogs: "score cards" may hold letters, digits'],
+    [
+      'the workflows as a folder',
+      { output: { dashboards: '.github/workflows' } },
+      'output.dashboards: ".github/workflows" is the project itself',
+    ],
     [
       'recording rules in the catalogs',
       { output: { prometheus: 'catalogs' } },

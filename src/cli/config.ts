@@ -20,13 +20,14 @@
  *     dashboardsPath: /var/lib/grafana/dashboards/candor  # where Grafana reads `dashboards` from (its provider)
  *     audienceDashboardsPath: /etc/grafana/provisioning/audience-dashboards  # and the audience dashboards
  */
-import { existsSync, lstatSync } from 'fs';
+import { existsSync } from 'fs';
 import path from 'path';
 import { parse } from 'yaml';
 
 import type { Problem } from '../core/types';
 import type { SourceOptions } from '../provision/datasources';
 import { CliError, read } from './common';
+import { symlinkOnPath } from './generatedRecord';
 import { generatedDirs } from './layout';
 
 export const CONFIG_FILE = 'candor.config.yaml';
@@ -82,6 +83,10 @@ function relativePathProblem(v: unknown): string | undefined {
   }
   if (CONTROL.test(v)) {
     return 'must not hold a control character (a line break)';
+  }
+  // CODEOWNERS and git pathspecs read these paths too: nothing either would take for syntax (a space, [, !, *).
+  if (!/^[A-Za-z0-9._/\\-]+$/.test(v)) {
+    return `"${v}" may hold letters, digits, ".", "_", "-" and "/" only`;
   }
   const normal = path.posix.normalize(v.replace(/\\/g, '/')).replace(/\/+$/, '');
   if (path.posix.isAbsolute(normal) || /^[A-Za-z]:/.test(normal) || normal === '..' || normal.startsWith('../')) {
@@ -166,22 +171,6 @@ function overlapProblems(config: CandorConfig): Problem[] {
   return problems;
 }
 
-/** The first part of `rel` under `root` that is a symbolic link, if any. */
-function symlinkIn(root: string, rel: string): string | undefined {
-  const parts = clean(rel).split('/');
-  for (let i = 1; i <= parts.length; i++) {
-    const sub = parts.slice(0, i).join('/');
-    try {
-      if (lstatSync(path.join(root, sub)).isSymbolicLink()) {
-        return sub;
-      }
-    } catch {
-      return undefined;
-    }
-  }
-  return undefined;
-}
-
 /** Paths that lead elsewhere through a symbolic link: an alias of another folder, or a way out of the project. */
 function symlinkProblems(root: string, config: CandorConfig): Problem[] {
   const paths: Array<[string, string]> = [
@@ -191,7 +180,7 @@ function symlinkProblems(root: string, config: CandorConfig): Problem[] {
     ),
   ];
   return paths.flatMap(([name, p]) => {
-    const link = symlinkIn(root, p);
+    const link = symlinkOnPath(root, p);
     return link ? [{ path: name, message: `${link} is a symbolic link: name the real folder` }] : [];
   });
 }
@@ -239,6 +228,8 @@ function readOutput(output: unknown, config: CandorConfig, add: (p: string, mess
       typeof value === 'string' && value.startsWith('/') && !CONTROL.test(value)
         ? (config.output[key] = value)
         : add(`output.${key}`, "must be an absolute path: where Grafana's server reads the dashboard files");
+    } else if (key === 'metricsDoc' && (typeof value !== 'string' || !value.endsWith('.md'))) {
+      add('output.metricsDoc', 'must be a Markdown file of its own (….md)');
     } else {
       const why = relativePathProblem(value);
       why ? add(`output.${key}`, why) : (config.output[key as keyof CandorConfig['output']] = String(value));

@@ -13,7 +13,7 @@ import { historyProblems } from '../provision/history';
 import { type Lock, parseLock } from '../provision/lock';
 import { catalogDir } from './catalogs';
 import { CliError } from './common';
-import { CONFIG_FILE, DEFAULT_CONFIG, readConfig } from './config';
+import { CONFIG_API_VERSION, CONFIG_FILE, DEFAULT_CONFIG, readConfig } from './config';
 
 function git(root: string, args: string[]): string {
   try {
@@ -47,15 +47,24 @@ export function catalogDirAt(root: string, commit: string): string {
   if (listed === '') {
     return DEFAULT_CONFIG.catalogs;
   }
+  // Only the catalog folder is read, leniently: a config refused today (a field since added to the rules, a stray
+  // key in a commit of a merged branch) still says where that commit kept its catalogs.
   let data: unknown;
   try {
     data = parse(git(root, ['show', `${commit}:./${CONFIG_FILE}`]));
   } catch {
-    data = undefined;
+    return DEFAULT_CONFIG.catalogs;
   }
-  const { config } = readConfig(data);
+  const catalogs = (data as { catalogs?: unknown } | null)?.catalogs;
+  if (catalogs === undefined) {
+    return DEFAULT_CONFIG.catalogs;
+  }
+  const { config } = readConfig({ apiVersion: CONFIG_API_VERSION, catalogs });
   if (!config) {
-    throw new CliError(`${CONFIG_FILE} at ${commit.slice(0, 12)}: not a valid config; its catalogs cannot be found`, 2);
+    throw new CliError(
+      `${CONFIG_FILE} at ${commit.slice(0, 12)}: catalogs: ${JSON.stringify(catalogs)} is no folder of the project`,
+      2
+    );
   }
   return config.catalogs;
 }

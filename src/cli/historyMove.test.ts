@@ -60,4 +60,17 @@ describe('the approval history when the catalog folder moves', () => {
     git('commit', '-q', '-m', 'move and rewrite');
     expect((await run('check', '--root', root, '--history')).code).toBe(1);
   });
+
+  it('a commit whose config today would refuse still says where its catalogs were: --history keeps working', async () => {
+    const { root, git } = await approvedRepo();
+    const config = path.join(root, 'candor.config.yaml');
+    const good = readFileSync(config, 'utf8');
+    writeFileSync(config, `${good}color: blue\n`);
+    git('commit', '-q', '-am', 'a stray key');
+    writeFileSync(config, good);
+    git('commit', '-q', '-am', 'fixed');
+    const r = await run('check', '--root', root, '--history');
+    expect(r.err).toEqual([]);
+    expect(r.code).toBe(0);
+  });
 });

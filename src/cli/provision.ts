@@ -13,7 +13,7 @@
  * with the generator or reason that owns it. Exit codes: 0 up to date or written; 1 drift, foreign files, or a
  * catalog that is not approved; 2 bad arguments.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, unlinkSync, writeFileSync } from 'fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'fs';
 import path from 'path';
 
 import { type CatalogInput, GENERATED_MARK, type GeneratedFile } from '../provision/context';
@@ -22,6 +22,7 @@ import { APPROVERS_FILE } from '../provision/approvers';
 import { generateFiles } from '../provision/generate';
 import { findCatalogs, loadEntry, relativePath } from './catalogs';
 import { type CandorConfig, CONFIG_FILE, loadConfig } from './config';
+import { isGeneratedFile, RECORD_FILE, recordedPaths, recordFile, symlinkOnPath } from './generatedRecord';
 import { generatedDirs, generateOptions, placedPath, placeFile } from './layout';
 import { orphanLocks, reportAcrossEntries, reportEntry, shownApproval } from './check';
 import { CliError, type Command, type Io, parseArgs } from './common';
@@ -73,41 +74,10 @@ function reportForeign(foreign: string[], io: Io): void {
   );
 }
 
-/** Folders never searched for files generated earlier: git's, installed packages, builds. */
-const NOT_SEARCHED = new Set([
-  '.git',
-  'node_modules',
-  'dist',
-  'artifacts',
-  '.cache',
-  'test-results',
-  'playwright-report',
-]);
-
-/**
- * Every file of the project outside the generated folders that could be a generated one (YAML, JSON, Markdown):
- * where an earlier config wrote (an output folder moved since), which Grafana may still read.
- */
-function filesElsewhere(root: string, config: CandorConfig): string[] {
-  const dirs = generatedDirs(config);
-  const out: string[] = [];
-  const walk = (rel: string) => {
-    for (const e of readdirSync(path.join(root, rel || '.'), { withFileTypes: true })) {
-      const child = rel ? `${rel}/${e.name}` : e.name;
-      if (e.isDirectory() && !NOT_SEARCHED.has(e.name) && !dirs.includes(child)) {
-        walk(child);
-      } else if (e.isFile() && /\.(ya?ml|json|md)$/.test(e.name)) {
-        out.push(child);
-      }
-    }
-  };
-  walk('');
-  return out;
-}
-
 /**
  * Files that carry the generated mark but are not generated now: in the generated folders (subfolders included),
- * and anywhere else in the project, where an output folder was before it moved.
+ * and those the record of the last run lists (generatedRecord.ts), where an output folder was before it moved. Only
+ * a recorded file that still carries the mark where the generator writes it counts: nothing else is ever deleted.
  */
 function staleFiles(root: string, config: CandorConfig, files: GeneratedFile[]): string[] {
   const generated = new Set(files.map((f) => f.path));
@@ -116,26 +86,39 @@ function staleFiles(root: string, config: CandorConfig, files: GeneratedFile[]):
   const inDirs = filesInGeneratedDirs(root, config).filter(
     (p) => !generated.has(p) && /\.(ya?ml|json)$/.test(p) && read(p).includes(GENERATED_MARK)
   );
-  // Elsewhere, only where the generator puts it, so a file that merely quotes the mark is never taken for one.
-  const elsewhere = filesElsewhere(root, config).filter((p) => !generated.has(p) && isGeneratedFile(p, read(p)));
-  return [...new Set([...inDirs, ...elsewhere])].sort();
+  const recorded = recordedPaths(root).filter(
+    (p) =>
+      !generated.has(p) &&
+      symlinkOnPath(root, p) === undefined &&
+      existsSync(path.join(root, p)) &&
+      statSync(path.join(root, p)).isFile() &&
+      isGeneratedFile(p, read(p))
+  );
+  return [...new Set([...inDirs, ...recorded])].sort();
 }
 
-/** Whether a file is one `candor provision` wrote: its mark where the generator writes it, and nowhere else. */
-export function isGeneratedFile(file: string, text: string): boolean {
-  if (/\.ya?ml$/.test(file)) {
-    return text.startsWith(`# ${GENERATED_MARK}`);
-  }
-  if (file.endsWith('.md')) {
-    return text.startsWith(`> ${GENERATED_MARK}`);
-  }
-  try {
-    const json: unknown = JSON.parse(text);
-    const description = (json as { description?: unknown } | null)?.description;
-    return typeof description === 'string' && description.startsWith(GENERATED_MARK);
-  } catch {
-    return false;
-  }
+/**
+ * Why writing would be unsafe: a path through a symbolic link (a write would land elsewhere), or a file outside the
+ * generated folders that exists and was not written by candor provision (it is never overwritten).
+ */
+function unsafeTargets(root: string, config: CandorConfig, files: GeneratedFile[], stale: string[]): string[] {
+  const dirs = generatedDirs(config);
+  const inDirs = (p: string) => dirs.some((d) => p === d || p.startsWith(`${d}/`));
+  const links = [...files.map((f) => f.path), ...stale].flatMap((p) => {
+    const link = symlinkOnPath(root, p);
+    return link ? [`${p}: ${link} is a symbolic link: candor provision writes only real files inside the project`] : [];
+  });
+  const unowned = files
+    .filter((f) => !inDirs(f.path) && symlinkOnPath(root, f.path) === undefined)
+    .filter(
+      (f) =>
+        existsSync(path.join(root, f.path)) && !isGeneratedFile(f.path, readFileSync(path.join(root, f.path), 'utf8'))
+    )
+    .map(
+      (f) =>
+        `${f.path}: exists and was not written by candor provision; it is never overwritten (name another path in ${CONFIG_FILE}, or move the file)`
+    );
+  return [...links, ...unowned];
 }
 
 function readIfExists(file: string): string | undefined {
@@ -147,12 +130,14 @@ interface Outcome {
   files: GeneratedFile[];
   stale: string[];
   foreign: string[];
+  unsafe: string[];
   io: Io;
 }
 
-function checkDrift({ root, files, stale, foreign, io }: Outcome): number {
-  let problems = foreign.length;
+function checkDrift({ root, files, stale, foreign, unsafe, io }: Outcome): number {
+  let problems = foreign.length + unsafe.length;
   reportForeign(foreign, io);
+  unsafe.forEach((line) => io.err(line));
   for (const f of files) {
     const current = readIfExists(path.join(root, f.path));
     if (current !== f.content) {
@@ -176,10 +161,13 @@ function checkDrift({ root, files, stale, foreign, io }: Outcome): number {
   return 0;
 }
 
-function write({ root, files, stale, foreign, io }: Outcome): number {
-  if (foreign.length > 0) {
+function write({ root, files, stale, foreign, unsafe, io }: Outcome): number {
+  if (foreign.length > 0 || unsafe.length > 0) {
     reportForeign(foreign, io);
-    io.err(`candor provision: ${foreign.length} file(s) in generated folders are not its own; nothing was written`);
+    unsafe.forEach((line) => io.err(line));
+    io.err(
+      `candor provision: ${foreign.length + unsafe.length} file(s) are not its own to write or keep; nothing was written`
+    );
     return 1;
   }
   let written = 0;
@@ -216,6 +204,7 @@ function codeownedPaths(root: string, config: CandorConfig): string[] {
       ...generatedDirs(config).map(dir),
       `/${config.output.metricsDoc}`,
       `/${CONFIG_FILE}`,
+      `/${RECORD_FILE}`,
       '/.github/workflows/',
       // What CI installs and runs: the command itself, pinned by the lock file.
       '/package.json',
@@ -261,13 +250,13 @@ export const provision: Command = (argv, io) => {
     );
   }
   const codeowned = codeownedPaths(root, config);
-  const files = [
+  const placed = [
     ...generateFiles(inputs, generateOptions(config)),
     generateCodeowners(loadApprovers(root) ?? [], codeowned),
-  ]
-    .map((f) => placeFile(config, f))
-    .sort((a, b) => a.path.localeCompare(b.path));
+  ].map((f) => placeFile(config, f));
+  const files = [...placed, recordFile(placed)].sort((a, b) => a.path.localeCompare(b.path));
   const stale = staleFiles(root, config, files);
-  const outcome = { root, files, stale, foreign: foreignFiles(root, config, files, stale), io };
+  const unsafe = unsafeTargets(root, config, files, stale);
+  const outcome = { root, files, stale, foreign: foreignFiles(root, config, files, stale), unsafe, io };
   return args.booleans.check ? checkDrift(outcome) : write(outcome);
 };
