@@ -7,36 +7,16 @@ import { readFileSync } from 'fs';
 import path from 'path';
 import { gunzipSync } from 'zlib';
 
-import { fingerprint } from '../src/core/fingerprint';
-import { runEngine, type EngineOutput } from '../src/core/engine';
+import type { EngineOutput } from '../src/core/engine';
 import type { FrameLike } from '../src/core/frames';
 import { loadCatalog } from '../src/core/parse';
 import { decodeResponse } from '../src/core/response';
-import type { Catalog } from '../src/core/types';
+import { engineAsOf } from '../src/core/testing/factories';
 import { benchCatalog } from './catalog';
 import { pageHtml, serveReport } from '../src/cli/report/assets';
 import { pageBundle } from '../src/cli/report/bundle';
 import { chromiumPath } from '../src/cli/report/render';
 import { stats, type Figure } from './measure';
-
-function evaluate(
-  catalog: Catalog,
-  frames: FrameLike[],
-  errors: Array<{ refId: string; message: string }>,
-  asOf: number
-) {
-  const out = runEngine({
-    catalog,
-    fingerprint: fingerprint(catalog),
-    selection: {},
-    frames,
-    errors,
-    asOf,
-    asOfIsNow: false,
-    now: asOf,
-  });
-  return out.result;
-}
 
 /** New data of the same shape: every value and sparkline point 1% higher. */
 const nudged = (o: EngineOutput): EngineOutput => ({
@@ -56,7 +36,7 @@ function defaultCase(root: string) {
     readFileSync(path.join(root, 'provisioning/catalogs/platform-scorecard.yaml'), 'utf8')
   );
   const { frames, errors } = decodeResponse(saved.response);
-  const a = evaluate(catalog!, frames, errors, Date.parse(saved.asOf));
+  const a = engineAsOf({ catalog: catalog!, frames, errors, asOf: Date.parse(saved.asOf) }).result;
   return { name: 'default catalog (20 metrics, 5 pillars)', a, b: nudged(a) };
 }
 
@@ -82,7 +62,7 @@ function syntheticCase() {
       { name: 'Value', type: 'number', values: times.map((_, j) => 0.94 + ((i * 7 + j) % 9) / 100) },
     ],
   }));
-  const a = evaluate(catalog, frames, [], asOf);
+  const a = engineAsOf({ catalog, frames, errors: [], asOf }).result;
   return { name: '5 pillars × 40 metrics', a, b: nudged(a) };
 }
 

@@ -77,25 +77,26 @@ const CONTROL = /[\u0000-\u001f\u007f\u2028\u2029]/;
  * A folder or file inside the project: relative, without `..`, not empty, not the project itself, not in git's or
  * the CI workflows' folders (which a generated file must never replace), no control character.
  */
-function relativePathProblem(v: unknown): string | undefined {
+export function projectPath(v: unknown): { path?: string; problem?: string } {
   if (typeof v !== 'string' || v.trim() === '') {
-    return 'must be a path relative to the project root';
+    return { problem: 'must be a path relative to the project root' };
   }
   if (CONTROL.test(v)) {
-    return 'must not hold a control character (a line break)';
+    return { problem: 'must not hold a control character (a line break)' };
   }
   // CODEOWNERS and git pathspecs read these paths too: nothing either would take for syntax (a space, [, !, *).
   if (!/^[A-Za-z0-9._/\\-]+$/.test(v)) {
-    return `"${v}" may hold letters, digits, ".", "_", "-" and "/" only`;
+    return { problem: `"${v}" may hold letters, digits, ".", "_", "-" and "/" only` };
   }
+  // Kept in this one form (forward slashes, no ./, no trailing slash), so no reader normalises it again.
   const normal = path.posix.normalize(v.replace(/\\/g, '/')).replace(/\/+$/, '');
   if (path.posix.isAbsolute(normal) || /^[A-Za-z]:/.test(normal) || normal === '..' || normal.startsWith('../')) {
-    return `"${v}" must stay inside the project (relative, no ..)`;
+    return { problem: `"${v}" must stay inside the project (relative, no ..)` };
   }
   if (normal === '.' || /^\.git(\/|$)/.test(normal) || /^\.github\/workflows(\/|$)/.test(normal)) {
-    return `"${v}" is the project itself, git's folder or the CI workflows: name a folder of its own`;
+    return { problem: `"${v}" is the project itself, git's folder or the CI workflows: name a folder of its own` };
   }
-  return undefined;
+  return { path: normal };
 }
 
 /** The config from the file's parsed data: defaults for what is absent, one problem per wrong field. */
@@ -116,8 +117,8 @@ export function readConfig(data: unknown): { config?: CandorConfig; problems: Pr
   }
   const config: CandorConfig = { ...DEFAULT_CONFIG, output: { ...DEFAULT_CONFIG.output } };
   if (data.catalogs !== undefined) {
-    const why = relativePathProblem(data.catalogs);
-    why ? add('catalogs', why) : (config.catalogs = String(data.catalogs));
+    const { path: folder, problem } = projectPath(data.catalogs);
+    problem ? add('catalogs', problem) : (config.catalogs = folder!);
   }
   if (data.sources !== undefined) {
     data.sources === 'existing' || data.sources === 'generate'
@@ -145,7 +146,6 @@ export function readConfig(data: unknown): { config?: CandorConfig; problems: Pr
 }
 
 const inside = (a: string, b: string) => a === b || a.startsWith(`${b}/`);
-const clean = (p: string) => path.posix.normalize(p.replace(/\\/g, '/')).replace(/\/+$/, '');
 
 /**
  * The catalog folder, the generated folders and the definitions doc never overlap: a generated file could replace a
@@ -153,9 +153,9 @@ const clean = (p: string) => path.posix.normalize(p.replace(/\\/g, '/')).replace
  */
 function overlapProblems(config: CandorConfig): Problem[] {
   const places: Array<[string, string]> = [
-    ['catalogs', clean(config.catalogs)],
-    ...generatedDirs(config).map((d): [string, string] => [`output (${d})`, clean(d)]),
-    ['output.metricsDoc', clean(config.output.metricsDoc)],
+    ['catalogs', config.catalogs],
+    ...generatedDirs(config).map((d): [string, string] => [`output (${d})`, d]),
+    ['output.metricsDoc', config.output.metricsDoc],
   ];
   const problems: Problem[] = [];
   places.forEach(([name, p], i) =>
@@ -231,8 +231,8 @@ function readOutput(output: unknown, config: CandorConfig, add: (p: string, mess
     } else if (key === 'metricsDoc' && (typeof value !== 'string' || !value.endsWith('.md'))) {
       add('output.metricsDoc', 'must be a Markdown file of its own (….md)');
     } else {
-      const why = relativePathProblem(value);
-      why ? add(`output.${key}`, why) : (config.output[key as keyof CandorConfig['output']] = String(value));
+      const { path: place, problem } = projectPath(value);
+      problem ? add(`output.${key}`, problem) : (config.output[key as keyof CandorConfig['output']] = place!);
     }
   }
 }

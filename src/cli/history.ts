@@ -13,7 +13,7 @@ import { historyProblems } from '../provision/history';
 import { type Lock, parseLock } from '../provision/lock';
 import { catalogDir } from './catalogs';
 import { CliError } from './common';
-import { CONFIG_API_VERSION, CONFIG_FILE, DEFAULT_CONFIG, readConfig } from './config';
+import { CONFIG_FILE, DEFAULT_CONFIG, projectPath } from './config';
 
 function git(root: string, args: string[]): string {
   try {
@@ -59,14 +59,11 @@ export function catalogDirAt(root: string, commit: string): string {
   if (catalogs === undefined) {
     return DEFAULT_CONFIG.catalogs;
   }
-  const { config } = readConfig({ apiVersion: CONFIG_API_VERSION, catalogs });
-  if (!config) {
-    throw new CliError(
-      `${CONFIG_FILE} at ${commit.slice(0, 12)}: catalogs: ${JSON.stringify(catalogs)} is no folder of the project`,
-      2
-    );
+  const { path: folder, problem } = projectPath(catalogs);
+  if (!folder) {
+    throw new CliError(`${CONFIG_FILE} at ${commit.slice(0, 12)}: catalogs: ${problem}`, 2);
   }
-  return config.catalogs;
+  return folder;
 }
 
 /** The lock files of the catalog folder at REF (the folder REF's config names), parsed. */
@@ -78,8 +75,8 @@ export function locksAt(root: string, ref: string): RefLocks {
   const date = new Date(Number(git(root, ['show', '-s', '--format=%ct', commit]).trim()) * 1000)
     .toISOString()
     .slice(0, 10);
-  const dirThen = catalogDirAt(root, commit).replace(/\/+$/, '');
-  const dirNow = catalogDir(root).replace(/\/+$/, '');
+  const dirThen = catalogDirAt(root, commit);
+  const dirNow = catalogDir(root);
   const names = git(root, ['ls-tree', '--name-only', commit, '--', `${dirThen}/`])
     .split('\n')
     .filter((f) => /\.lock\.ya?ml$/.test(f));
@@ -109,9 +106,7 @@ export function catalogCommits(root: string): string[] {
   const configCommits = git(root, ['rev-list', '--full-history', 'HEAD', '--', CONFIG_FILE])
     .split('\n')
     .filter((c) => /^[0-9a-f]{40}$/.test(c));
-  const dirs = new Set(
-    [catalogDir(root), ...configCommits.map((c) => catalogDirAt(root, c))].map((d) => `${d.replace(/\/+$/, '')}/`)
-  );
+  const dirs = new Set([catalogDir(root), ...configCommits.map((c) => catalogDirAt(root, c))].map((d) => `${d}/`));
   // --full-history: every side of a merge, so a merge cannot hide the branch whose history it discards.
   return git(root, ['rev-list', '--full-history', 'HEAD', '--', ...dirs, CONFIG_FILE])
     .split('\n')

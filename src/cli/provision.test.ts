@@ -68,9 +68,7 @@ describe('candor provision', () => {
     const write = await run('provision', '--root', p.root);
     expect(write.code).toBe(1);
     expect(write.out).toEqual([]);
-    expect(write.err.at(-1)).toBe(
-      'candor provision: 4 file(s) are not its own to write or keep; nothing was written'
-    );
+    expect(write.err.at(-1)).toBe('candor provision: 4 file(s) are not its own to write or keep; nothing was written');
     for (const [file, text] of Object.entries(hostile)) {
       expect(readFileSync(path.join(p.root, file), 'utf8')).toBe(text);
     }

@@ -195,7 +195,7 @@ function write({ root, files, stale, foreign, unsafe, io }: Outcome): number {
  * workflows; in Candor's own repository also the code that decides (CODEOWNED_PATHS, those that exist).
  */
 function codeownedPaths(root: string, config: CandorConfig): string[] {
-  const dir = (p: string) => `/${p.replace(/\/+$/, '')}/`;
+  const dir = (p: string) => `/${p}/`;
   const product = CODEOWNED_PATHS.filter((p) => existsSync(path.join(root, p)));
   return [
     ...new Set([

@@ -206,7 +206,7 @@ function evaluateSeries(input: EvaluateInput, series: Series, item: string | und
   if (def.goal) {
     applyGoal(result, { def: { ...def, goal: def.goal }, samples, now, format });
   }
-  const previous = sampleAtWindowStart(samples, now, windowMs);
+  const previous = sampleAtWindowStart(samples, { now, ms: windowMs });
   if (previous) {
     result.previous = previous.v;
     result.previousTime = previous.t;

@@ -20,7 +20,7 @@
 import { CENTURY_MS, endOfDay, parseDuration, utcDate } from './duration';
 import type { ValueFormatter } from './evidence';
 import { formatChange, formatExact } from './format';
-import { lastIndexAtOrBefore, type Samples } from './series';
+import { sampleAtWindowStart, type Samples } from './series';
 import type { ItemResult } from './evaluate';
 import { COLOUR_RANK } from './thresholds';
 import type { Colour, Goal, MetricDef } from './types';
@@ -94,9 +94,7 @@ export function judgeGoal({ def, samples, count, now, format }: GoalInput): Goal
   }
   const paceText = goal.pace ?? DEFAULT_PACE;
   const paceMs = parseDuration(paceText) ?? 90 * DAY_MS;
-  // The last sample at or before the pace window's start, else the oldest: as series.ts sampleAtWindowStart.
-  const start =
-    n < 2 ? undefined : sampleAt(samples, Math.max(0, Math.min(n - 1, lastIndexAtOrBefore(samples.t, now - paceMs))));
+  const start = sampleAtWindowStart(samples, { now, ms: paceMs, count: n });
   if (!start || latest.t - start.t < paceMs / 2) {
     const reads = durationWords(paceText);
     return { colour: 'amber', text: `${head}; too little history to project (the pace reads the last ${reads})` };

@@ -160,10 +160,15 @@ export function lastIndexAtOrBefore(times: ArrayLike<number>, t: number): number
  * sample that old, the oldest sample inside it (so a trend is still shown for a series younger than the window). Never
  * the latest sample itself: one sample has no trend.
  */
-export function sampleAtWindowStart(samples: Samples, now: number, windowMs: number): Sample | undefined {
-  if (samples.t.length < 2) {
+export function sampleAtWindowStart(
+  samples: Samples,
+  window: { now: number; ms: number; count?: number }
+): Sample | undefined {
+  // Only the first `count` samples are read (a goal judged as of an earlier sample: goal.ts).
+  const count = window.count ?? samples.t.length;
+  if (count < 2) {
     return undefined;
   }
-  const i = Math.max(0, lastIndexAtOrBefore(samples.t, now - windowMs));
+  const i = Math.max(0, Math.min(count - 1, lastIndexAtOrBefore(samples.t, window.now - window.ms)));
   return { t: samples.t[i], v: samples.v[i] };
 }

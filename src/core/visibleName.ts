@@ -36,10 +36,5 @@ export function hiddenCharacter(text: string): string | undefined {
  *   "Uptime\u00A0(30\u200B days) " and "uptime (30 days)" -> the same key
  */
 export function visibleKey(text: string): string {
-  return text
-    .normalize('NFKC')
-    .replace(FORMAT, '')
-    .replace(SPACES, ' ')
-    .trim()
-    .toLowerCase();
+  return text.normalize('NFKC').replace(FORMAT, '').replace(SPACES, ' ').trim().toLowerCase();
 }

@@ -11,11 +11,9 @@
 import { readFileSync, writeFileSync } from 'fs';
 import path from 'path';
 
-import { fingerprint } from '../core/fingerprint';
-import { runEngine } from '../core/engine';
 import { decodeResponse } from '../core/response';
 import type { ScorecardRow } from '../core/rows';
-import { createCatalog, createMetric, createPillar, FIXED_NOW, MINUTE } from '../core/testing/factories';
+import { createCatalog, createMetric, createPillar, engineAsOf, FIXED_NOW, MINUTE } from '../core/testing/factories';
 import type { MetricDef } from '../core/types';
 import { prepareScorecard } from '../panel/prepare';
 import { toScorecardFrame } from './toFrame';
@@ -138,16 +136,7 @@ function evaluate(catalog: ReturnType<typeof catalogFor>, answerOf: (refId: stri
     }
   }
   const { frames, errors } = decodeResponse({ results });
-  const out = runEngine({
-    catalog,
-    fingerprint: fingerprint(catalog),
-    selection: {},
-    frames,
-    errors,
-    asOf: FIXED_NOW,
-    asOfIsNow: false,
-    now: FIXED_NOW,
-  });
+  const out = engineAsOf({ catalog, frames, errors, asOf: FIXED_NOW });
   return { rows: out.result.rows, frame: toScorecardFrame('A', out.result, out.warnings) };
 }
 

@@ -2,6 +2,9 @@
  * Test factories: a small valid catalog and metric, changed by overrides. Everything is relative to FIXED_NOW so
  * no test depends on the clock.
  */
+import { runEngine } from '../engine';
+import { fingerprint } from '../fingerprint';
+import type { FrameLike } from '../frames';
 import type { Catalog, MetricDef, PillarDef, Series } from '../types';
 
 export const FIXED_NOW = Date.parse('2026-11-16T12:00:00Z');
@@ -92,5 +95,25 @@ export function createInitiatives(overrides: Partial<MetricDef> = {}): MetricDef
     items: { label: 'initiative' },
     source: TABLE,
     ...overrides,
+  });
+}
+
+/** The whole catalog through the engine as a dashboard ending at `asOf` shows it (a past `to`: `now` is `asOf`). */
+export function engineAsOf(input: {
+  catalog: Catalog;
+  frames: FrameLike[];
+  errors: Array<{ refId: string; message: string }>;
+  asOf: number;
+}) {
+  const { catalog, frames, errors, asOf } = input;
+  return runEngine({
+    catalog,
+    fingerprint: fingerprint(catalog),
+    selection: {},
+    frames,
+    errors,
+    asOf,
+    asOfIsNow: false,
+    now: asOf,
   });
 }
