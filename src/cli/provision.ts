@@ -21,7 +21,7 @@ import { CODEOWNED_PATHS, CODEOWNERS_FILE, generateCodeowners } from '../provisi
 import { APPROVERS_FILE } from '../provision/approvers';
 import { generateFiles } from '../provision/generate';
 import { findCatalogs, loadEntry, relativePath } from './catalogs';
-import { type CandorConfig, CONFIG_FILE, loadConfig } from './config';
+import { type CandorConfig, CONFIG_FILE, loadConfig, projectPath } from './config';
 import { isGeneratedFile, RECORD_FILE, recordedPaths, recordFile, symlinkOnPath } from './generatedRecord';
 import { generatedDirs, generateOptions, placedPath, placeFile } from './layout';
 import { orphanLocks, reportAcrossEntries, reportEntry, shownApproval } from './check';
@@ -86,9 +86,16 @@ function staleFiles(root: string, config: CandorConfig, files: GeneratedFile[]):
   const inDirs = filesInGeneratedDirs(root, config).filter(
     (p) => !generated.has(p) && /\.(ya?ml|json)$/.test(p) && read(p).includes(GENERATED_MARK)
   );
+  // The record is a file in the repository, so it may be edited: a path it lists is deleted only when it is a plain
+  // path inside the project and not one of the inputs (catalogs, locks, tests, config, approvers, CI workflows).
+  const input = (p: string) =>
+    [config.catalogs, '.github/workflows', '.git'].some((d) => p === d || p.startsWith(`${d}/`)) ||
+    [CONFIG_FILE, APPROVERS_FILE, RECORD_FILE].includes(p);
   const recorded = recordedPaths(root).filter(
     (p) =>
       !generated.has(p) &&
+      projectPath(p).path === p &&
+      !input(p) &&
       symlinkOnPath(root, p) === undefined &&
       existsSync(path.join(root, p)) &&
       statSync(path.join(root, p)).isFile() &&
