@@ -55,7 +55,10 @@ export function requestCounts(root: string, catalogFile: string, asOf: number): 
   const same = (t: string) => t;
   const bodies = buildRequests(active, asOf, same);
   const annotations = `/api/annotations?${searchParams(actionsQuery(catalog.scorecard.id, asOf))}`;
-  const diy = active.flatMap((m) => buildRequests([m], asOf, same));
+  // A hand-built Stat panel sends the metric's own query only: it has no freshness query (core/freshness.ts).
+  const diy = active
+    .flatMap((m) => buildRequests([m], asOf, same))
+    .map((b) => ({ ...b, queries: b.queries.slice(0, 1) }));
   const bytes = (list: unknown[]) => list.reduce<number>((n, b) => n + Buffer.byteLength(JSON.stringify(b)), 0);
   const diyName = `one Stat panel per metric (${active.length} panels)`;
   return [

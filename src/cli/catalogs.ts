@@ -43,6 +43,8 @@ export interface LoadedEntry {
   data?: unknown;
   catalog?: Catalog;
   syntaxErrors: SyntaxProblem[];
+  /** Risks the valid catalog does not guard against (core/freshness.ts catalogWarnings). */
+  warnings: Problem[];
   lock?: Lock;
   /** Problems of the lock file itself (unreadable YAML, wrong shape). */
   lockProblems: Problem[];
@@ -57,6 +59,7 @@ export function loadEntry(file: string): LoadedEntry {
     data: loaded.data,
     catalog: loaded.catalog,
     syntaxErrors: loaded.syntaxErrors,
+    warnings: loaded.warnings,
     lockProblems: [],
   };
   if (existsSync(lockFile)) {

@@ -63,6 +63,7 @@ export function reportEntry({ entry, io, requireSignatures, root }: EntryCheck):
   if (problems.length > 0 || failures.length > 0) {
     return 1;
   }
+  entry.warnings.forEach((w) => io.err(`${file}: warning: ${w.path}: ${w.message}`));
   const d = describeApproval(shownApproval(root, entry.lock!));
   // A signature that does not verify, or that cannot be checked here, is no evidence of an approval.
   if (d.standing === 'invalid' || d.standing === 'unverified') {

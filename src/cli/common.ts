@@ -81,6 +81,8 @@ export function loadValid(file: string, io: Io): Catalog {
     loaded.problems.forEach((p) => io.err(`${p.path}: ${p.message}${locationText(locate(text, p.path))}`));
     throw new CliError(`${file}: ${loaded.problems.length} problem(s)`, 1);
   }
+  // Risks the catalog does not guard against: named, never fatal (core/freshness.ts catalogWarnings).
+  loaded.warnings.forEach((w) => io.err(`warning: ${w.path}: ${w.message}${locationText(locate(text, w.path))}`));
   return loaded.catalog;
 }
 

@@ -103,6 +103,16 @@ metrics:
       prometheus:
         datasourceUid: prometheus
         expr: (sum(rate(http_requests_total{code=~"5.."}[5m])) or vector(0)) / sum(rate(http_requests_total[5m]))
+
+  # A metric from a SQL warehouse names the query that says when its data was last loaded (docs/catalog.md,
+  # "Freshness of SQL data"); without one, candor validate warns that stopped loads would look fresh:
+  #   freshness:
+  #     maxAge: 26h
+  #     sql: SELECT max(finished_at) AS time FROM etl_runs WHERE job = 'orders' AND status = 'ok'
+  #   source:
+  #     sql:
+  #       datasourceUid: warehouse
+  #       rawSql: SELECT day AS time, late_share::float8 AS value FROM orders_daily WHERE day >= $__timeFrom()
 `;
 
 const TESTS = `# Catalog tests of catalogs/scorecard.yaml (candor test; format: docs/catalog.md). Each metric is put on its

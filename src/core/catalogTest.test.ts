@@ -146,3 +146,49 @@ describe('runCatalogTests: an action counts as the same annotation would in Graf
     ]);
   });
 });
+
+describe('runCatalogTests: the load time of a freshness query (loaded)', () => {
+  const withLoad = createCatalog({
+    metrics: [
+      createMetric(),
+      createMetric({
+        id: 'orders',
+        name: 'Late orders',
+        unit: 'percentunit',
+        direction: 'lower-is-better',
+        target: 0.01,
+        thresholds: { green: 0.02, amber: 0.05 },
+        freshness: { maxAge: '2h', sql: 'SELECT max(loaded_at) AS time FROM load_log' },
+        source: { sql: { datasourceUid: 'pg', rawSql: 'SELECT 1' } },
+      }),
+    ],
+  });
+  const run = (loaded: Record<string, string> | undefined, expected: string) =>
+    runCatalogTests(
+      withLoad,
+      file([
+        {
+          name: 'load',
+          series: { orders: { values: '0.01x5' } },
+          ...(loaded ? { loaded } : {}),
+          expect: { metrics: { orders: expected } },
+        },
+      ])
+    )[0].failures;
+
+  it.each([
+    ['not listed: loaded at the evaluation time', undefined, 'green'],
+    ['loaded 2 h ago: the point then is exactly maxAge old, fresh', { orders: '2h' }, 'green'],
+    ['loaded 3 h ago: stale, whatever the later points say', { orders: '3h' }, 'stale'],
+    ['never loaded: no data', { orders: 'never' }, 'noData'],
+  ])('%s', (_, loaded, expected) => {
+    expect(run(loaded, expected)).toEqual([]);
+  });
+
+  it('names a load time that is no duration, and a metric without a freshness query', () => {
+    expect(run({ orders: 'soon', uptime: '1h' }, 'green')).toEqual([
+      'loaded.uptime: no metric with a freshness query has this id',
+      'loaded.orders: "soon" is not a duration (or never)',
+    ]);
+  });
+});

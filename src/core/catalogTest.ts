@@ -13,12 +13,17 @@ import { evaluateScorecard } from './scorecard';
 import type { Catalog, Observation, Problem, Series } from './types';
 import { testFileShapeProblems } from './catalogTestShape';
 import { actionFromAnnotation, annotationForAction, closedTags, endOfDay, type Action } from './actions';
-import { bareRecord } from './own';
+import { bareRecord, own } from './own';
 
 export interface TestCase {
   name: string;
   interval?: string;
   series?: Record<string, SeriesSpec | SeriesSpec[] | { error: string }>;
+  /**
+   * When each metric's freshness query (freshness.ts) says its data was last loaded: a duration before the
+   * evaluation time, or `never`. A metric with `freshness.sql` that is not listed was loaded at the evaluation time.
+   */
+  loaded?: Record<string, string>;
   /** Actions the owners recorded (escalate.ts): `ago` when recorded (default 1h), `done` how long ago closed. */
   actions?: ActionSpec[];
   expect: {
@@ -119,6 +124,28 @@ function observationsFor(t: TestCase, now: number): { observations: Record<strin
   return { observations, errors };
 }
 
+/** Sets each freshness-query metric's load time from `loaded` (default: the evaluation time); problems with paths. */
+function applyLoads(t: TestCase, catalog: Catalog, now: number, observations: Record<string, Observation>): string[] {
+  const loaded = t.loaded ?? {};
+  const errors = Object.keys(loaded)
+    .filter((id) => catalog.metrics.find((m) => m.id === id)?.freshness.sql === undefined)
+    .map((id) => `loaded.${id}: no metric with a freshness query has this id`);
+  for (const m of catalog.metrics) {
+    const observation = observations[m.id] ?? { series: [] };
+    if (m.freshness.sql === undefined || 'error' in observation) {
+      continue;
+    }
+    const spec = own(loaded, m.id);
+    const ago = spec === undefined ? 0 : spec === 'never' ? undefined : parseDuration(spec);
+    if (spec !== undefined && spec !== 'never' && ago === undefined) {
+      errors.push(`loaded.${m.id}: "${spec}" is not a duration (or never)`);
+      continue;
+    }
+    observations[m.id] = { ...observation, loadedAt: ago === undefined ? null : now - ago };
+  }
+  return errors;
+}
+
 /**
  * The test's actions, relative to the evaluation time, written as the annotations Grafana would hold (recorded `ago`,
  * closed `done` ago) and read back through actions.ts, so a test counts an action exactly as the scorecard does
@@ -178,6 +205,7 @@ export function runCatalogTests(catalog: Catalog, file: TestFile): TestOutcome[]
   return file.tests.map((t, i) => {
     const name = t.name ?? `tests[${i}]`;
     const { observations, errors } = observationsFor(t, now);
+    errors.push(...applyLoads(t, catalog, now, observations));
     const recorded = actionsFor(t, catalog, now);
     const unknown = Object.keys(t.series ?? {}).filter((id) => !catalog.metrics.some((m) => m.id === id));
     const failures = [

@@ -33,7 +33,7 @@ const cases: Array<[string, (f: Record<string, any>) => void, string[]]> = [
   [
     'a misspelt interval',
     (f) => (f.tests[0].intervall = '5m'),
-    ['tests[0].intervall: is not a test-file field (known: name, interval, series, actions, expect)'],
+    ['tests[0].intervall: is not a test-file field (known: name, interval, series, loaded, actions, expect)'],
   ],
   [
     'a status spelt Green',
@@ -62,6 +62,11 @@ const cases: Array<[string, (f: Record<string, any>) => void, string[]]> = [
     'an error series with a stray field',
     (f) => (f.tests[0].series.mttr.values = '1'),
     ['tests[0].series.mttr.values: is not a test-file field (known: error)'],
+  ],
+  [
+    'load times that are not text',
+    (f) => (f.tests[0].loaded = { mttr: 3 }),
+    ['tests[0].loaded: must map metric ids to how long ago the data was loaded (or never)'],
   ],
   [
     'an unknown top-level field',

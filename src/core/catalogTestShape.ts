@@ -8,7 +8,7 @@
 import type { Problem } from './types';
 
 const FILE_FIELDS = ['catalog', 'evaluationTime', 'tests'];
-const TEST_FIELDS = ['name', 'interval', 'series', 'actions', 'expect'];
+const TEST_FIELDS = ['name', 'interval', 'series', 'loaded', 'actions', 'expect'];
 const SERIES_FIELDS = ['labels', 'values', 'ago', 'field'];
 const ACTION_FIELDS = ['metric', 'item', 'owner', 'text', 'ago', 'due', 'done'];
 const EXPECT_FIELDS = ['metrics', 'shown', 'tiers', 'pillars', 'overall', 'scoreAtMost', 'evidence'];
@@ -122,6 +122,15 @@ export function testFileShapeProblems(file: Record<string, unknown>): Problem[] 
       } else {
         problems.push({ path: `${at}.series`, message: 'must be a mapping of metric ids to series' });
       }
+    }
+    if (
+      t.loaded !== undefined &&
+      (!isMapping(t.loaded) || Object.values(t.loaded).some((v) => typeof v !== 'string'))
+    ) {
+      problems.push({
+        path: `${at}.loaded`,
+        message: 'must map metric ids to how long ago the data was loaded (or never)',
+      });
     }
     if (t.actions !== undefined) {
       if (Array.isArray(t.actions)) {

@@ -11,6 +11,7 @@ import { attentionItems, pillarAnswer } from './attention';
 import type { ValueFormatter } from './evidence';
 import type { Fingerprint } from './fingerprint';
 import { observationFromFrames, type FrameLike } from './frames';
+import { freshnessRefId, withLoadTime } from './freshness';
 import { sourceLabelOf, toRows, type ScorecardMeta, type ScorecardRow, FRAME_SCHEMA_VERSION } from './rows';
 import { evaluateScorecard } from './scorecard';
 import { overallOf, summaryEntries } from './summary';
@@ -116,7 +117,15 @@ export function runEngine(input: EngineInput): WithWarnings<EngineOutput> {
       frames: framesOf.get(def.id) ?? [],
       source,
     });
-    observations[def.id] = read.observation;
+    // A freshness query (freshness.ts) says when the data was last loaded; evidence ends there.
+    const loadRef = freshnessRefId(def.id);
+    observations[def.id] = withLoadTime({
+      def,
+      observation: read.observation,
+      frames: framesOf.get(loadRef) ?? [],
+      error: errorOf.get(loadRef),
+      source,
+    });
     warnings.push(...read.warnings);
   }
   const read = readActions(input);

@@ -10,7 +10,7 @@
  * A definition with `items` yields one result per label value; an `expected` item that is absent is `noData`.
  */
 import { formatInstant, formatSpanSince, parseDuration } from './duration';
-import { asOfText, coreFormat, judgementText, staleText, type ValueFormatter } from './evidence';
+import { asOfText, coreFormat, judgementText, loadedText, staleText, type ValueFormatter } from './evidence';
 import { formatExact } from './format';
 import { valueStyle } from './valueStyle';
 import { cleanPoints, lastIndexAtOrBefore, sampleAtWindowStart, type Sample, type Samples } from './series';
@@ -19,6 +19,7 @@ import type { ActionSummary, Escalation } from './escalate';
 import type { Boundary, Colour, MetricDef, Observation, Series, Status, Thresholds, Tier, WithWarnings } from './types';
 import { metricDomain, outsideDomain, outsideDomainCount } from './domain';
 import { groupItems } from './items';
+import { untilLoad } from './freshness';
 import { applyGoal } from './goal';
 import { evaluateRegister } from './register';
 import { own } from './own';
@@ -163,8 +164,9 @@ function evaluateSeries(input: EvaluateInput, series: Series, item: string | und
     return { result: errorResult(def, item, message), warnings };
   }
   const count = samples.t.length;
+  const loadedAt = 'series' in input.observation ? input.observation.loadedAt : undefined;
   if (count === 0) {
-    result.evidence = `No data in the ${def.trend.window} before ${formatInstant(now, now)}`;
+    result.evidence = noDataText(def, now, loadedAt);
     // Not a sample in the window read: red for at least that long (escalate.ts counts it like any red).
     result.colourSince = now - windowMs;
     result.colourSinceIsLowerBound = true;
@@ -190,7 +192,11 @@ function evaluateSeries(input: EvaluateInput, series: Series, item: string | und
   if (now - latest.t > maxAgeMs) {
     result.status = 'stale';
     result.colour = worse('amber', valueColour);
-    result.evidence = `${staleText(latest.t, now, maxAgeMs)}; last value ${judged}`;
+    const stale =
+      typeof loadedAt === 'number' && now - loadedAt > maxAgeMs
+        ? loadedText(loadedAt, now, maxAgeMs)
+        : staleText(latest.t, now, maxAgeMs);
+    result.evidence = `${stale}; last value ${judged}`;
     // Amber since it went stale when its last value was green; else since its amber or red run began, so a feed
     // that stops cannot restart the clock of an amber or red metric (escalate.ts).
     const fromRun = valueColour !== 'green';
@@ -239,6 +245,15 @@ function impossibleSamples(def: MetricDef, samples: Samples, infinite: Sample[])
   return why === undefined ? undefined : { t: samples.t[last], why, count };
 }
 
+/** Why there is no sample: none in the window, none up to the last load, or no load recorded (freshness.ts). */
+function noDataText(def: MetricDef, now: number, loadedAt: number | null | undefined): string {
+  if (loadedAt === null) {
+    return 'No data: its feed has no recorded load';
+  }
+  const upTo = loadedAt !== undefined && loadedAt < now ? `, data loaded up to ${formatInstant(loadedAt, now)}` : '';
+  return `No data in the ${def.trend.window} before ${formatInstant(now, now)}${upTo}`;
+}
+
 function errorResult(def: MetricDef, item: string | undefined, message: string): ItemResult {
   return { ...baseResult(def, item), status: 'error', colour: 'red', evidence: message };
 }
@@ -252,7 +267,11 @@ export function evaluateMetric(input: EvaluateInput): WithWarnings<ItemResult[]>
     const items = expected.length > 0 ? expected : [undefined];
     return { result: items.map((item) => errorResult(def, item, message)), warnings: [] };
   }
-  const { series } = observation;
+  // Under a freshness query's load time, later points are not evidence (freshness.ts).
+  const series =
+    observation.loadedAt === undefined
+      ? observation.series
+      : observation.series.map((s) => untilLoad(s, observation.loadedAt ?? null, input.now));
   if (def.register) {
     return evaluateRegister({ ...input, def: { ...def, register: def.register }, series });
   }

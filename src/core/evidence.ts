@@ -55,3 +55,8 @@ export function asOfText(sampleTime: number, now: number): string {
 export function staleText(sampleTime: number, now: number, maxAgeMs: number): string {
   return `Stale: last sample ${formatSpan(now - sampleTime)} ago, allowed ${formatSpan(maxAgeMs)}`;
 }
+
+/** A load older than maxAge (freshness.ts): the source's records stopped arriving, whatever times its query wrote. */
+export function loadedText(loadedAt: number, now: number, maxAgeMs: number): string {
+  return `Stale: data last loaded ${formatSpan(now - loadedAt)} ago, allowed ${formatSpan(maxAgeMs)}`;
+}

@@ -3,6 +3,7 @@
  */
 import { parseDocument } from 'yaml';
 
+import { catalogWarnings } from './freshness';
 import type { Catalog, Problem } from './types';
 import { validateCatalog } from './validate';
 
@@ -42,13 +43,16 @@ export interface LoadedCatalog {
   catalog?: Catalog;
   syntaxErrors: SyntaxProblem[];
   problems: Problem[];
+  /** Risks a valid catalog does not guard against (freshness.ts `catalogWarnings`); they do not make it invalid. */
+  warnings: Problem[];
 }
 
 export function loadCatalog(text: string): LoadedCatalog {
   const parsed = parseYaml(text);
   if (parsed.syntaxErrors.length > 0) {
-    return { syntaxErrors: parsed.syntaxErrors, problems: [] };
+    return { syntaxErrors: parsed.syntaxErrors, problems: [], warnings: [] };
   }
   const { catalog, problems } = validateCatalog(parsed.data);
-  return { data: parsed.data, catalog, syntaxErrors: [], problems };
+  const warnings = catalog ? catalogWarnings(catalog) : [];
+  return { data: parsed.data, catalog, syntaxErrors: [], problems, warnings };
 }

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import {
   buildRequests,
   buildSourceQuery,
-  MAX_QUERIES_PER_REQUEST,
+  MAX_METRICS_PER_REQUEST,
   maxDataPointsFor,
   prometheusStep,
   requestRange,
@@ -72,8 +72,8 @@ describe('queries', () => {
   });
 
   it('chunks only past the documented limit', () => {
-    const defs = Array.from({ length: MAX_QUERIES_PER_REQUEST + 1 }, (_, i) => createMetric({ id: `m${i}` }));
-    expect(buildRequests(defs.slice(0, MAX_QUERIES_PER_REQUEST), FIXED_NOW, identity)).toHaveLength(1);
-    expect(buildRequests(defs, FIXED_NOW, identity).map((b) => b.queries.length)).toEqual([MAX_QUERIES_PER_REQUEST, 1]);
+    const defs = Array.from({ length: MAX_METRICS_PER_REQUEST + 1 }, (_, i) => createMetric({ id: `m${i}` }));
+    expect(buildRequests(defs.slice(0, MAX_METRICS_PER_REQUEST), FIXED_NOW, identity)).toHaveLength(1);
+    expect(buildRequests(defs, FIXED_NOW, identity).map((b) => b.queries.length)).toEqual([MAX_METRICS_PER_REQUEST, 1]);
   });
 });

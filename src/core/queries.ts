@@ -10,13 +10,15 @@
  *   Grafana never steps finer than its "safe" interval, span / 11,000 rounded by its interval table
  *   (`grafanaRoundInterval`); where that is coarser than a third of maxAge the step follows Grafana and
  *   `prometheusStep` reports `coarse`, so the datasource can say freshness is judged more coarsely.
- * - SQL: `rawSql` in the definition's `format` (time_series unless the definition says table).
+ * - SQL: `rawSql` in the definition's `format` (time_series unless the definition says table). A metric with
+ *   `freshness.sql` sends it too, in the same request, as refId `<id>.freshness` in table format (freshness.ts).
  * - All queries of one refresh share one time range: [asOf − longest trend or goal pace window − maxAge, asOf] (see
  *   `requestRange`); each metric then reads only its own window for trend and sparkline.
  * - Template variables are interpolated by an injected function that escapes for the target language
  *   (`escape.ts`): the core never sees Grafana's template service.
  */
 import { parseDuration } from './duration';
+import { freshnessRefId } from './freshness';
 import { DEFAULT_PACE } from './goal';
 import { isPrometheus, type MetricDef } from './types';
 
@@ -49,8 +51,11 @@ export function grafanaRoundInterval(ms: number): number {
   const hit = ROUND_STEPS.find(([limit]) => ms <= limit);
   return hit ? hit[1] : 86_400_000;
 }
-/** Queries per `/api/ds/query` request; larger selections are sent in chunks of this size. */
-export const MAX_QUERIES_PER_REQUEST = 50;
+/**
+ * Metrics per `/api/ds/query` request; larger selections are sent in chunks of this many metrics, each with its
+ * freshness query in the same chunk.
+ */
+export const MAX_METRICS_PER_REQUEST = 50;
 
 export interface PrometheusQuery {
   refId: string;
@@ -143,6 +148,27 @@ export function buildSourceQuery(def: MetricDef, range: RequestRange, interpolat
   };
 }
 
+/** The freshness query of a SQL metric that has one (freshness.ts), on the metric's own datasource. */
+export function buildFreshnessQuery(def: MetricDef, interpolate: Interpolate): SqlQuery | undefined {
+  if (isPrometheus(def.source) || def.freshness.sql === undefined) {
+    return undefined;
+  }
+  return {
+    refId: freshnessRefId(def.id),
+    datasource: { type: POSTGRES_TYPE, uid: def.source.sql.datasourceUid },
+    rawSql: interpolate(def.freshness.sql, 'sql'),
+    format: 'table',
+    rawQuery: true,
+    editorMode: 'code',
+  };
+}
+
+/** Every query one metric needs: its own, then its freshness query when it has one. */
+export function metricQueries(def: MetricDef, range: RequestRange, interpolate: Interpolate): SourceQuery[] {
+  const freshness = buildFreshnessQuery(def, interpolate);
+  return [buildSourceQuery(def, range, interpolate), ...(freshness ? [freshness] : [])];
+}
+
 export interface DsQueryBody {
   queries: SourceQuery[];
   from: string;
@@ -163,14 +189,13 @@ export function splitBySource(body: DsQueryBody): DsQueryBody[] {
   return [...groups.values()];
 }
 
-/** The request bodies of one refresh: one, unless more than MAX_QUERIES_PER_REQUEST metrics are selected. */
+/** The request bodies of one refresh: one, unless more than MAX_METRICS_PER_REQUEST metrics are selected. */
 export function buildRequests(defs: MetricDef[], asOf: number, interpolate: Interpolate): DsQueryBody[] {
   const range = requestRange(defs, asOf);
-  const queries = defs.map((d) => buildSourceQuery(d, range, interpolate));
   const bodies: DsQueryBody[] = [];
-  for (let i = 0; i < queries.length; i += MAX_QUERIES_PER_REQUEST) {
+  for (let i = 0; i < defs.length; i += MAX_METRICS_PER_REQUEST) {
     bodies.push({
-      queries: queries.slice(i, i + MAX_QUERIES_PER_REQUEST),
+      queries: defs.slice(i, i + MAX_METRICS_PER_REQUEST).flatMap((d) => metricQueries(d, range, interpolate)),
       from: String(range.from),
       to: String(range.to),
     });

@@ -108,7 +108,11 @@ export interface MetricDef {
   direction: Direction;
   target: Boundary;
   thresholds: Thresholds;
-  freshness: { maxAge: string };
+  /**
+   * `maxAge`: the oldest the latest sample may be. `sql` (SQL sources only, freshness.ts): the last time the data
+   * behind the metric was loaded; samples later than it are not evidence.
+   */
+  freshness: { maxAge: string; sql?: string };
   tier: Tier;
   trend: { window: string };
   links?: Link[];
@@ -168,7 +172,11 @@ export interface Series {
   times: ArrayLike<number>;
   values: ArrayLike<number | null>;
 }
-export type Observation = { series: Series[] } | { error: string; source?: string };
+/**
+ * `loadedAt` (metrics with a freshness query, freshness.ts): when the data was last loaded, or `null` when the query
+ * gave no load time; absent for metrics without one.
+ */
+export type Observation = { series: Series[]; loadedAt?: number | null } | { error: string; source?: string };
 
 export interface Problem {
   path: string;

@@ -152,12 +152,25 @@ function metricProblems(m: MetricDef, i: number, pillarIds: Set<string>, broken:
   if (typeof m.owner === 'string' && !hasVisibleName(m.owner)) {
     problems.push({ path: `${at}.owner`, message: 'every metric needs an owner' });
   }
-  const rawSql = (m.source as { sql?: { rawSql?: unknown } } | undefined)?.sql?.rawSql;
-  const quoted = typeof rawSql === 'string' ? quotedVariables(rawSql) : [];
-  if (quoted.length > 0) {
+  const sqlSource = (m.source as { sql?: { rawSql?: unknown } } | undefined)?.sql;
+  const freshnessSql = (m.freshness as { sql?: unknown } | undefined)?.sql;
+  const texts: Array<[string, unknown]> = [
+    [`${at}.source.sql.rawSql`, sqlSource?.rawSql],
+    [`${at}.freshness.sql`, freshnessSql],
+  ];
+  for (const [path, sql] of texts) {
+    const quoted = typeof sql === 'string' ? quotedVariables(sql) : [];
+    if (quoted.length > 0) {
+      problems.push({
+        path,
+        message: `write ${quoted.map((q) => q.slice(1, -1)).join(', ')} without quotes: Candor quotes every value itself (${quoted[0]} would become ''value'')`,
+      });
+    }
+  }
+  if (freshnessSql !== undefined && ok('source') && m.source && sqlSource === undefined) {
     problems.push({
-      path: `${at}.source.sql.rawSql`,
-      message: `write ${quoted.map((q) => q.slice(1, -1)).join(', ')} without quotes: Candor quotes every value itself (${quoted[0]} would become ''value'')`,
+      path: `${at}.freshness.sql`,
+      message: "is for SQL sources only: a Prometheus sample's time is already when it was scraped",
     });
   }
   if (typeof m.unit === 'string' && !isKnownUnit(m.unit)) {

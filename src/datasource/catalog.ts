@@ -1,4 +1,5 @@
 import { fingerprint, type Fingerprint } from '../core/fingerprint';
+import { catalogWarnings } from '../core/freshness';
 import type { Catalog, Problem } from '../core/types';
 import { validateCatalog } from '../core/validate';
 import type { CandorOptions } from './types';
@@ -9,6 +10,8 @@ export interface LoadedDefinitions {
   problems: Problem[];
   /** Facts worth a notice that do not stop the scorecard (e.g. the provisioned fingerprint is stale). */
   warnings: string[];
+  /** Risks the valid catalog does not guard against (`candor validate` warns of them too); for the settings page. */
+  risks: Problem[];
 }
 
 /** The catalog provisioned in jsonData, validated with the same rules as `candor validate`. */
@@ -22,6 +25,7 @@ export function loadDefinitions(jsonData: CandorOptions | undefined): LoadedDefi
         },
       ],
       warnings: [],
+      risks: [],
     };
   }
   const { catalog, problems } = validateCatalog(jsonData.catalog);
@@ -32,5 +36,5 @@ export function loadDefinitions(jsonData: CandorOptions | undefined): LoadedDefi
           `the provisioned fingerprint ${jsonData.fingerprint.slice(0, 12)} does not match the catalog (${fp.short}): the definitions changed after provisioning`,
         ]
       : [];
-  return { catalog, fingerprint: fp, problems, warnings };
+  return { catalog, fingerprint: fp, problems, warnings, risks: catalog ? catalogWarnings(catalog) : [] };
 }

@@ -121,8 +121,10 @@ export class CandorDatasource extends DataSourceApi<CandorQuery, CandorOptions> 
     }
     const now = Date.now();
     const interpolate = makeInterpolate(getTemplateSrv());
+    const bodies = buildRequests(catalog.metrics, now, interpolate);
+    const sent = bodies.reduce((n, b) => n + b.queries.length, 0);
     const [{ frames, errors }, annotations] = await Promise.all([
-      fetchAll(getBackendSrv(), buildRequests(catalog.metrics, now, interpolate), `candor-test-${this.uid}`),
+      fetchAll(getBackendSrv(), bodies, `candor-test-${this.uid}`),
       fetchAnnotations(getBackendSrv(), {
         scorecardId: catalog.scorecard.id,
         asOf: now,
@@ -135,7 +137,7 @@ export class CandorDatasource extends DataSourceApi<CandorQuery, CandorOptions> 
     if (failed.length > 0) {
       return {
         status: 'error',
-        message: `${failed.length} of ${catalog.metrics.length} queries failed: ${failed.join('; ')}`,
+        message: `${failed.length} of ${sent} queries failed: ${failed.join('; ')}`,
       };
     }
     const note = silent.length > 0 ? ` ${silent.length} returned no data (${silent.join(', ')}).` : '';
@@ -146,7 +148,7 @@ export class CandorDatasource extends DataSourceApi<CandorQuery, CandorOptions> 
         : '';
     return {
       status: 'success',
-      message: `Catalog ${catalog.scorecard.id} v${catalog.scorecard.version}: ${catalog.metrics.length} queries ran.${note}${actions}`,
+      message: `Catalog ${catalog.scorecard.id} v${catalog.scorecard.version}: ${sent} queries of ${catalog.metrics.length} metrics ran.${note}${actions}`,
     };
   }
 }

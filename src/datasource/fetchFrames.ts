@@ -1,6 +1,6 @@
 /**
  * Sending the underlying queries to Grafana's `POST /api/ds/query`, the pattern of Grafana's Mixed datasource:
- * ONE request per refresh (chunked only past MAX_QUERIES_PER_REQUEST), parsed with `toDataQueryResponse`; per-refId
+ * ONE request per refresh (chunked only past MAX_METRICS_PER_REQUEST), parsed with `toDataQueryResponse`; per-refId
  * errors stay with their metric. If the whole request fails (e.g. one datasource uid is unknown and Grafana rejects
  * the request), the queries are re-sent grouped by datasource, so one failing source marks only its own metrics.
  */

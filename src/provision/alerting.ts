@@ -8,6 +8,8 @@
  *      (within); all strict, because the boundary itself is amber (inclusive on the better side). For a metric
  *      with items, C is a Math expression comparing each item with its own amber boundary, read from a constant
  *      companion query T (L and H for bands) labelled like the items.
+ *   F  (a SQL metric with `freshness.sql`) the age in seconds of its last load, a numeric table query: +Inf when
+ *      no load is recorded; C is then a Math expression that also fires when F is older than maxAge.
  *
  * No data and errors fire too (`noDataState: Alerting`, `execErrState: Alerting`). See docs/provisioning.md.
  */
@@ -120,27 +122,58 @@ function domainGuard(m: MetricDef): string {
   return '';
 }
 
+/**
+ * F: how old the last load is, in seconds, from the metric's freshness query (core/freshness.ts): a single number
+ * (a table query with one numeric column is numeric data to Grafana's alerting). As the scorecard reads it: the
+ * oldest row counts, and no row or a null time is no load, +Inf.
+ */
+export function loadAgeQuery(m: MetricDef): Query | undefined {
+  if (isPrometheus(m.source) || m.freshness.sql === undefined) {
+    return undefined;
+  }
+  const inner = m.freshness.sql.trim().replace(/;+\s*$/, '');
+  const rawSql =
+    `SELECT CASE WHEN count(*) = 0 OR count(*) > count("time") THEN 'Infinity'::float8 ` +
+    `ELSE EXTRACT(EPOCH FROM (now() - min("time")))::float8 END AS load_age_seconds\nFROM (\n${inner}\n) AS freshness`;
+  const uid = m.source.sql.datasourceUid;
+  const model = {
+    refId: 'F',
+    datasource: { type: POSTGRES_TYPE, uid },
+    rawSql,
+    format: 'table',
+    rawQuery: true,
+    editorMode: 'code',
+  };
+  return { refId: 'F', relativeTimeRange: sourceQuery(m).relativeTimeRange, datasourceUid: uid, model };
+}
+
 /** The rule's queries and expressions; the condition is always C. */
 export function ruleData(m: MetricDef): Query[] {
   const reduce = expression('B', { type: 'reduce', expression: 'A', reducer: 'last', settings: { mode: 'dropNN' } });
   const queries = [sourceQuery(m), reduce];
   const guard = domainGuard(m);
+  const age = loadAgeQuery(m);
+  const ages = age ? [age] : [];
+  const stale = age ? ` || $F > ${Math.round((parseDuration(m.freshness.maxAge) ?? 0) / 1000)}` : '';
+  const math = (text: string) => expression('C', { type: 'math', expression: `${text}${stale}` });
   if (Object.keys(m.items?.thresholds ?? {}).length === 0) {
     const evaluator = thresholdEvaluator(m, m.thresholds.amber);
-    if (guard === '') {
+    if (guard === '' && !age) {
       return [...queries, expression('C', { type: 'threshold', expression: 'B', conditions: [{ evaluator }] })];
     }
-    const op = evaluator.type === 'gt' ? '>' : '<';
-    return [...queries, expression('C', { type: 'math', expression: `$B ${op} ${evaluator.params[0]}${guard}` })];
+    const [a, b] = evaluator.params;
+    const beyond =
+      evaluator.type === 'outside_range' ? `$B < ${a} || $B > ${b}` : `$B ${evaluator.type === 'gt' ? '>' : '<'} ${a}`;
+    return [...queries, ...ages, math(`${beyond}${guard}`)];
   }
   if (m.direction === 'within') {
     const low = itemConstants(m, 'L', (b) => (b as [number, number])[0]);
     const high = itemConstants(m, 'H', (b) => (b as [number, number])[1]);
-    return [...queries, low, high, expression('C', { type: 'math', expression: '$B < $L || $B > $H' })];
+    return [...queries, low, high, ...ages, math('$B < $L || $B > $H')];
   }
   const op = m.direction === 'lower-is-better' ? '>' : '<';
   const t = itemConstants(m, 'T', (b) => b as number);
-  return [...queries, t, expression('C', { type: 'math', expression: `$B ${op} $T${guard}` })];
+  return [...queries, t, ...ages, math(`$B ${op} $T${guard}`)];
 }
 
 /** Alert annotations are Go templates: catalog text must not start one. */
@@ -165,8 +198,9 @@ export function evidenceText(m: MetricDef): string {
       ? `Red per ${m.items!.label} beyond its amber boundary: ${itemThresholds.map(([item, t]) => `${item} ${redText(m, t.amber)}`).join(', ')}; any other ${m.items!.label} ${redText(m, m.thresholds.amber)}.`
       : `Red ${redText(m, m.thresholds.amber)} (the amber boundary); green ${m.direction === 'within' ? 'within' : 'up to'} ${boundaryText(m, m.thresholds.green)}; target ${boundaryText(m, m.target)}.`;
   return (
-    `${rule} Judged on the latest finite value of the last ${m.freshness.maxAge} (its freshness); ` +
-    'no data or a failing query fires too. The notification shows the value (B).'
+    `${rule} Judged on the latest finite value of the last ${m.freshness.maxAge} (its freshness)` +
+    (m.freshness.sql ? `, and fires when the last load (F, in seconds) is older than ${m.freshness.maxAge}` : '') +
+    '; no data or a failing query fires too. The notification shows the value (B).'
   );
 }
 

@@ -56,7 +56,7 @@ function metricSection(m: MetricDef, pillar: PillarDef | undefined): string[] {
     `| direction | ${m.direction} |`,
     `| target | ${cell(boundary(m, m.target))} |`,
     ...thresholdRows(m),
-    `| freshness | stale after ${m.freshness.maxAge} |`,
+    `| freshness | stale after ${m.freshness.maxAge}${freshnessWords(m)} |`,
     `| tier | ${m.tier} |`,
     `| trend window | ${m.trend.window} |`,
     ...(m.goal
@@ -80,8 +80,21 @@ function metricSection(m: MetricDef, pillar: PillarDef | undefined): string[] {
     query.replace(/\n$/, ''),
     '```',
     '',
+    ...(m.freshness.sql
+      ? ['Last load (`freshness.sql`):', '', '```sql', m.freshness.sql.replace(/\n$/, ''), '```', '']
+      : []),
   ];
   return lines;
+}
+
+/** How the age of the evidence is known (core/freshness.ts). */
+function freshnessWords(m: MetricDef): string {
+  if (isPrometheus(m.source)) {
+    return ' (the latest sample)';
+  }
+  return m.freshness.sql
+    ? ' (the last load, from the freshness query below)'
+    : ' (the latest sample; **no freshness query**: the data may have stopped loading unseen)';
 }
 
 function catalogSection(input: CatalogInput): string[] {

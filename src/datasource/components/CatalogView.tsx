@@ -68,6 +68,12 @@ export function CatalogView({ catalog }: { catalog: Catalog }) {
                           {q.kind} on {q.uid}
                         </div>
                         <pre className={styles.code}>{q.text}</pre>
+                        {m.freshness.sql && (
+                          <>
+                            <div className={styles.muted}>last load (freshness)</div>
+                            <pre className={styles.code}>{m.freshness.sql}</pre>
+                          </>
+                        )}
                       </td>
                     </tr>
                   );

@@ -3,6 +3,7 @@ import type { DataSourcePluginOptionsEditorProps } from '@grafana/data';
 import { Alert, Stack, Text } from '@grafana/ui';
 
 import { loadDefinitions } from '../catalog';
+import type { Catalog } from '../../core/types';
 import type { CandorOptions } from '../types';
 import { CatalogView } from './CatalogView';
 
@@ -16,7 +17,7 @@ type Props = DataSourcePluginOptionsEditorProps<CandorOptions>;
 export function ConfigEditor({ options }: Props) {
   const jsonData = options.jsonData;
   const loaded = useMemo(() => loadDefinitions(jsonData), [jsonData]);
-  const { catalog, fingerprint, problems, warnings } = loaded;
+  const { catalog, fingerprint, problems, warnings, risks } = loaded;
   const approval = jsonData?.approval;
   return (
     <Stack direction="column" gap={2}>
@@ -41,6 +42,17 @@ export function ConfigEditor({ options }: Props) {
           {w}
         </Alert>
       ))}
+      {risks.length > 0 && (
+        <Alert severity="warning" title={`${risks.length} risk(s) the catalog does not guard against`}>
+          <ul data-testid="candor-catalog-risks">
+            {risks.map((p) => (
+              <li key={`${p.path}: ${p.message}`}>
+                <code>{p.path}</code> ({metricAt(catalog, p.path)}): {p.message}
+              </li>
+            ))}
+          </ul>
+        </Alert>
+      )}
       {catalog && fingerprint && (
         <>
           <Text element="h3">
@@ -57,4 +69,10 @@ export function ConfigEditor({ options }: Props) {
       )}
     </Stack>
   );
+}
+
+/** The id of the metric a path such as `metrics[3].freshness` is about. */
+function metricAt(catalog: Catalog | undefined, path: string): string {
+  const index = /^metrics\[(\d+)\]/.exec(path)?.[1];
+  return (index === undefined ? undefined : catalog?.metrics[Number(index)]?.id) ?? 'catalog';
 }

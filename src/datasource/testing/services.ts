@@ -138,3 +138,11 @@ export function seriesFrameJson(refId: string, values: number[], end: number) {
     data: { values: [values.map((_, i) => end - (values.length - 1 - i) * 3_600_000), values] },
   };
 }
+
+/** What a freshness query (core/freshness.ts) answers, as JSON: one `time` column, the feed's last load at `at`. */
+export function loadFrameJson(refId: string, at: number) {
+  return { schema: { refId, fields: [{ name: 'time', type: 'time' }] }, data: { values: [[at]] } };
+}
+
+/** Whether a refId is a metric's freshness query rather than the metric's own. */
+export const isFreshnessRef = (refId: string) => refId.endsWith('.freshness');

@@ -149,7 +149,13 @@ function diyPanels(dashboard, datasources, fixtureAsOf) {
   const asOf = fixtureAsOf ? Date.parse(fixtureAsOf) : Date.now();
   return catalog.metrics
     .filter((m) => !m.retired)
-    .map((m) => ({ title: m.label ?? m.name, unit: m.unit, body: buildRequests([m], asOf, (t) => t)[0] }));
+    .map((m) => ({ title: m.label ?? m.name, unit: m.unit, body: diyBody(m, asOf) }));
+}
+
+/** A Stat panel's request: the metric's own query only (a hand-built dashboard has no freshness query). */
+function diyBody(m, asOf) {
+  const [body] = buildRequests([m], asOf, (t) => t);
+  return { ...body, queries: body.queries.slice(0, 1) };
 }
 
 const script = (value) => JSON.stringify(value).replace(/</g, '\\u003c');

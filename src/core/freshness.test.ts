@@ -1,0 +1,209 @@
+import { evaluateMetric } from './evaluate';
+import type { FrameLike } from './frames';
+import { catalogWarnings, freshnessRefId, loadTimeOfFrames, withLoadTime } from './freshness';
+import { buildRequests } from './queries';
+import { createCatalog, createMetric, createSeries, engineAsOf, FIXED_NOW, HOUR, MINUTE } from './testing/factories';
+import type { MetricDef, Observation } from './types';
+import { validateCatalog } from './validate';
+
+const LOAD_SQL = "SELECT synced_at AS time FROM feed_sync WHERE feed = 'sales'";
+
+/** A SQL metric with a freshness query: a count, lower is better, green to 2, amber to 5, stale after 2 h. */
+function createSqlMetric(overrides: Partial<MetricDef> = {}): MetricDef {
+  return createMetric({
+    id: 'open-incidents',
+    name: 'Open incidents',
+    unit: 'short',
+    domain: { min: 0, integer: true },
+    direction: 'lower-is-better',
+    target: 0,
+    thresholds: { green: 2, amber: 5 },
+    freshness: { maxAge: '2h', sql: LOAD_SQL },
+    source: { sql: { datasourceUid: 'pg', rawSql: 'SELECT now() AS time, 1::float8 AS value' } },
+    ...overrides,
+  });
+}
+
+/** The frame a freshness query answers: one `time` column. */
+const loadFrame = (times: unknown[], name = 'time', type = 'time'): FrameLike => ({
+  refId: 'open-incidents.freshness',
+  fields: [{ name, type, values: times }],
+});
+
+describe('the load time a freshness query gives', () => {
+  it.each<[string, FrameLike[], ReturnType<typeof loadTimeOfFrames>]>([
+    ['no frame: no load recorded', [], { loadedAt: null }],
+    ['no row: no load recorded', [loadFrame([])], { loadedAt: null }],
+    ['one row', [loadFrame([FIXED_NOW - HOUR])], { loadedAt: FIXED_NOW - HOUR }],
+    [
+      'two feeds: the older counts',
+      [loadFrame([FIXED_NOW - HOUR, FIXED_NOW - 5 * HOUR])],
+      { loadedAt: FIXED_NOW - 5 * HOUR },
+    ],
+    ['a feed never loaded (null): no load', [loadFrame([FIXED_NOW - HOUR, null])], { loadedAt: null }],
+    ['an ISO text', [loadFrame(['2026-11-16T11:00:00Z'])], { loadedAt: FIXED_NOW - HOUR }],
+    ['a frame without fields is no row', [{ fields: [] }], { loadedAt: null }],
+    [
+      'a column of another name',
+      [loadFrame([FIXED_NOW], 'synced_at')],
+      { problem: 'no timestamp column named time (fields: synced_at:time)' },
+    ],
+    [
+      'a number, not a timestamp',
+      [loadFrame([FIXED_NOW], 'time', 'number')],
+      { problem: 'no timestamp column named time (fields: time:number)' },
+    ],
+    ['an unreadable time', [loadFrame(['yesterday'])], { problem: 'an unreadable time ("yesterday")' }],
+    [
+      'a partial answer',
+      [{ ...loadFrame([FIXED_NOW]), meta: { notices: [{ severity: 'warning', text: 'partial response' }] } }],
+      { problem: 'an incomplete answer (partial response)' },
+    ],
+  ])('%s', (_, frames, expected) => {
+    expect(loadTimeOfFrames(frames)).toEqual(expected);
+  });
+});
+
+describe('an observation under its freshness query', () => {
+  const series: Observation = { series: [createSeries([1, 1])] };
+  const base = { def: createSqlMetric(), observation: series, frames: [loadFrame([FIXED_NOW])], source: 'PG (pg)' };
+
+  it('carries the load time', () => {
+    expect(withLoadTime(base)).toEqual({ ...series, loadedAt: FIXED_NOW });
+  });
+  it('is an error when the freshness query failed, naming it', () => {
+    expect(withLoadTime({ ...base, error: { message: 'relation "feed_sync" does not exist' } })).toEqual({
+      error: 'the freshness query failed: relation "feed_sync" does not exist',
+      source: 'PG (pg)',
+    });
+  });
+  it('is an error when the freshness query cannot be read', () => {
+    expect(withLoadTime({ ...base, frames: [loadFrame(['soon'])] })).toEqual({
+      error: 'the freshness query returned an unreadable time ("soon")',
+      source: 'PG (pg)',
+    });
+  });
+  it('is unchanged without a freshness query, or when the metric query failed already', () => {
+    const def = createSqlMetric({ freshness: { maxAge: '2h' } });
+    expect(withLoadTime({ ...base, def })).toBe(series);
+    const failed = { error: 'timeout', source: 'PG (pg)' };
+    expect(withLoadTime({ ...base, observation: failed, error: { message: 'x' } })).toBe(failed);
+  });
+});
+
+describe('evaluation under a load time (the worked examples of freshness.ts)', () => {
+  // A point every hour up to now (12:00), the value of the hour: 10:00 is 1, 11:00 is 3, 12:00 is 0.
+  const hourly = createSeries([9, 9, 9, 1, 1, 3, 0], { stepMs: HOUR });
+  const evaluateAt = (loadedAt: number | null) =>
+    evaluateMetric({ def: createSqlMetric(), observation: { series: [hourly], loadedAt }, now: FIXED_NOW }).result[0];
+
+  it('loaded 11:30: the 11:00 point is the value, fresh; the 12:00 point was computed before its records arrived', () => {
+    const r = evaluateAt(FIXED_NOW - 30 * MINUTE);
+    expect([r.status, r.value, r.lastSampleTime]).toEqual(['amber', 3, FIXED_NOW - HOUR]);
+  });
+  it('loaded 09:00: the 09:00 point, stale, and the evidence says when the data was loaded', () => {
+    const r = evaluateAt(FIXED_NOW - 3 * HOUR);
+    expect([r.status, r.colour, r.value]).toEqual(['stale', 'amber', 1]);
+    expect(r.evidence).toMatch(/^Stale: data last loaded 3 h ago, allowed 2 h; last value 1/);
+  });
+  it('loaded after now (a clock ahead): every point up to now counts', () => {
+    const r = evaluateAt(FIXED_NOW + 40 * MINUTE);
+    expect([r.status, r.value]).toEqual(['green', 0]);
+  });
+  it('no load recorded: no data, and the evidence says why', () => {
+    const r = evaluateAt(null);
+    expect([r.status, r.colour, r.evidence]).toEqual([
+      'noData',
+      'red',
+      'No data: its feed has no recorded load',
+    ]);
+  });
+  it('a load before every point: no data, naming the load', () => {
+    const r = evaluateAt(FIXED_NOW - 30 * HOUR);
+    expect(r.status).toBe('noData');
+    expect(r.evidence).toContain('data loaded up to');
+  });
+});
+
+describe('the freshness query travels with its metric', () => {
+  it('in the same request, table format, on the metric datasource, right after the metric query', () => {
+    const [body] = buildRequests([createSqlMetric(), createMetric()], FIXED_NOW, (t) => t);
+    expect(body.queries.map((q) => q.refId)).toEqual(['open-incidents', 'open-incidents.freshness', 'uptime']);
+    expect(body.queries[1]).toMatchObject({
+      datasource: { type: 'grafana-postgresql-datasource', uid: 'pg' },
+      rawSql: LOAD_SQL,
+      format: 'table',
+    });
+  });
+  it('through the engine: a load older than maxAge turns a generated, always-current series stale', () => {
+    const def = createSqlMetric();
+    const catalog = createCatalog({ metrics: [def] });
+    const times = [4, 3, 2, 1, 0].map((h) => FIXED_NOW - h * HOUR);
+    const metricFrame: FrameLike = {
+      refId: def.id,
+      fields: [
+        { name: 'time', type: 'time', values: times },
+        { name: 'value', type: 'number', values: [0, 0, 0, 0, 0] },
+      ],
+    };
+    const loadedAgo = (ms: number) => ({ ...loadFrame([FIXED_NOW - ms]), refId: freshnessRefId(def.id) });
+    const run = (frames: FrameLike[]) => engineAsOf({ catalog, frames, errors: [], asOf: FIXED_NOW }).result.rows[0];
+    expect(run([metricFrame, loadedAgo(10 * MINUTE)]).status).toBe('green');
+    const stale = run([metricFrame, loadedAgo(3 * HOUR)]);
+    expect([stale.status, stale.evidence]).toEqual(['stale', expect.stringContaining('data last loaded 3 h ago')]);
+    // The freshness query answered nothing: no load recorded, no evidence.
+    expect(run([metricFrame]).status).toBe('noData');
+    const failed = engineAsOf({
+      catalog,
+      frames: [metricFrame],
+      errors: [{ refId: freshnessRefId(def.id), message: 'permission denied for table feed_sync' }],
+      asOf: FIXED_NOW,
+    });
+    expect(failed.result.rows[0].status).toBe('error');
+    expect(failed.result.rows[0].evidence).toContain('the freshness query failed: permission denied');
+  });
+});
+
+describe('validation', () => {
+  it('warns of an active SQL metric without a freshness query, naming the risk', () => {
+    const catalog = createCatalog({
+      metrics: [
+        createMetric(),
+        createSqlMetric({ id: 'a', freshness: { maxAge: '2h' } }),
+        createSqlMetric({ id: 'b' }),
+        createSqlMetric({
+          id: 'c',
+          freshness: { maxAge: '2h' },
+          retired: { reason: 'r', approvedBy: 'CFO', date: '2026-01-01' },
+        }),
+      ],
+    });
+    expect(catalogWarnings(catalog).map((w) => `${w.path}: ${w.message}`)).toEqual([
+      'metrics[1].freshness: no freshness query: a SQL query that writes its own times looks fresh after its records stop loading; add freshness.sql returning the last load time',
+    ]);
+  });
+  it('warns of a freshness query that reads no table: the clock is no load', () => {
+    const catalog = createCatalog({
+      metrics: [createMetric(), createSqlMetric({ freshness: { maxAge: '2h', sql: 'SELECT now() AS time' } })],
+    });
+    expect(catalogWarnings(catalog).map((w) => `${w.path}: ${w.message}`)).toEqual([
+      'metrics[1].freshness.sql: reads no table: it can only give the clock, never when the data was loaded; select the load time from where loads are recorded',
+    ]);
+  });
+
+  it('refuses a freshness query on a Prometheus metric, and quoted variables in one', () => {
+    const catalog = createCatalog({
+      metrics: [
+        createMetric({ freshness: { maxAge: '15m', sql: 'SELECT now() AS time' } }),
+        createSqlMetric({
+          id: 'b',
+          freshness: { maxAge: '2h', sql: "SELECT max(t) AS time FROM loads WHERE env = '$env'" },
+        }),
+      ],
+    });
+    expect(validateCatalog(catalog).problems.map((p) => `${p.path}: ${p.message}`)).toEqual([
+      "metrics[0].freshness.sql: is for SQL sources only: a Prometheus sample's time is already when it was scraped",
+      "metrics[1].freshness.sql: write $env without quotes: Candor quotes every value itself ('$env' would become ''value'')",
+    ]);
+  });
+});
