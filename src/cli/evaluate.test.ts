@@ -10,6 +10,7 @@ import {
   installBackend,
   installDatasources,
   installTemplates,
+  loadFrameJson,
   seriesFrameJson,
   TO,
 } from '../datasource/testing/services';
@@ -80,7 +81,13 @@ describe('candor evaluate', () => {
       ['toString', 0],
     ];
     const response = {
-      results: { 'open-security-issues': { status: 200, frames: severities.map(([s, v]) => bySeverity(s, v)) } },
+      results: {
+        'open-security-issues': { status: 200, frames: severities.map(([s, v]) => bySeverity(s, v)) },
+        'open-security-issues.freshness': {
+          status: 200,
+          frames: [loadFrameJson('open-security-issues.freshness', TO)],
+        },
+      },
     };
     const r = run(['--catalog', CATALOG, '--response', saved(response), '--now', new Date(TO).toISOString()]);
     expect(r.err).toEqual([]);
@@ -174,7 +181,10 @@ describe('candor evaluate: a file that is not a response', () => {
 describe('candor evaluate: the owners actions and the text for people', () => {
   // NPS 35 for three days: amber (green ≥ 40, amber ≥ 20), past the 48 hours amber may stand without an action.
   const npsAmber = {
-    results: { nps: { status: 200, frames: [frame('nps', Array(73).fill(35), TO - 60_000)] } },
+    results: {
+      nps: { status: 200, frames: [frame('nps', Array(73).fill(35), TO - 60_000)] },
+      'nps.freshness': { status: 200, frames: [loadFrameJson('nps.freshness', TO - 60_000)] },
+    },
   };
   const action = {
     id: 11,
@@ -235,7 +245,7 @@ describe('candor evaluate: the owners actions and the text for people', () => {
     expect(r.code).toBe(0);
     const text = r.out.join('\n');
     expect(text.split('\n')[0]).toMatch(
-      /^Red · \d+\/100 · LocalizeVideos Executive Platform Scorecard · as of 2026-11-16 12:00 UTC · v2026\.12\.4 sha256:[0-9a-f]{12}$/
+      /^Red · \d+\/100 · LocalizeVideos Executive Platform Scorecard · as of 2026-11-16 12:00 UTC · v\d{4}\.\d+\.\d+ sha256:[0-9a-f]{12}$/
     );
     expect(text).toContain('Needs attention (');
     expect(text).toMatch(

@@ -1,7 +1,7 @@
 import { copyFileSync, readFileSync, unlinkSync, writeFileSync } from 'fs';
 
 import { todayUtc } from './catalogs';
-import { editCatalog, run, tempProject } from './testing/run';
+import { DEFAULT_VERSION, DEFAULT_VERSION_RE, editCatalog, run, tempProject } from './testing/run';
 
 /** `candor check` on the temporary project: exit code and all error lines as one text. */
 async function check(root: string) {
@@ -22,7 +22,9 @@ describe('candor check', () => {
     expect(r.code).toBe(0);
     // The baseline says its executive sign-off is pending: recorded, never shown as approved.
     expect(r.out).toMatch(
-      /: sign-off pending, not yet approved: v2026\.12\.4 \(sha256:[0-9a-f]{12}\) recorded by .+ on \d{4}-\d{2}-\d{2}\n/
+      new RegExp(
+        `: sign-off pending, not yet approved: v${DEFAULT_VERSION_RE} \\(sha256:[0-9a-f]{12}\\) recorded by .+ on \\d{4}-\\d{2}-\\d{2}\\n`
+      )
     );
     expect(r.out).not.toMatch(/: approved/);
   });
@@ -33,7 +35,7 @@ describe('candor check', () => {
     let r = await check(p.root);
     expect(r.code).toBe(1);
     expect(r.err).toContain('scorecard.version: the definitions changed (sha256:');
-    expect(r.err).toContain('but the version is still 2026.12.4 and no approval records the change');
+    expect(r.err).toContain(`but the version is still ${DEFAULT_VERSION} and no approval records the change`);
     // Approving the same version is refused: one version names one definition.
     const refused = await approveBy(p.root);
     expect(refused.code).toBe(1);
@@ -42,7 +44,7 @@ describe('candor check', () => {
     r = await check(p.root);
     expect(r.code).toBe(1);
     expect(r.err).toContain('version 2027.1.1 (sha256:');
-    expect(r.err).toContain('is not approved; the approval in force is 2026.12.4');
+    expect(r.err).toContain(`is not approved; the approval in force is ${DEFAULT_VERSION}`);
     const approved = await approveBy(p.root);
     expect(approved.code).toBe(0);
     expect(approved.out.join('\n')).toContain('approved (unsigned): v2027.1.1');

@@ -8,7 +8,7 @@ import { tmpdir } from 'os';
 import path from 'path';
 import { parse, stringify } from 'yaml';
 
-import { editCatalog, run, tempProject } from './testing/run';
+import { DEFAULT_VERSION, editCatalog, run, tempProject } from './testing/run';
 
 const text = async (...argv: string[]) => {
   const r = await run(...argv);
@@ -54,7 +54,7 @@ describe('signed approvals (ssh-keygen -Y)', () => {
     const p = signedProject(false);
     const pending = await text('check', '--root', p.root, '--require-signatures');
     expect(pending.code).toBe(1);
-    expect(pending.err).toContain('--require-signatures: sign-off pending, not yet approved: v2026.12.4');
+    expect(pending.err).toContain(`--require-signatures: sign-off pending, not yet approved: v${DEFAULT_VERSION}`);
     editCatalog(p.catalog, (c) => (c.scorecard.version = '2027.1.1'));
     await text('approve', '--by', 'Dana Whitfield', '--root', p.root);
     const unsigned = await text('check', '--root', p.root, '--require-signatures');

@@ -9,6 +9,8 @@ import {
   installBackend,
   installDatasources,
   installTemplates,
+  isFreshnessRef,
+  loadFrameJson,
   TO,
   seriesFrameJson,
   type Handler,
@@ -17,6 +19,9 @@ import {
 const catalog = DEFAULT_CATALOG as Catalog;
 const promIds = catalog.metrics.filter((m) => 'prometheus' in m.source).map((m) => m.id);
 const sqlIds = catalog.metrics.filter((m) => 'sql' in m.source).map((m) => m.id);
+/** The refIds a refresh of these metrics sends: each metric's, then its freshness query's (core/freshness.ts). */
+const refIdsOf = (metrics: Catalog['metrics']) =>
+  metrics.flatMap((m) => [m.id, ...(m.freshness.sql ? [`${m.id}.freshness`] : [])]);
 
 /** A one-series frame per query, the latest sample at `at` with `value`. */
 const answerAll =
@@ -28,21 +33,23 @@ const answerAll =
         {
           status: 200,
           frames: [
-            {
-              schema: {
-                refId: q.refId,
-                fields: [
-                  { name: 'Time', type: 'time' },
-                  { name: 'Value', type: 'number' },
-                ],
-              },
-              data: {
-                values: [
-                  [at - 3_600_000, at],
-                  [value, value],
-                ],
-              },
-            },
+            isFreshnessRef(q.refId)
+              ? loadFrameJson(q.refId, at)
+              : {
+                  schema: {
+                    refId: q.refId,
+                    fields: [
+                      { name: 'Time', type: 'time' },
+                      { name: 'Value', type: 'number' },
+                    ],
+                  },
+                  data: {
+                    values: [
+                      [at - 3_600_000, at],
+                      [value, value],
+                    ],
+                  },
+                },
           ],
         },
       ])
@@ -76,7 +83,7 @@ describe('CandorDatasource.query', () => {
     ]);
     expect(requests[0]).toMatchObject({ url: '/api/ds/query', method: 'POST', showErrorAlert: false });
     const body = requests[0].data as { queries: Array<{ refId: string }> };
-    expect(body.queries.map((q) => q.refId)).toEqual(catalog.metrics.map((m) => m.id));
+    expect(body.queries.map((q) => q.refId)).toEqual(refIdsOf(catalog.metrics));
     expect(body).toMatchSnapshot();
     expect(response.data).toHaveLength(1);
     expect(rows(response.data[0])).toHaveLength(catalog.metrics.length + 3); // open-security-issues yields 4 items
@@ -96,7 +103,7 @@ describe('CandorDatasource.query', () => {
     const meta = frame.meta?.custom?.candor;
     expect(meta).toMatchObject({
       schemaVersion: 1,
-      catalogVersion: '2026.12.4',
+      catalogVersion: catalog.scorecard.version,
       asOf: TO,
       asOfIsNow: true,
       scorecardId: 'platform-scorecard',
@@ -165,8 +172,10 @@ describe('CandorDatasource.query', () => {
       targets: [{ refId: 'A', pillars: ['security-risk'], metrics: ['uptime-slo', 'nope'] }],
     });
     const [frame] = (await new CandorDatasource(createSettings()).query(request)).data as DataFrame[];
-    const ids = catalog.metrics.filter((m) => m.pillar === 'security-risk' || m.id === 'uptime-slo').map((m) => m.id);
-    expect((requests[0].data as { queries: Array<{ refId: string }> }).queries.map((q) => q.refId)).toEqual(ids);
+    const selected = catalog.metrics.filter((m) => m.pillar === 'security-risk' || m.id === 'uptime-slo');
+    const ids = selected.map((m) => m.id);
+    const sent = (requests[0].data as { queries: Array<{ refId: string }> }).queries.map((q) => q.refId);
+    expect(sent).toEqual(refIdsOf(selected));
     expect([...new Set(rows(frame).map((r) => r.id))]).toEqual(ids);
     expect(frame.meta?.notices).toContainEqual({
       severity: 'warning',
@@ -231,7 +240,7 @@ describe('CandorDatasource.testDatasource (Save & test)', () => {
     installBackend(answerAll(1));
     expect(await new CandorDatasource(createSettings()).testDatasource()).toEqual({
       status: 'success',
-      message: 'Catalog platform-scorecard v2026.12.4: 20 queries ran.',
+      message: `Catalog platform-scorecard v${catalog.scorecard.version}: 36 queries of 20 metrics ran.`,
     });
   });
 
@@ -252,7 +261,7 @@ describe('CandorDatasource.testDatasource (Save & test)', () => {
     });
     expect(await new CandorDatasource(createSettings()).testDatasource()).toEqual({
       status: 'error',
-      message: '1 of 20 queries failed: churn-rate: relation "churn_events" does not exist',
+      message: '1 of 36 queries failed: churn-rate: relation "churn_events" does not exist',
     });
   });
 });
@@ -280,7 +289,15 @@ describe('CandorDatasource.query: the owners actions (annotations)', () => {
     results: Object.fromEntries(
       body.queries.map((q) => [
         q.refId,
-        { status: 200, frames: q.refId === 'nps' ? [seriesFrameJson('nps', Array(73).fill(35), TO)] : [] },
+        {
+          status: 200,
+          frames:
+            q.refId === 'nps'
+              ? [seriesFrameJson('nps', Array(73).fill(35), TO)]
+              : q.refId === 'nps.freshness'
+                ? [loadFrameJson(q.refId, TO)]
+                : [],
+        },
       ])
     ),
   });

@@ -83,20 +83,40 @@ describe('generated files', () => {
     // Beyond amber, or an impossible value on the side amber does not cover (core/domain.ts).
     expect(conditionOf(byId.get('uptime-slo')!)).toMatchObject({ type: 'math', expression: '$B < 0.995 || $B > 1' });
     expect(conditionOf(byId.get('error-rate')!)).toMatchObject({ type: 'math', expression: '$B > 0.01 || $B < 0' });
+    // A SQL metric also fires when its last load (F, seconds) is older than its maxAge (core/freshness.ts).
     expect(conditionOf(byId.get('cost-per-customer')!)).toMatchObject({
       type: 'math',
-      expression: '$B > 50 || $B < 0',
+      expression: '$B > 50 || $B < 0 || $F > 172800',
     });
-    expect(conditionOf(byId.get('budget-variance')!).conditions[0].evaluator).toEqual({
-      type: 'outside_range',
-      params: [-0.2, 0.1],
+    expect(conditionOf(byId.get('budget-variance')!)).toMatchObject({
+      type: 'math',
+      expression: '$B < -0.2 || $B > 0.1 || $F > 172800',
     });
     const items = byId.get('open-security-issues')!;
-    expect(conditionOf(items)).toMatchObject({ type: 'math', expression: '$B > $T || $B < 0' });
+    expect(conditionOf(items)).toMatchObject({ type: 'math', expression: '$B > $T || $B < 0 || $F > 86400' });
     const t = items.data.find((d: Rule) => d.refId === 'T').model.rawSql;
     expect(t).toContain("('critical', 0::float8), ('high', 5::float8), ('medium', 25::float8), ('low', 60::float8)");
     const reduce = items.data.find((d: Rule) => d.refId === 'B').model;
     expect(reduce).toMatchObject({ type: 'reduce', reducer: 'last', expression: 'A', settings: { mode: 'dropNN' } });
+  });
+
+  it('read the last load of a SQL metric with its freshness query: the age in seconds, +Inf without a load', () => {
+    const byId = new Map(rulesOf(files, 'platform-scorecard').map((r) => [r.labels.metric, r]));
+    const f = byId.get('change-failure-rate')!.data.find((d: Rule) => d.refId === 'F');
+    expect(f).toMatchObject({
+      datasourceUid: 'candor-postgres',
+      relativeTimeRange: { from: 86_400, to: 0 },
+      model: { refId: 'F', format: 'table', rawQuery: true },
+    });
+    expect(f.model.rawSql).toMatch(
+      /^SELECT CASE WHEN count\(\*\) = 0 OR count\(\*\) > count\("time"\) THEN 'Infinity'::float8 /
+    );
+    expect(f.model.rawSql).toContain("FROM (VALUES ('deployments'), ('incidents')) AS f(feed)");
+    // A Prometheus metric's own sample times are its freshness: no F.
+    expect(byId.get('uptime-slo')!.data.map((d: Rule) => d.refId)).toEqual(['A', 'B', 'C']);
+    expect(byId.get('change-failure-rate')!.annotations.evidence).toContain(
+      'and fires when the last load (F, in seconds) is older than 1d'
+    );
   });
 
   it('skip retired metrics', () => {
@@ -144,7 +164,7 @@ describe('generated files', () => {
       type: 'candor-scorecard-datasource',
       editable: false,
       jsonData: {
-        catalogVersion: '2026.12.4',
+        catalogVersion: input.catalog.scorecard.version,
         fingerprint: input.approval.fingerprint,
         approval: {
           version: input.approval.version,
@@ -152,7 +172,7 @@ describe('generated files', () => {
           approvedBy: input.approval.approvedBy,
           date: input.approval.date,
           standing: 'pending',
-          text: expect.stringMatching(/^sign-off pending, not yet approved: v2026\.12\.4 /),
+          text: expect.stringMatching(/^sign-off pending, not yet approved: v\d{4}\.\d+\.\d+ /),
         },
       },
     });

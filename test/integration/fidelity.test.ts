@@ -15,7 +15,9 @@ import { REPO_ROOT, convert, requireStack } from './stack';
 
 // CANDOR_GRAFANA_FIXTURES, or ../shared/fixtures/grafana beside the clone (src/datasource/testing/fixtures.ts).
 const GOLDEN = goldenFolder().dir ?? '';
-const describeGolden = describeWithGolden("the double against Grafana's golden frames (test/integration/fidelity.test.ts)");
+const describeGolden = describeWithGolden(
+  "the double against Grafana's golden frames (test/integration/fidelity.test.ts)"
+);
 const OURS = path.join(REPO_ROOT, 'test', 'grafana-double', 'fixtures');
 // Grafana's test time range (postgres_snapshot_test.go), to the millisecond.
 const RANGE = ['--from', '2023-12-24T14:15:22.123Z', '--to', '2023-12-24T14:45:13.876Z'];

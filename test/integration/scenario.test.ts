@@ -11,6 +11,7 @@ import path from 'node:path';
 import { actionsQuery, searchParams, type AnnotationLike } from '../../src/core/actions';
 import { runEngine, type EngineOutput } from '../../src/core/engine';
 import { fingerprint } from '../../src/core/fingerprint';
+import { freshnessRefId } from '../../src/core/freshness';
 import { loadCatalog } from '../../src/core/parse';
 import { buildRequests } from '../../src/core/queries';
 import { decodeResponse, type DecodedResponse } from '../../src/core/response';
@@ -83,7 +84,15 @@ test('every query of the default catalog runs without error against the real Pro
   expect(decoded.errors).toEqual([]);
   expect(httpStatus.every((s) => s === 200)).toBe(true);
   const answered = new Set(decoded.frames.map((f) => f.refId));
-  expect([...answered].sort()).toEqual(catalog.metrics.map((m) => m.id).sort());
+  // Each metric answers its query, and each SQL metric its freshness query too (core/freshness.ts).
+  const refIds = catalog.metrics.flatMap((m) => [m.id, ...(m.freshness.sql ? [freshnessRefId(m.id)] : [])]);
+  expect(refIds.filter((r) => r.endsWith('.freshness'))).toHaveLength(16);
+  expect([...answered].sort()).toEqual(refIds.sort());
+});
+
+test('the stopped feed is judged by its load: the escalations desk last synced 9 h ago', () => {
+  const row = output.rows.find((r) => r.metric_id === 'open-escalations')!;
+  expect(row.evidence).toMatch(/^Stale: data last loaded 9 h ago, allowed 6 h; /);
 });
 
 test.each(Object.entries(expected))('%s shows the scenario status', (metricId, want) => {

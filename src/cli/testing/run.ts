@@ -12,6 +12,12 @@ import { main } from '../main';
 
 export const ROOT = path.resolve(__dirname, '../../..');
 export const CATALOG_NAME = 'platform-scorecard.yaml';
+/** The committed default catalog's version: the approval in force, which every approved change moves on. */
+export const DEFAULT_VERSION = (
+  parse(readFileSync(path.join(ROOT, 'provisioning/catalogs', CATALOG_NAME), 'utf8')) as Catalog
+).scorecard.version;
+/** The version as a regular expression, dots escaped. */
+export const DEFAULT_VERSION_RE = DEFAULT_VERSION.replace(/\./g, '\\.');
 
 export interface RunResult {
   code: number;

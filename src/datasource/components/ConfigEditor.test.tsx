@@ -20,7 +20,7 @@ describe('ConfigEditor', () => {
       />
     );
     expect(screen.getByRole('heading', { level: 3 }).textContent).toBe(
-      'LocalizeVideos Executive Platform Scorecard — version 2026.12.4'
+      `LocalizeVideos Executive Platform Scorecard — version ${(DEFAULT_CATALOG as Catalog).scorecard.version}`
     );
     expect(screen.getByText(/approved by CTO on 2026-11-20/)).toBeInTheDocument();
     expect(screen.getByText(/reach every viewer's browser/)).toBeInTheDocument();
@@ -47,6 +47,31 @@ describe('ConfigEditor', () => {
       'metrics[0].owner: every metric needs an owner',
       'metrics[0].unit: unknown Grafana unit "percentage" (did you mean percent?)',
     ]);
+  });
+
+  it('names each SQL metric without a freshness query as a risk, and shows the freshness queries there are', () => {
+    const [first, second, ...rest] = catalog.metrics;
+    const { sql: _dropped, ...withoutQuery } = second.freshness;
+    render(
+      <ConfigEditor
+        {...props({ catalog: { ...catalog, metrics: [first, { ...second, freshness: withoutQuery }, ...rest] } })}
+      />
+    );
+    const list = screen.getByTestId('candor-catalog-risks');
+    expect(
+      within(list)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent)
+    ).toEqual([
+      `metrics[1].freshness (${second.id}): no freshness query: a SQL query that writes its own times looks fresh after its records stop loading; add freshness.sql returning the last load time`,
+    ]);
+    const mttr = document.querySelector('[data-metric-id="mttr"]') as HTMLElement;
+    expect(within(mttr).getByText('last load (freshness)')).toBeInTheDocument();
+  });
+
+  it('shows no risk list when every SQL metric has a freshness query', () => {
+    render(<ConfigEditor {...props({})} />);
+    expect(screen.queryByTestId('candor-catalog-risks')).toBeNull();
   });
 
   it('says when the provisioned fingerprint does not match the catalog', () => {

@@ -13,6 +13,7 @@ import {
   installBackend,
   installDatasources,
   installTemplates,
+  loadFrameJson,
   seriesFrameJson,
   TO,
 } from '../../datasource/testing/services';
@@ -35,6 +36,7 @@ describe('datasource -> panel', () => {
         'uptime-slo': { status: 200, frames: [series('uptime-slo', [0.9991, 0.9995], TO - 60_000)] },
         'error-rate': { status: 200, frames: [series('error-rate', [0.002, 0.005], TO - 60_000)] },
         nps: { status: 200, frames: [series('nps', [45, 47], TO - 3 * 86_400_000)] },
+        'nps.freshness': { status: 200, frames: [loadFrameJson('nps.freshness', TO - 60_000)] },
         mttr: { status: 400, error: 'pq: relation "incidents" does not exist' },
       },
     }));

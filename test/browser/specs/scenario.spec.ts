@@ -92,7 +92,13 @@ test.describe('live data from the demo stack', () => {
     });
     await openScorecard(page, { data: 'live' });
     expect(bodies).toHaveLength(1);
-    expect(bodies[0].queries.map((q) => q.refId).sort()).toEqual(Object.keys(scenario.metrics).sort());
+    // Every metric's own query, and the freshness query of each metric that has one (docs/catalog.md), in one body.
+    const refIds = bodies[0].queries.map((q) => q.refId);
+    expect(refIds.filter((r) => !r.endsWith('.freshness')).sort()).toEqual(Object.keys(scenario.metrics).sort());
+    expect(refIds.filter((r) => r.endsWith('.freshness')).map((r) => r.replace(/\.freshness$/, ''))).toEqual(
+      refIds.filter((r, i) => refIds[i + 1] === `${r}.freshness`)
+    );
+    expect(refIds.filter((r) => r.endsWith('.freshness'))).toHaveLength(16);
     expect(annotationReads).toEqual(['candor-action,scorecard:platform-scorecard']);
   });
 
