@@ -119,14 +119,17 @@ export function runEngine(input: EngineInput): WithWarnings<EngineOutput> {
     });
     // A freshness query (freshness.ts) says when the data was last loaded; evidence ends there.
     const loadRef = freshnessRefId(def.id);
-    observations[def.id] = withLoadTime({
+    const loaded = withLoadTime({
       def,
       observation: read.observation,
       frames: framesOf.get(loadRef) ?? [],
       error: errorOf.get(loadRef),
       source,
+      now: input.now,
+      asOfIsNow: input.asOfIsNow,
     });
-    warnings.push(...read.warnings);
+    observations[def.id] = loaded.result;
+    warnings.push(...read.warnings, ...loaded.warnings);
   }
   const read = readActions(input);
   warnings.push(...read.warnings);

@@ -1,4 +1,4 @@
-import { isPartialNotice, observationFromFrames, toNumber, type FrameLike } from './frames';
+import { isPartialNotice, observationFromFrames, toNumber, toTime, type FrameLike } from './frames';
 import { FIXED_NOW, HOUR } from './testing/factories';
 
 type Notice = { severity?: string; text: string };
@@ -129,5 +129,22 @@ describe('frames that cannot be read as they stand', () => {
     [{ text: 'Partial data: 2 of 3 shards answered' }, true],
   ])('%j is partial: %s', (notice, partial) => {
     expect(isPartialNotice(notice)).toBe(partial);
+  });
+});
+
+describe('toTime: a time cell in epoch milliseconds, a text without a zone read as UTC wherever it is read', () => {
+  it.each<[unknown, number]>([
+    [FIXED_NOW, FIXED_NOW],
+    [new Date(FIXED_NOW), FIXED_NOW],
+    ['2026-11-16T11:00:00Z', FIXED_NOW - HOUR],
+    ['2026-11-16T12:00:00+01:00', FIXED_NOW - HOUR],
+    ['2026-11-16 11:00:00', FIXED_NOW - HOUR],
+    ['2026-11-16T11:00', FIXED_NOW - HOUR],
+    ['2026-11-16 11:00:00.000', FIXED_NOW - HOUR],
+  ])('%j -> %d', (cell, ms) => {
+    expect(toTime(cell)).toBe(ms);
+  });
+  it.each([['yesterday'], [null], [{}]])('%j is unreadable (NaN)', (cell) => {
+    expect(toTime(cell)).toBeNaN();
   });
 });

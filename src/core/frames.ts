@@ -53,12 +53,20 @@ function column<T>(values: ArrayLike<unknown>, read: (v: unknown) => T): ArrayLi
   return values as ArrayLike<T>;
 }
 
-function toTime(v: unknown): number {
+/** A date and time written without a zone: read as UTC, as Grafana reads a timestamp without time zone. */
+const ZONELESS = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/;
+
+/**
+ * A time cell in epoch milliseconds (NaN when unreadable): a number as it is, a Date, or a text. A text without a
+ * zone is UTC, never the reader's local time, so the CLI and every browser read one saved answer alike.
+ *   "2026-11-16T11:30:00Z" and "2026-11-16 11:30:00" -> 1794828600000, wherever it is read
+ */
+export function toTime(v: unknown): number {
   if (typeof v === 'number') {
     return v;
   }
   if (typeof v === 'string') {
-    return Date.parse(v);
+    return Date.parse(ZONELESS.test(v) ? `${v.replace(' ', 'T')}Z` : v);
   }
   return v instanceof Date ? v.getTime() : NaN;
 }

@@ -42,6 +42,12 @@ describe('the load time a freshness query gives', () => {
     ],
     ['a feed never loaded (null): no load', [loadFrame([FIXED_NOW - HOUR, null])], { loadedAt: null }],
     ['an ISO text', [loadFrame(['2026-11-16T11:00:00Z'])], { loadedAt: FIXED_NOW - HOUR }],
+    ['a text without a zone is UTC', [loadFrame(['2026-11-16 11:00:00'])], { loadedAt: FIXED_NOW - HOUR }],
+    [
+      'a null in one frame, a partial answer in another: incomplete, not merely unloaded',
+      [loadFrame([null]), { ...loadFrame([FIXED_NOW]), meta: { notices: [{ severity: 'error', text: 'timeout' }] } }],
+      { problem: 'an incomplete answer (timeout)' },
+    ],
     ['a frame without fields is no row', [{ fields: [] }], { loadedAt: null }],
     [
       'a column of another name',
@@ -66,28 +72,58 @@ describe('the load time a freshness query gives', () => {
 
 describe('an observation under its freshness query', () => {
   const series: Observation = { series: [createSeries([1, 1])] };
-  const base = { def: createSqlMetric(), observation: series, frames: [loadFrame([FIXED_NOW])], source: 'PG (pg)' };
+  const base = {
+    def: createSqlMetric(),
+    observation: series,
+    frames: [loadFrame([FIXED_NOW])],
+    source: 'PG (pg)',
+    now: FIXED_NOW,
+    asOfIsNow: true,
+  };
+  const failed = (error: string) => ({ result: { error, source: 'PG (pg)' }, warnings: [] });
 
   it('carries the load time', () => {
-    expect(withLoadTime(base)).toEqual({ ...series, loadedAt: FIXED_NOW });
+    expect(withLoadTime(base)).toEqual({ result: { ...series, loadedAt: FIXED_NOW }, warnings: [] });
   });
   it('is an error when the freshness query failed, naming it', () => {
-    expect(withLoadTime({ ...base, error: { message: 'relation "feed_sync" does not exist' } })).toEqual({
-      error: 'the freshness query failed: relation "feed_sync" does not exist',
-      source: 'PG (pg)',
-    });
+    expect(withLoadTime({ ...base, error: { message: 'relation "feed_sync" does not exist' } })).toEqual(
+      failed('the freshness query failed: relation "feed_sync" does not exist')
+    );
   });
   it('is an error when the freshness query cannot be read', () => {
-    expect(withLoadTime({ ...base, frames: [loadFrame(['soon'])] })).toEqual({
-      error: 'the freshness query returned an unreadable time ("soon")',
-      source: 'PG (pg)',
+    expect(withLoadTime({ ...base, frames: [loadFrame(['soon'])] })).toEqual(
+      failed('the freshness query returned an unreadable time ("soon")')
+    );
+  });
+  it('is an error when the metric query answered and the freshness query did not', () => {
+    expect(withLoadTime({ ...base, frames: [] })).toEqual(failed('the freshness query was not answered'));
+    // Neither answered: no data, said as for any metric without an answer.
+    const none: Observation = { series: [] };
+    expect(withLoadTime({ ...base, observation: none, frames: [] })).toEqual({ result: none, warnings: [] });
+  });
+  it('as of now, a load more than maxAge after now is no load time; up to maxAge it counts as now, with a warning', () => {
+    expect(withLoadTime({ ...base, frames: [loadFrame([Date.parse('2099-01-01T00:00:00Z')])] })).toEqual(
+      failed('the freshness query gave a load time after now (2099-01-01 00:00 UTC): no load is in the future')
+    );
+    expect(withLoadTime({ ...base, frames: [loadFrame([FIXED_NOW + 30 * MINUTE])] })).toEqual({
+      result: { ...series, loadedAt: FIXED_NOW },
+      warnings: [
+        'open-incidents: the freshness query gave a load time after now (12:30 UTC; clock skew?), counted as now',
+      ],
+    });
+  });
+  it('in a past view, a later load only says the feed loaded since: no check, every point counts', () => {
+    const later = FIXED_NOW + 30 * 24 * HOUR;
+    expect(withLoadTime({ ...base, asOfIsNow: false, frames: [loadFrame([later])] })).toEqual({
+      result: { ...series, loadedAt: later },
+      warnings: [],
     });
   });
   it('is unchanged without a freshness query, or when the metric query failed already', () => {
     const def = createSqlMetric({ freshness: { maxAge: '2h' } });
-    expect(withLoadTime({ ...base, def })).toBe(series);
-    const failed = { error: 'timeout', source: 'PG (pg)' };
-    expect(withLoadTime({ ...base, observation: failed, error: { message: 'x' } })).toBe(failed);
+    expect(withLoadTime({ ...base, def }).result).toBe(series);
+    const down = { error: 'timeout', source: 'PG (pg)' };
+    expect(withLoadTime({ ...base, observation: down, error: { message: 'x' } }).result).toBe(down);
   });
 });
 
@@ -112,11 +148,7 @@ describe('evaluation under a load time (the worked examples of freshness.ts)', (
   });
   it('no load recorded: no data, and the evidence says why', () => {
     const r = evaluateAt(null);
-    expect([r.status, r.colour, r.evidence]).toEqual([
-      'noData',
-      'red',
-      'No data: its feed has no recorded load',
-    ]);
+    expect([r.status, r.colour, r.evidence]).toEqual(['noData', 'red', 'No data: its feed has no recorded load']);
   });
   it('a load before every point: no data, naming the load', () => {
     const r = evaluateAt(FIXED_NOW - 30 * HOUR);
@@ -151,8 +183,9 @@ describe('the freshness query travels with its metric', () => {
     expect(run([metricFrame, loadedAgo(10 * MINUTE)]).status).toBe('green');
     const stale = run([metricFrame, loadedAgo(3 * HOUR)]);
     expect([stale.status, stale.evidence]).toEqual(['stale', expect.stringContaining('data last loaded 3 h ago')]);
-    // The freshness query answered nothing: no load recorded, no evidence.
-    expect(run([metricFrame]).status).toBe('noData');
+    // The freshness query answered with no row: no load recorded, no evidence; not at all: an error.
+    expect(run([metricFrame, { ...loadFrame([]), refId: freshnessRefId(def.id) }]).status).toBe('noData');
+    expect(run([metricFrame]).evidence).toContain('the freshness query was not answered');
     const failed = engineAsOf({
       catalog,
       frames: [metricFrame],
@@ -182,12 +215,65 @@ describe('validation', () => {
       'metrics[1].freshness: no freshness query: a SQL query that writes its own times looks fresh after its records stop loading; add freshness.sql returning the last load time',
     ]);
   });
-  it('warns of a freshness query that reads no table: the clock is no load', () => {
-    const catalog = createCatalog({
-      metrics: [createMetric(), createSqlMetric({ freshness: { maxAge: '2h', sql: 'SELECT now() AS time' } })],
-    });
+  it.each([
+    ['SELECT now() AS time', 'reads no table: it can only give the clock'],
+    ['SELECT now() AS time -- from etl_runs', 'reads no table: it can only give the clock'],
+    ["SELECT 'from' AS note, now() AS time", 'reads no table: it can only give the clock'],
+    ['SELECT greatest(max(synced_at), NOW ()) AS time FROM feed_sync', 'reads the clock (now())'],
+    ['SELECT current_timestamp AS time FROM pg_class LIMIT 1', 'reads the clock (current_timestamp)'],
+    ['SELECT clock_timestamp() AS time FROM feed_sync', 'reads the clock (clock_timestamp())'],
+  ])('warns of a freshness query that gives the time of asking: %s', (sql, why) => {
+    const catalog = createCatalog({ metrics: [createMetric(), createSqlMetric({ freshness: { maxAge: '2h', sql } })] });
     expect(catalogWarnings(catalog).map((w) => `${w.path}: ${w.message}`)).toEqual([
-      'metrics[1].freshness.sql: reads no table: it can only give the clock, never when the data was loaded; select the load time from where loads are recorded',
+      `metrics[1].freshness.sql: ${why}, never when the data was loaded; select the load time from where loads are recorded`,
+    ]);
+  });
+
+  it.each([
+    LOAD_SQL,
+    "SELECT LEAST(synced_at, $__timeTo()::timestamptz) AS time FROM feed_sync WHERE feed = 'now()'",
+    'SELECT max(finished_at) AS time FROM etl_runs -- not now()',
+  ])('a freshness query that reads where loads are recorded is no risk: %s', (sql) => {
+    const catalog = createCatalog({ metrics: [createMetric(), createSqlMetric({ freshness: { maxAge: '2h', sql } })] });
+    expect(catalogWarnings(catalog)).toEqual([]);
+  });
+
+  it.each([
+    ['a second statement', 'SELECT synced_at AS time FROM feed_sync; DELETE FROM feed_sync', 'freshness.sql'],
+    ['a semicolon before a comment', 'SELECT synced_at AS time FROM feed_sync; -- nightly', 'freshness.sql'],
+  ])('refuses a freshness query that is not one statement: %s', (_, sql, field) => {
+    const catalog = createCatalog({ metrics: [createMetric(), createSqlMetric({ freshness: { maxAge: '2h', sql } })] });
+    expect(validateCatalog(catalog).problems.map((p) => `${p.path}: ${p.message}`)).toEqual([
+      `metrics[1].${field}: must be one statement without ';': with a freshness query, the alert rule reads it as a subquery`,
+    ]);
+  });
+
+  it("accepts ';' inside literals and comments, and a metric query's ';' only without a freshness query", () => {
+    const sql = "SELECT synced_at AS time FROM feed_sync WHERE feed <> ';' /* ; */";
+    const rawSql = 'SELECT now() AS time, 1::float8 AS value;';
+    const ok = createCatalog({ metrics: [createMetric(), createSqlMetric({ freshness: { maxAge: '2h', sql } })] });
+    expect(validateCatalog(ok).problems).toEqual([]);
+    const without = createSqlMetric({ freshness: { maxAge: '2h' }, source: { sql: { datasourceUid: 'pg', rawSql } } });
+    expect(validateCatalog(createCatalog({ metrics: [createMetric(), without] })).problems).toEqual([]);
+    const withLoad = createSqlMetric({ source: { sql: { datasourceUid: 'pg', rawSql } } });
+    expect(validateCatalog(createCatalog({ metrics: [createMetric(), withLoad] })).problems.map((p) => p.path)).toEqual(
+      ['metrics[1].source.sql.rawSql']
+    );
+  });
+
+  it('refuses invisible and text-direction characters in query texts, tabs and line breaks allowed', () => {
+    const catalog = createCatalog({
+      metrics: [
+        createMetric({ source: { prometheus: { datasourceUid: 'p', expr: 'up\u200b' } } }),
+        createSqlMetric({
+          freshness: { maxAge: '2h', sql: "SELECT synced_at AS time FROM feed_sync WHERE feed = 'a\u202e'" },
+          source: { sql: { datasourceUid: 'pg', rawSql: 'SELECT\tnow() AS time,\r\n 1::float8 AS value' } },
+        }),
+      ],
+    });
+    expect(validateCatalog(catalog).problems.map((p) => `${p.path}: ${p.message}`)).toEqual([
+      'metrics[0].source.prometheus.expr: contains U+200B, an invisible or text-direction character: the query would read differently from what runs',
+      'metrics[1].freshness.sql: contains U+202E, an invisible or text-direction character: the query would read differently from what runs',
     ]);
   });
 

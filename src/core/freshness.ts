@@ -13,39 +13,45 @@
  * - samples later than the load time (and not after now) are not evidence: they were computed over records that
  *   had not arrived. The latest sample at or before the load time is the value, and its age decides `stale` as for
  *   any source, so a load older than maxAge makes the metric stale whatever times the query wrote;
- * - the query failing, answering partly, without a time column or with an unreadable time -> the metric is `error`.
+ * - the query failing, answering partly, not answering while the metric's query did, without a time column or
+ *   with an unreadable time -> the metric is `error`;
+ * - viewed as of now, a load time later than now + maxAge is no load time -> `error`; up to maxAge later (clock skew)
+ *   it counts as now, with a warning. In a past view a later load only says the feed loaded since.
  * Worked examples (maxAge 2h, now 12:00, a point every hour up to 12:00):
  *   loaded 11:30                           -> the 11:00 point is the value, 1 h old: fresh
  *   loaded 09:00                           -> the 09:00 point, 3 h old: stale ("data last loaded 3 h ago")
- *   loaded 12:40 (a clock ahead of ours)   -> every point up to 12:00 counts
+ *   loaded 12:40 (a clock ahead of ours)   -> every point up to 12:00 counts, with a warning
+ *   loaded 2099-01-01                      -> error: no load is in the future
  *   two feeds, loaded 11:30 and 07:00      -> 07:00 counts: stale
  */
-import { isPartialNotice, type FrameLike } from './frames';
-import { isSql, type Catalog, type MetricDef, type Observation, type Problem, type Series } from './types';
+import { formatInstant, parseDuration } from './duration';
+import { isPartialNotice, toTime, type FrameLike } from './frames';
+import { sqlCode } from './sqlText';
+import {
+  isSql,
+  type Catalog,
+  type MetricDef,
+  type Observation,
+  type Problem,
+  type Series,
+  type WithWarnings,
+} from './types';
 
 export const FRESHNESS_SUFFIX = '.freshness';
 
 /** The refId of a metric's freshness query; metric ids are kebab-case, so it never equals another metric's. */
 export const freshnessRefId = (metricId: string): string => `${metricId}${FRESHNESS_SUFFIX}`;
 
-const toTime = (v: unknown): number | null => {
-  if (v === null || v === undefined) {
-    return null;
-  }
-  if (typeof v === 'number') {
-    return v;
-  }
-  return typeof v === 'string' ? Date.parse(v) : v instanceof Date ? v.getTime() : NaN;
-};
-
 /** The load time the frames give (`null`: none recorded), or why they cannot say. */
 export function loadTimeOfFrames(frames: FrameLike[]): { loadedAt: number | null } | { problem: string } {
+  // A partial answer anywhere is no answer: the part that was read may be the feed that looks fresh.
+  const partial = frames.flatMap((f) => f.meta?.notices ?? []).find(isPartialNotice);
+  if (partial) {
+    return { problem: `an incomplete answer (${partial.text})` };
+  }
   let oldest: number | undefined;
+  let unloaded = false;
   for (const frame of frames) {
-    const partial = frame.meta?.notices?.find(isPartialNotice);
-    if (partial) {
-      return { problem: `an incomplete answer (${partial.text})` };
-    }
     const field = frame.fields.find((f) => f.name === 'time' && f.type === 'time');
     if (!field) {
       if (frame.fields.every((f) => f.values.length === 0)) {
@@ -55,17 +61,19 @@ export function loadTimeOfFrames(frames: FrameLike[]): { loadedAt: number | null
       return { problem: `no timestamp column named time (fields: ${names || 'none'})` };
     }
     for (let i = 0; i < field.values.length; i++) {
-      const t = toTime(field.values[i]);
-      if (t === null) {
-        return { loadedAt: null };
+      const v = field.values[i];
+      if (v === null || v === undefined) {
+        unloaded = true;
+        continue;
       }
+      const t = toTime(v);
       if (!Number.isFinite(t)) {
-        return { problem: `an unreadable time (${JSON.stringify(String(field.values[i]).slice(0, 40))})` };
+        return { problem: `an unreadable time (${JSON.stringify(String(v).slice(0, 40))})` };
       }
       oldest = oldest === undefined ? t : Math.min(oldest, t);
     }
   }
-  return { loadedAt: oldest ?? null };
+  return { loadedAt: unloaded ? null : (oldest ?? null) };
 }
 
 export interface LoadInput {
@@ -75,21 +83,48 @@ export interface LoadInput {
   frames: FrameLike[];
   error?: { message: string };
   source: string;
+  now: number;
+  /**
+   * Whether `now` is the present. A load after now is then no load time (a wrong column, a clock ahead); in a past
+   * view it is only a load since then, and says nothing about that past.
+   */
+  asOfIsNow: boolean;
 }
 
-/** The observation with its load time, or an error naming the freshness query; as it was without `freshness.sql`. */
-export function withLoadTime({ def, observation, frames, error, source }: LoadInput): Observation {
+/**
+ * The observation with its load time, or an error naming the freshness query; as it was without `freshness.sql`.
+ * - the query failed, answered partly or unreadably, or did not answer while the metric's own query did -> error;
+ * - viewed as of now, a load time more than maxAge after now -> error (no load is in the future); one up to maxAge
+ *   after now is counted as now, with a warning (clock skew between the database and the viewer).
+ */
+export function withLoadTime(input: LoadInput): WithWarnings<Observation> {
+  const { def, observation, frames, error, source, now } = input;
   if (def.freshness.sql === undefined || 'error' in observation) {
-    return observation;
+    return { result: observation, warnings: [] };
   }
+  const fail = (why: string) => ({ result: { error: `the freshness query ${why}`, source }, warnings: [] });
   if (error) {
-    return { error: `the freshness query failed: ${error.message}`, source };
+    return fail(`failed: ${error.message}`);
+  }
+  if (frames.length === 0) {
+    // Neither query answered: the metric has no data, said as for any unanswered metric.
+    return observation.series.length === 0 ? { result: observation, warnings: [] } : fail('was not answered');
   }
   const read = loadTimeOfFrames(frames);
   if ('problem' in read) {
-    return { error: `the freshness query returned ${read.problem}`, source };
+    return fail(`returned ${read.problem}`);
   }
-  return { ...observation, loadedAt: read.loadedAt };
+  const { loadedAt } = read;
+  const maxAgeMs = parseDuration(def.freshness.maxAge) ?? 0;
+  if (input.asOfIsNow && loadedAt !== null && loadedAt > now) {
+    const when = formatInstant(loadedAt, now);
+    if (loadedAt - now > maxAgeMs) {
+      return fail(`gave a load time after now (${when}): no load is in the future`);
+    }
+    const warning = `${def.id}: the freshness query gave a load time after now (${when}; clock skew?), counted as now`;
+    return { result: { ...observation, loadedAt: now }, warnings: [warning] };
+  }
+  return { result: { ...observation, loadedAt }, warnings: [] };
 }
 
 /**
@@ -111,11 +146,16 @@ export function untilLoad(series: Series, loadedAt: number | null, now: number):
   return { ...series, times: keep.map((i) => times[i]), values: keep.map((i) => values[i]) };
 }
 
+/** PostgreSQL's clock: a freshness query that reads it gives the time of asking, not of a load. */
+const CLOCK =
+  /\b(now\s*\(|current_timestamp|current_date|localtimestamp|clock_timestamp\s*\(|transaction_timestamp\s*\(|statement_timestamp\s*\()/i;
+
 /**
  * Warnings of a valid catalog: risks it does not guard against, which do not stop it (`candor validate` prints them,
  * the datasource's page shows them):
  * - an active SQL metric without a freshness query;
- * - a freshness query that reads no table (`SELECT now() AS time`): it can only give the clock, never a load.
+ * - a freshness query that reads no table (`SELECT now() AS time`) or reads the clock (`greatest(max(t), now())`):
+ *   it gives the time of asking, never a load. Comments and literals are not read (sqlText.ts).
  */
 export function catalogWarnings(catalog: Catalog): Problem[] {
   return catalog.metrics.flatMap((m, i): Problem[] => {
@@ -131,13 +171,19 @@ export function catalogWarnings(catalog: Catalog): Problem[] {
         },
       ];
     }
-    return /\bfrom\b/i.test(m.freshness.sql)
+    const code = sqlCode(m.freshness.sql);
+    const clock = CLOCK.exec(code)?.[0];
+    const why = !/\bfrom\b/i.test(code)
+      ? 'reads no table: it can only give the clock'
+      : clock
+        ? `reads the clock (${clock.replace(/\s+/g, '').toLowerCase()}${clock.includes('(') ? ')' : ''})`
+        : undefined;
+    return why === undefined
       ? []
       : [
           {
             path: `metrics[${i}].freshness.sql`,
-            message:
-              'reads no table: it can only give the clock, never when the data was loaded; select the load time from where loads are recorded',
+            message: `${why}, never when the data was loaded; select the load time from where loads are recorded`,
           },
         ];
   });

@@ -18,8 +18,9 @@ import { unitFormat } from './unitFormats';
 import { isKnownUnit, suggestUnit } from './units';
 import { duplicateLabels, escalationProblems, hiddenCharacterProblems, labelProblems } from './validateShown';
 import { hasVisibleName } from './visibleName';
+import { querySqlProblems, quotedVariables } from './validateSql';
 
-export { hasVisibleName };
+export { hasVisibleName, quotedVariables };
 
 const isBand = (b: Boundary): b is [number, number] => Array.isArray(b);
 
@@ -130,15 +131,6 @@ function duplicates(list: ReadonlyArray<readonly [{ id: string }, number]>, kind
 
 /** Semantic problems of one metric; a rule is skipped where the schema already found its fields broken. */
 
-/**
- * Template variables written inside SQL quotes: `'$env'`, `'${env}'`, `'${env:raw}'`, `'[[env]]'`. Candor's escaper
- * makes each value a quoted literal already (src/core/escape.ts), so quotes around it end the literal early.
- * Grafana's macros (`$__timeFrom()`) are not variables.
- */
-export function quotedVariables(sql: string): string[] {
-  return [...sql.matchAll(/'(\$(?!__)\w+|\$\{(?!__)\w+(:\w+)?\}|\[\[(?!__)\w+(:\w+)?\]\])'/g)].map((m) => m[0]);
-}
-
 function metricProblems(m: MetricDef, i: number, pillarIds: Set<string>, broken: (path: string) => boolean): Problem[] {
   const at = `metrics[${i}]`;
   const ok = (...fields: string[]) => fields.every((f) => !broken(`${at}.${f}`));
@@ -152,27 +144,7 @@ function metricProblems(m: MetricDef, i: number, pillarIds: Set<string>, broken:
   if (typeof m.owner === 'string' && !hasVisibleName(m.owner)) {
     problems.push({ path: `${at}.owner`, message: 'every metric needs an owner' });
   }
-  const sqlSource = (m.source as { sql?: { rawSql?: unknown } } | undefined)?.sql;
-  const freshnessSql = (m.freshness as { sql?: unknown } | undefined)?.sql;
-  const texts: Array<[string, unknown]> = [
-    [`${at}.source.sql.rawSql`, sqlSource?.rawSql],
-    [`${at}.freshness.sql`, freshnessSql],
-  ];
-  for (const [path, sql] of texts) {
-    const quoted = typeof sql === 'string' ? quotedVariables(sql) : [];
-    if (quoted.length > 0) {
-      problems.push({
-        path,
-        message: `write ${quoted.map((q) => q.slice(1, -1)).join(', ')} without quotes: Candor quotes every value itself (${quoted[0]} would become ''value'')`,
-      });
-    }
-  }
-  if (freshnessSql !== undefined && ok('source') && m.source && sqlSource === undefined) {
-    problems.push({
-      path: `${at}.freshness.sql`,
-      message: "is for SQL sources only: a Prometheus sample's time is already when it was scraped",
-    });
-  }
+  problems.push(...querySqlProblems(m, at, ok('source')));
   if (typeof m.unit === 'string' && !isKnownUnit(m.unit)) {
     const hint = suggestUnit(m.unit);
     problems.push({

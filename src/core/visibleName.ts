@@ -11,6 +11,7 @@ const LETTER = unicode('\\p{L}', 'u');
 const UNSEEN = unicode('[\\p{Cf}\\p{White_Space}\\u115F\\u1160\\u3164\\uFFA0]', 'gu');
 const HIDDEN = unicode('[\\p{Cc}\\u202A-\\u202E\\u2066-\\u2069]', 'u');
 const FORMAT = unicode('\\p{Cf}', 'gu');
+const HIDDEN_IN_CODE = unicode('(?![\\t\\n\\r])[\\p{Cc}\\p{Cf}]', 'u');
 const SPACES = unicode('\\p{White_Space}+', 'gu');
 
 export function hasVisibleName(text: string): boolean {
@@ -26,9 +27,20 @@ export function hasVisibleName(text: string): boolean {
  *   "Open security issues" -> undefined;  "Open \u202Eseussi" -> "U+202E";  "Open\nissues" -> "U+000A"
  */
 export function hiddenCharacter(text: string): string | undefined {
-  const found = HIDDEN.exec(text)?.[0];
-  return found === undefined ? undefined : `U+${found.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+  return codePoint(HIDDEN.exec(text)?.[0]);
 }
+
+/**
+ * A character a query text may not hold, as `U+200B`, or undefined: control characters other than tab and line
+ * breaks, and every format character (zero-width spaces and joiners, direction marks, embeddings, overrides and
+ * isolates), which make the reviewed query read differently from the one that runs.
+ */
+export function hiddenCodeCharacter(text: string): string | undefined {
+  return codePoint(HIDDEN_IN_CODE.exec(text)?.[0]);
+}
+
+const codePoint = (found: string | undefined) =>
+  found === undefined ? undefined : `U+${found.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 
 /**
  * The form in which two names are told apart by a reader: NFKC (so "Ｕptime" is "Uptime"), without format characters

@@ -8,8 +8,9 @@
  *      (within); all strict, because the boundary itself is amber (inclusive on the better side). For a metric
  *      with items, C is a Math expression comparing each item with its own amber boundary, read from a constant
  *      companion query T (L and H for bands) labelled like the items.
- *   F  (a SQL metric with `freshness.sql`) the age in seconds of its last load, a numeric table query: +Inf when
- *      no load is recorded; C is then a Math expression that also fires when F is older than maxAge.
+ *   F  (a SQL metric with `freshness.sql`, alertFreshness.ts) the age in seconds of its last load: +Inf when no
+ *      load is recorded; A is then cut at the load, and C is a Math expression that also fires when F is older
+ *      than maxAge (or that far in the future).
  *
  * No data and errors fire too (`noDataState: Alerting`, `execErrState: Alerting`). See docs/provisioning.md.
  */
@@ -29,6 +30,7 @@ import {
   type GeneratedFile,
   type Site,
 } from './context';
+import { loadAgeSql, staleCondition, untilLoadSql } from './alertFreshness';
 import { escapeDollars, escapeStrings } from './escape';
 import { toYaml } from './yaml';
 import { own } from '../core/own';
@@ -39,15 +41,19 @@ const NO_RANGE = { from: 0, to: 0 };
 
 type Query = { refId: string; relativeTimeRange: { from: number; to: number }; datasourceUid: string; model: object };
 
-/** The catalog's query as the scorecard sends it, over the freshness window, as refId A. Never escaped: Grafana reads rule models raw. */
+/**
+ * The catalog's query as the scorecard sends it, over the freshness window, as refId A; cut at the load time when
+ * the metric has a freshness query (alertFreshness.ts). Never escaped: Grafana reads rule models raw.
+ */
 export function sourceQuery(m: MetricDef): Query {
   const maxAge = parseDuration(m.freshness.maxAge) ?? 15 * 60_000;
   const query = buildSourceQuery(m, { from: 0, to: maxAge }, (text) => text);
+  const cut = untilLoadSql(m);
   return {
     refId: 'A',
     relativeTimeRange: { from: Math.round(maxAge / 1000), to: 0 },
     datasourceUid: query.datasource.uid,
-    model: { ...query, refId: 'A' },
+    model: { ...query, refId: 'A', ...(cut === undefined ? {} : { rawSql: cut }) },
   };
 }
 
@@ -122,20 +128,13 @@ function domainGuard(m: MetricDef): string {
   return '';
 }
 
-/**
- * F: how old the last load is, in seconds, from the metric's freshness query (core/freshness.ts): a single number
- * (a table query with one numeric column is numeric data to Grafana's alerting). As the scorecard reads it: the
- * oldest row counts, and no row or a null time is no load, +Inf.
- */
+/** F (alertFreshness.ts): the age of the last load in seconds, for a SQL metric with a freshness query. */
 export function loadAgeQuery(m: MetricDef): Query | undefined {
   if (isPrometheus(m.source) || m.freshness.sql === undefined) {
     return undefined;
   }
-  const inner = m.freshness.sql.trim().replace(/;+\s*$/, '');
-  const rawSql =
-    `SELECT CASE WHEN count(*) = 0 OR count(*) > count("time") THEN 'Infinity'::float8 ` +
-    `ELSE EXTRACT(EPOCH FROM (now() - min("time")))::float8 END AS load_age_seconds\nFROM (\n${inner}\n) AS freshness`;
   const uid = m.source.sql.datasourceUid;
+  const rawSql = loadAgeSql(m.freshness.sql);
   const model = {
     refId: 'F',
     datasource: { type: POSTGRES_TYPE, uid },
@@ -154,7 +153,7 @@ export function ruleData(m: MetricDef): Query[] {
   const guard = domainGuard(m);
   const age = loadAgeQuery(m);
   const ages = age ? [age] : [];
-  const stale = age ? ` || $F > ${Math.round((parseDuration(m.freshness.maxAge) ?? 0) / 1000)}` : '';
+  const stale = staleCondition(m);
   const math = (text: string) => expression('C', { type: 'math', expression: `${text}${stale}` });
   if (Object.keys(m.items?.thresholds ?? {}).length === 0) {
     const evaluator = thresholdEvaluator(m, m.thresholds.amber);

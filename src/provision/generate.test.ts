@@ -5,6 +5,7 @@ import type { Catalog } from '../core/types';
 import { activeMetrics, DEFAULT_SITE, GENERATED_MARK } from './context';
 import { generateSourceDatasources } from './datasources';
 import { dashboardJson, dashboardProvider } from './dashboard';
+import { untilLoadSql } from './alertFreshness';
 import { generateFiles } from './generate';
 import { notificationConfig, TIER_TIMINGS } from './notifications';
 import { generateRecordingRules } from './recording';
@@ -71,9 +72,11 @@ describe('generated files', () => {
       expect(rule.annotations.evidence).toMatch(/^Red /);
       const source = 'prometheus' in m.source ? m.source.prometheus.datasourceUid : m.source.sql.datasourceUid;
       expect(rule.data[0].datasourceUid).toBe(source);
-      expect(rule.data[0].model.expr ?? rule.data[0].model.rawSql).toBe(
-        'prometheus' in m.source ? m.source.prometheus.expr : m.source.sql.rawSql
-      );
+      // The scorecard's query; a SQL one with a freshness query cut at the load (alertFreshness.ts).
+      const query = 'prometheus' in m.source ? m.source.prometheus.expr : m.source.sql.rawSql;
+      const a = rule.data[0].model.expr ?? rule.data[0].model.rawSql;
+      expect(a).toBe(m.freshness.sql ? untilLoadSql(m) : query);
+      expect(a).toContain(query.trim());
       expect(rule.dashboardUid).toBe('candor-platform-scorecard');
     });
   });
@@ -86,14 +89,17 @@ describe('generated files', () => {
     // A SQL metric also fires when its last load (F, seconds) is older than its maxAge (core/freshness.ts).
     expect(conditionOf(byId.get('cost-per-customer')!)).toMatchObject({
       type: 'math',
-      expression: '$B > 50 || $B < 0 || $F > 172800',
+      expression: '$B > 50 || $B < 0 || $F > 172800 || $F < -172800',
     });
     expect(conditionOf(byId.get('budget-variance')!)).toMatchObject({
       type: 'math',
-      expression: '$B < -0.2 || $B > 0.1 || $F > 172800',
+      expression: '$B < -0.2 || $B > 0.1 || $F > 172800 || $F < -172800',
     });
     const items = byId.get('open-security-issues')!;
-    expect(conditionOf(items)).toMatchObject({ type: 'math', expression: '$B > $T || $B < 0 || $F > 86400' });
+    expect(conditionOf(items)).toMatchObject({
+      type: 'math',
+      expression: '$B > $T || $B < 0 || $F > 86400 || $F < -86400',
+    });
     const t = items.data.find((d: Rule) => d.refId === 'T').model.rawSql;
     expect(t).toContain("('critical', 0::float8), ('high', 5::float8), ('medium', 25::float8), ('low', 60::float8)");
     const reduce = items.data.find((d: Rule) => d.refId === 'B').model;
@@ -108,10 +114,12 @@ describe('generated files', () => {
       relativeTimeRange: { from: 86_400, to: 0 },
       model: { refId: 'F', format: 'table', rawQuery: true },
     });
-    expect(f.model.rawSql).toMatch(
-      /^SELECT CASE WHEN count\(\*\) = 0 OR count\(\*\) > count\("time"\) THEN 'Infinity'::float8 /
-    );
+    expect(f.model.rawSql).toMatch(/^SELECT COALESCE\(\(EXTRACT\(EPOCH FROM now\(\)\) - \(SELECT CASE WHEN count/);
+    expect(f.model.rawSql).toContain("'Infinity'::float8) AS load_age_seconds");
     expect(f.model.rawSql).toContain("FROM (VALUES ('deployments'), ('incidents')) AS f(feed)");
+    // A reads only the points at or before that load, as the scorecard does.
+    const a = byId.get('change-failure-rate')!.data.find((d: Rule) => d.refId === 'A').model.rawSql;
+    expect(a).toMatch(/\) AS source\nWHERE EXTRACT\(EPOCH FROM source\."time"\) <= \(SELECT CASE WHEN /);
     // A Prometheus metric's own sample times are its freshness: no F.
     expect(byId.get('uptime-slo')!.data.map((d: Rule) => d.refId)).toEqual(['A', 'B', 'C']);
     expect(byId.get('change-failure-rate')!.annotations.evidence).toContain(
