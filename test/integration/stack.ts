@@ -42,15 +42,29 @@ export async function requireStack(): Promise<StackState> {
     ['the exporter', state.exporter.url],
   ];
   for (const [name, url] of checks) {
-    const ok = await fetch(url, { signal: AbortSignal.timeout(5000) }).then(
-      (r) => r.ok,
-      () => false
-    );
-    if (!ok) {
+    if (!(await answers(url))) {
       throw new Error(`The demo stack is not healthy: ${name} does not answer at ${url}. Restart it.`);
     }
   }
   return state;
+}
+
+/**
+ * Whether a service answers OK, asked at most twice. A test that blocks the event loop (psql runs synchronously)
+ * for longer than the server's keep-alive timeout leaves fetch a pooled connection the server has closed meanwhile
+ * ("other side closed"); the second asking opens a new one. Two refusals are an unhealthy stack.
+ */
+async function answers(url: string): Promise<boolean> {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const ok = await fetch(url, { signal: AbortSignal.timeout(5000) }).then(
+      (r) => r.ok,
+      () => false
+    );
+    if (ok) {
+      return true;
+    }
+  }
+  return false;
 }
 
 /** POSTs a body to the double's `/api/ds/query`; resolves the HTTP status and the JSON body. */
