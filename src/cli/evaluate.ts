@@ -108,6 +108,7 @@ export function evaluateCommand(argv: string[], io: Io, clock: () => number = Da
       asOf,
       asOfIsNow: args.now === undefined,
       now: asOf,
+      wallClock: clock(),
       ...(args.annotations === undefined ? {} : { annotations: { list: annotations as AnnotationLike[] } }),
     });
   } catch (e) {

@@ -73,6 +73,11 @@ export interface EngineInput {
   asOfIsNow: boolean;
   /** The evaluation time: `asOf`, or the wall clock when `asOfIsNow`. */
   now: number;
+  /**
+   * The wall clock, also in a past view: no load time may lie beyond it (freshness.ts). Absent, only a view as of
+   * now checks that (against `now`).
+   */
+  wallClock?: number;
   /** Datasource display names by uid, for evidence ("Prometheus (candor-prometheus): …"). */
   sourceNames?: Record<string, string>;
   format?: ValueFormatter;
@@ -127,6 +132,7 @@ export function runEngine(input: EngineInput): WithWarnings<EngineOutput> {
       source,
       now: input.now,
       asOfIsNow: input.asOfIsNow,
+      wallClock: input.wallClock,
     });
     observations[def.id] = loaded.result;
     warnings.push(...read.warnings, ...loaded.warnings);

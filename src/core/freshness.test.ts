@@ -112,6 +112,16 @@ describe('an observation under its freshness query', () => {
       ],
     });
   });
+  it('in any view, a load more than maxAge beyond the wall clock is no load time (a range ending "now-1m", "today")', () => {
+    const sentinel = Date.parse('9999-12-31T00:00:00Z');
+    const past = { ...base, asOfIsNow: false, now: FIXED_NOW - MINUTE, wallClock: FIXED_NOW };
+    expect(withLoadTime({ ...past, frames: [loadFrame([sentinel])] })).toEqual(
+      failed('the freshness query gave a load time after now (9999-12-31 00:00 UTC): no load is in the future')
+    );
+    expect(withLoadTime({ ...past, frames: [loadFrame([1e300])] })).toEqual(
+      failed('the freshness query returned an unreadable time ("1e+300")')
+    );
+  });
   it('in a past view, a later load only says the feed loaded since: no check, every point counts', () => {
     const later = FIXED_NOW + 30 * 24 * HOUR;
     expect(withLoadTime({ ...base, asOfIsNow: false, frames: [loadFrame([later])] })).toEqual({
@@ -222,6 +232,9 @@ describe('validation', () => {
     ['SELECT greatest(max(synced_at), NOW ()) AS time FROM feed_sync', 'reads the clock (now())'],
     ['SELECT current_timestamp AS time FROM pg_class LIMIT 1', 'reads the clock (current_timestamp)'],
     ['SELECT clock_timestamp() AS time FROM feed_sync', 'reads the clock (clock_timestamp())'],
+    ["SELECT 'now'::timestamptz AS time FROM feed_sync", "reads the clock ('now')"],
+    ["SELECT timestamptz 'Today' AS time FROM feed_sync", "reads the clock ('today')"],
+    ['SELECT timeofday()::timestamptz AS time FROM feed_sync', 'reads the clock (timeofday())'],
   ])('warns of a freshness query that gives the time of asking: %s', (sql, why) => {
     const catalog = createCatalog({ metrics: [createMetric(), createSqlMetric({ freshness: { maxAge: '2h', sql } })] });
     expect(catalogWarnings(catalog).map((w) => `${w.path}: ${w.message}`)).toEqual([
@@ -248,6 +261,56 @@ describe('validation', () => {
     ]);
   });
 
+  it.each([
+    [
+      'a time macro in the freshness query',
+      { sql: 'SELECT max(synced_at) AS time FROM feed_sync WHERE $__timeFilter(synced_at)' },
+      "metrics[1].freshness.sql: uses $__timeFilter: a freshness query reads the last load whatever the time range (the alert rule's range is not the dashboard's)",
+    ],
+    [
+      'epoch seconds as the time',
+      { rawSql: "SELECT $__timeGroupAlias(started_at, '1h'), count(*)::float8 AS value FROM t GROUP BY 1 ORDER BY 1" },
+      'metrics[1].source.sql.rawSql: with a freshness query, the time column must be a timestamp: $__timeGroupAlias gives epoch seconds (write to_timestamp($__timeGroup(…)) AS time)',
+    ],
+    [
+      '$__timeGroup outside to_timestamp',
+      { rawSql: "SELECT $__timeGroup(started_at, '1h') AS time, count(*)::float8 AS value FROM t GROUP BY 1" },
+      'metrics[1].source.sql.rawSql: with a freshness query, the time column must be a timestamp: $__timeGroup gives epoch seconds (write to_timestamp($__timeGroup(…)) AS time)',
+    ],
+    [
+      'a fill argument',
+      {
+        rawSql:
+          "SELECT to_timestamp($__timeGroup(started_at, '1h', 0)) AS time, count(*)::float8 AS value FROM t GROUP BY 1",
+      },
+      'metrics[1].source.sql.rawSql: with a freshness query, the time column must be unfilled: a fill argument to $__timeGroup adds points after the load, which the alert rule would read',
+    ],
+  ])('refuses what the alert rule could not cut at the load: %s', (_, change, expected) => {
+    const m = createSqlMetric({
+      freshness: { maxAge: '2h', sql: change.sql ?? LOAD_SQL },
+      source: { sql: { datasourceUid: 'pg', rawSql: change.rawSql ?? 'SELECT now() AS time, 1::float8 AS value' } },
+    });
+    expect(
+      validateCatalog(createCatalog({ metrics: [createMetric(), m] })).problems.map((p) => `${p.path}: ${p.message}`)
+    ).toEqual([expected]);
+  });
+
+  it('accepts to_timestamp($__timeGroup(…)) unfilled, and any macro in a metric without a freshness query', () => {
+    const grouped =
+      "SELECT to_timestamp($__timeGroup(started_at, '1h')) AS time, count(*)::float8 AS value FROM t GROUP BY 1";
+    const filled = "SELECT $__timeGroupAlias(started_at, '1h', 0), count(*)::float8 AS value FROM t GROUP BY 1";
+    const ok = [
+      createSqlMetric({ source: { sql: { datasourceUid: 'pg', rawSql: grouped } } }),
+      createSqlMetric({
+        id: 'b',
+        name: 'B',
+        freshness: { maxAge: '2h' },
+        source: { sql: { datasourceUid: 'pg', rawSql: filled } },
+      }),
+    ];
+    expect(validateCatalog(createCatalog({ metrics: [createMetric(), ...ok] })).problems).toEqual([]);
+  });
+
   it("accepts ';' inside literals and comments, and a metric query's ';' only without a freshness query", () => {
     const sql = "SELECT synced_at AS time FROM feed_sync WHERE feed <> ';' /* ; */";
     const rawSql = 'SELECT now() AS time, 1::float8 AS value;';
@@ -266,6 +329,11 @@ describe('validation', () => {
       metrics: [
         createMetric({ source: { prometheus: { datasourceUid: 'p', expr: 'up\u200b' } } }),
         createSqlMetric({
+          id: 'c',
+          name: 'C',
+          freshness: { maxAge: '2h', sql: "SELECT max(t) AS time FROM runs -- newest\u2028WHERE status = 'ok'" },
+        }),
+        createSqlMetric({
           freshness: { maxAge: '2h', sql: "SELECT synced_at AS time FROM feed_sync WHERE feed = 'a\u202e'" },
           source: { sql: { datasourceUid: 'pg', rawSql: 'SELECT\tnow() AS time,\r\n 1::float8 AS value' } },
         }),
@@ -273,7 +341,8 @@ describe('validation', () => {
     });
     expect(validateCatalog(catalog).problems.map((p) => `${p.path}: ${p.message}`)).toEqual([
       'metrics[0].source.prometheus.expr: contains U+200B, an invisible or text-direction character: the query would read differently from what runs',
-      'metrics[1].freshness.sql: contains U+202E, an invisible or text-direction character: the query would read differently from what runs',
+      'metrics[1].freshness.sql: contains U+2028, an invisible or text-direction character: the query would read differently from what runs',
+      'metrics[2].freshness.sql: contains U+202E, an invisible or text-direction character: the query would read differently from what runs',
     ]);
   });
 

@@ -15,8 +15,10 @@
  *   any source, so a load older than maxAge makes the metric stale whatever times the query wrote;
  * - the query failing, answering partly, not answering while the metric's query did, without a time column or
  *   with an unreadable time -> the metric is `error`;
- * - viewed as of now, a load time later than now + maxAge is no load time -> `error`; up to maxAge later (clock skew)
- *   it counts as now, with a warning. In a past view a later load only says the feed loaded since.
+ * - a load time more than maxAge beyond the wall clock is no load time -> `error`, in any view (a time range
+ *   ending "now-1m" or "today" too); viewed as of now, up to maxAge later (clock skew) counts as now, with a
+ *   warning. In a past view a load after the view's time only says the feed loaded since;
+ * - a time that is no instant (before 1970, after 9999: duration.ts isInstant) is unreadable -> `error`.
  * Worked examples (maxAge 2h, now 12:00, a point every hour up to 12:00):
  *   loaded 11:30                           -> the 11:00 point is the value, 1 h old: fresh
  *   loaded 09:00                           -> the 09:00 point, 3 h old: stale ("data last loaded 3 h ago")
@@ -24,7 +26,7 @@
  *   loaded 2099-01-01                      -> error: no load is in the future
  *   two feeds, loaded 11:30 and 07:00      -> 07:00 counts: stale
  */
-import { formatInstant, parseDuration } from './duration';
+import { formatInstant, isInstant, parseDuration } from './duration';
 import { isPartialNotice, toTime, type FrameLike } from './frames';
 import { sqlCode } from './sqlText';
 import {
@@ -67,7 +69,7 @@ export function loadTimeOfFrames(frames: FrameLike[]): { loadedAt: number | null
         continue;
       }
       const t = toTime(v);
-      if (!Number.isFinite(t)) {
+      if (!isInstant(t)) {
         return { problem: `an unreadable time (${JSON.stringify(String(v).slice(0, 40))})` };
       }
       oldest = oldest === undefined ? t : Math.min(oldest, t);
@@ -85,17 +87,22 @@ export interface LoadInput {
   source: string;
   now: number;
   /**
-   * Whether `now` is the present. A load after now is then no load time (a wrong column, a clock ahead); in a past
-   * view it is only a load since then, and says nothing about that past.
+   * Whether `now` is the present. A load after now is then a clock ahead of ours; in a past view it is only a load
+   * since then, and says nothing about that past.
    */
   asOfIsNow: boolean;
+  /**
+   * The wall clock: a load more than maxAge beyond it is no load time in any view. Absent: `now` in a view as of
+   * now, else not checked.
+   */
+  wallClock?: number;
 }
 
 /**
  * The observation with its load time, or an error naming the freshness query; as it was without `freshness.sql`.
  * - the query failed, answered partly or unreadably, or did not answer while the metric's own query did -> error;
- * - viewed as of now, a load time more than maxAge after now -> error (no load is in the future); one up to maxAge
- *   after now is counted as now, with a warning (clock skew between the database and the viewer).
+ * - a load time more than maxAge beyond the wall clock -> error (no load is in the future); viewed as of now, one up
+ *   to maxAge after now is counted as now, with a warning (clock skew between the database and the viewer).
  */
 export function withLoadTime(input: LoadInput): WithWarnings<Observation> {
   const { def, observation, frames, error, source, now } = input;
@@ -116,11 +123,12 @@ export function withLoadTime(input: LoadInput): WithWarnings<Observation> {
   }
   const { loadedAt } = read;
   const maxAgeMs = parseDuration(def.freshness.maxAge) ?? 0;
+  const clock = input.wallClock ?? (input.asOfIsNow ? now : undefined);
+  if (loadedAt !== null && clock !== undefined && loadedAt - clock > maxAgeMs) {
+    return fail(`gave a load time after now (${formatInstant(loadedAt, now)}): no load is in the future`);
+  }
   if (input.asOfIsNow && loadedAt !== null && loadedAt > now) {
     const when = formatInstant(loadedAt, now);
-    if (loadedAt - now > maxAgeMs) {
-      return fail(`gave a load time after now (${when}): no load is in the future`);
-    }
     const warning = `${def.id}: the freshness query gave a load time after now (${when}; clock skew?), counted as now`;
     return { result: { ...observation, loadedAt: now }, warnings: [warning] };
   }
@@ -148,7 +156,9 @@ export function untilLoad(series: Series, loadedAt: number | null, now: number):
 
 /** PostgreSQL's clock: a freshness query that reads it gives the time of asking, not of a load. */
 const CLOCK =
-  /\b(now\s*\(|current_timestamp|current_date|localtimestamp|clock_timestamp\s*\(|transaction_timestamp\s*\(|statement_timestamp\s*\()/i;
+  /\b(now\s*\(|current_timestamp|current_date|localtimestamp|clock_timestamp\s*\(|transaction_timestamp\s*\(|statement_timestamp\s*\(|timeofday\s*\()/i;
+/** PostgreSQL's special time inputs, read from literals: `'now'::timestamptz` is the clock too. */
+const CLOCK_WORDS = /'\s*(now|today|tomorrow|yesterday)\s*'/i;
 
 /**
  * Warnings of a valid catalog: risks it does not guard against, which do not stop it (`candor validate` prints them,
@@ -172,11 +182,11 @@ export function catalogWarnings(catalog: Catalog): Problem[] {
       ];
     }
     const code = sqlCode(m.freshness.sql);
-    const clock = CLOCK.exec(code)?.[0];
+    const clock = CLOCK.exec(code)?.[0] ?? CLOCK_WORDS.exec(m.freshness.sql)?.[0];
     const why = !/\bfrom\b/i.test(code)
       ? 'reads no table: it can only give the clock'
       : clock
-        ? `reads the clock (${clock.replace(/\s+/g, '').toLowerCase()}${clock.includes('(') ? ')' : ''})`
+        ? `reads the clock (${clock.replace(/\s+/g, '').toLowerCase()}${clock.endsWith('(') ? ')' : ''})`
         : undefined;
     return why === undefined
       ? []

@@ -17,6 +17,17 @@ describe('sqlCode: the code of a SQL text, comments and literals blanked', () =>
     ],
     ['an identifier ending in e before a string is no E string', "WHERE name='x;'", 'WHERE name=    '],
     ['an unclosed string runs to the end', "SELECT 'abc; from", 'SELECT           '],
+    [
+      '$ continues an identifier: a$$ is no dollar quote',
+      'SELECT v AS a$$$ FROM t; SELECT 1 AS b$$',
+      'SELECT v AS a$$$ FROM t; SELECT 1 AS b$$',
+    ],
+    [
+      'a non-ASCII identifier before $$ is no dollar quote',
+      'SELECT v AS é$$ FROM t; SELECT 1',
+      'SELECT v AS é$$ FROM t; SELECT 1',
+    ],
+    ['a non-ASCII dollar-quote tag', 'SELECT $é$ ; $é$ AS a', 'SELECT           AS a'],
   ])('%s', (_, sql, code) => {
     expect(sqlCode(sql)).toBe(code);
     expect(sqlCode(sql)).toHaveLength(sql.length);

@@ -8,6 +8,14 @@
  *   SELECT ';' AS x -- from t;          ->  "SELECT     AS x              "
  *   SELECT $$ from $$, now() /* ; *\/     ->  "SELECT         , now()        "
  */
+/**
+ * A character that continues an identifier, as PostgreSQL reads one: letters, digits, `_`, `$` and every non-ASCII
+ * character (`a$$$`, `é$$` are identifiers, not dollar quotes).
+ */
+const IDENT = /[A-Za-z0-9_$\u0080-\uFFFF]/;
+/** A dollar-quote delimiter: `$$` or `$tag$`, the tag an identifier without `$`. */
+const DOLLAR_TAG = /^\$([A-Za-z_\u0080-\uFFFF][A-Za-z0-9_\u0080-\uFFFF]*)?\$/;
+
 export function sqlCode(sql: string): string {
   let out = '';
   let i = 0;
@@ -22,12 +30,12 @@ export function sqlCode(sql: string): string {
       blank(end < 0 ? sql.length : end);
     } else if (rest.startsWith('/*')) {
       blank(blockCommentEnd(sql, i));
-    } else if (/^[eE]'/.test(rest) && !/[A-Za-z0-9_]/.test(sql[i - 1] ?? '')) {
+    } else if (/^[eE]'/.test(rest) && !IDENT.test(sql[i - 1] ?? '')) {
       blank(quotedEnd(sql, i + 1, "'", true));
     } else if (rest[0] === "'" || rest[0] === '"') {
       blank(quotedEnd(sql, i, rest[0], false));
-    } else if (/^\$([A-Za-z_][A-Za-z0-9_]*)?\$/.test(rest) && !/[A-Za-z0-9_]/.test(sql[i - 1] ?? '')) {
-      const tag = /^\$([A-Za-z_][A-Za-z0-9_]*)?\$/.exec(rest)![0];
+    } else if (DOLLAR_TAG.test(rest) && !IDENT.test(sql[i - 1] ?? '')) {
+      const tag = DOLLAR_TAG.exec(rest)![0];
       const end = sql.indexOf(tag, i + tag.length);
       blank(end < 0 ? sql.length : end + tag.length);
     } else {

@@ -11,7 +11,7 @@ const LETTER = unicode('\\p{L}', 'u');
 const UNSEEN = unicode('[\\p{Cf}\\p{White_Space}\\u115F\\u1160\\u3164\\uFFA0]', 'gu');
 const HIDDEN = unicode('[\\p{Cc}\\u202A-\\u202E\\u2066-\\u2069]', 'u');
 const FORMAT = unicode('\\p{Cf}', 'gu');
-const HIDDEN_IN_CODE = unicode('(?![\\t\\n\\r])[\\p{Cc}\\p{Cf}]', 'u');
+const HIDDEN_IN_CODE = unicode('(?![\\t\\n\\r])[\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}\\u115F\\u1160\\u3164\\uFFA0]', 'u');
 const SPACES = unicode('\\p{White_Space}+', 'gu');
 
 export function hasVisibleName(text: string): boolean {
@@ -32,8 +32,10 @@ export function hiddenCharacter(text: string): string | undefined {
 
 /**
  * A character a query text may not hold, as `U+200B`, or undefined: control characters other than tab and line
- * breaks, and every format character (zero-width spaces and joiners, direction marks, embeddings, overrides and
- * isolates), which make the reviewed query read differently from the one that runs.
+ * breaks, every format character (zero-width spaces and joiners, direction marks, embeddings, overrides and
+ * isolates), the Unicode line and paragraph separators (U+2028, U+2029: a viewer breaks the line there, PostgreSQL
+ * does not end a `--` comment) and the Hangul fillers, which make the reviewed query read differently from the one
+ * that runs.
  */
 export function hiddenCodeCharacter(text: string): string | undefined {
   return codePoint(HIDDEN_IN_CODE.exec(text)?.[0]);

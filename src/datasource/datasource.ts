@@ -91,6 +91,7 @@ export class CandorDatasource extends DataSourceApi<CandorQuery, CandorOptions> 
           asOf,
           asOfIsNow,
           now: asOfIsNow ? Date.now() : asOf,
+          wallClock: Date.now(),
           sourceNames,
           annotations,
         });

@@ -151,6 +151,7 @@ export async function evaluateThroughGrafana(input: EvaluateInput): Promise<Eval
     asOf,
     asOfIsNow: input.asOfIsNow,
     now: asOf,
+    wallClock: Date.now(),
     annotations,
   });
   const read = 'list' in annotations ? actionsFromAnnotations(annotations.list, catalog.scorecard.id) : undefined;
