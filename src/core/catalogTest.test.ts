@@ -1,5 +1,5 @@
 import { runCatalogTests, type TestFile } from './catalogTest';
-import { createCatalog, createMetric, createPillar } from './testing/factories';
+import { createCatalog, createMetric, createPillar, createSqlMetric } from './testing/factories';
 
 const catalog = createCatalog({
   pillars: [createPillar()],
@@ -149,19 +149,7 @@ describe('runCatalogTests: an action counts as the same annotation would in Graf
 
 describe('runCatalogTests: the load time of a freshness query (loaded)', () => {
   const withLoad = createCatalog({
-    metrics: [
-      createMetric(),
-      createMetric({
-        id: 'orders',
-        name: 'Late orders',
-        unit: 'percentunit',
-        direction: 'lower-is-better',
-        target: 0.01,
-        thresholds: { green: 0.02, amber: 0.05 },
-        freshness: { maxAge: '2h', sql: 'SELECT max(loaded_at) AS time FROM load_log' },
-        source: { sql: { datasourceUid: 'pg', rawSql: 'SELECT 1' } },
-      }),
-    ],
+    metrics: [createMetric(), createSqlMetric({ id: 'orders' })],
   });
   const run = (loaded: Record<string, string> | undefined, expected: string) =>
     runCatalogTests(

@@ -8,20 +8,10 @@
 import fc from 'fast-check';
 
 import { evaluateMetric } from './evaluate';
-import { createMetric, FIXED_NOW, HOUR, MINUTE } from './testing/factories';
+import { createSqlMetric, FIXED_NOW, HOUR, MINUTE } from './testing/factories';
 import type { MetricDef, Series } from './types';
 
-const def: MetricDef = createMetric({
-  id: 'orders-late',
-  name: 'Late orders',
-  unit: 'percentunit',
-  direction: 'lower-is-better',
-  target: 0.01,
-  thresholds: { green: 0.02, amber: 0.05 },
-  freshness: { maxAge: '2h', sql: 'SELECT max(loaded_at) AS time FROM load_log' },
-  trend: { window: '7d' },
-  source: { sql: { datasourceUid: 'pg', rawSql: 'SELECT 1' } },
-});
+const def: MetricDef = createSqlMetric();
 const MAX_AGE = 2 * HOUR;
 
 /** Points within the last three days, unordered, some null, values within the fraction's domain. */

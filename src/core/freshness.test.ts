@@ -261,7 +261,7 @@ describe('validation', () => {
     ]);
   });
 
-  it.each([
+  it.each<[string, { sql?: string; rawSql?: string }, string]>([
     [
       'a time macro in the freshness query',
       { sql: 'SELECT max(synced_at) AS time FROM feed_sync WHERE $__timeFilter(synced_at)' },

@@ -65,6 +65,24 @@ export function createSeries(
 
 const TABLE = { sql: { datasourceUid: 'pg', rawSql: 'SELECT 1', format: 'table' as const } };
 
+/**
+ * A SQL metric with a freshness query (freshness.ts): late orders, a fraction, lower is better, green to 2%, amber
+ * to 5%, stale 2 h after the last load.
+ */
+export function createSqlMetric(overrides: Partial<MetricDef> = {}): MetricDef {
+  return createMetric({
+    id: 'orders-late',
+    name: 'Late orders',
+    unit: 'percentunit',
+    direction: 'lower-is-better',
+    target: 0.01,
+    thresholds: { green: 0.02, amber: 0.05 },
+    freshness: { maxAge: '2h', sql: 'SELECT max(loaded_at) AS time FROM load_log' },
+    source: { sql: { datasourceUid: 'pg', rawSql: 'SELECT 1' } },
+    ...overrides,
+  });
+}
+
 /** A risk register as the executive catalog has it: exposure (0–5) green to 1.5, amber to 3. */
 export function createRisks(overrides: Partial<MetricDef> = {}): MetricDef {
   return createMetric({
