@@ -44,6 +44,13 @@ export const FRESHNESS_SUFFIX = '.freshness';
 /** The refId of a metric's freshness query; metric ids are kebab-case, so it never equals another metric's. */
 export const freshnessRefId = (metricId: string): string => `${metricId}${FRESHNESS_SUFFIX}`;
 
+/** A metric's freshness query and the datasource it runs on (the metric's own); undefined without one. */
+export function freshnessQueryOf(def: MetricDef): { sql: string; datasourceUid: string } | undefined {
+  return isSql(def.source) && def.freshness.sql !== undefined
+    ? { sql: def.freshness.sql, datasourceUid: def.source.sql.datasourceUid }
+    : undefined;
+}
+
 /** The load time the frames give (`null`: none recorded), or why they cannot say. */
 export function loadTimeOfFrames(frames: FrameLike[]): { loadedAt: number | null } | { problem: string } {
   // A partial answer anywhere is no answer: the part that was read may be the feed that looks fresh.

@@ -18,7 +18,7 @@
  *   (`escape.ts`): the core never sees Grafana's template service.
  */
 import { parseDuration } from './duration';
-import { freshnessRefId } from './freshness';
+import { freshnessQueryOf, freshnessRefId } from './freshness';
 import { DEFAULT_PACE } from './goal';
 import { isPrometheus, type MetricDef } from './types';
 
@@ -150,13 +150,14 @@ export function buildSourceQuery(def: MetricDef, range: RequestRange, interpolat
 
 /** The freshness query of a SQL metric that has one (freshness.ts), on the metric's own datasource. */
 export function buildFreshnessQuery(def: MetricDef, interpolate: Interpolate): SqlQuery | undefined {
-  if (isPrometheus(def.source) || def.freshness.sql === undefined) {
+  const load = freshnessQueryOf(def);
+  if (!load) {
     return undefined;
   }
   return {
     refId: freshnessRefId(def.id),
-    datasource: { type: POSTGRES_TYPE, uid: def.source.sql.datasourceUid },
-    rawSql: interpolate(def.freshness.sql, 'sql'),
+    datasource: { type: POSTGRES_TYPE, uid: load.datasourceUid },
+    rawSql: interpolate(load.sql, 'sql'),
     format: 'table',
     rawQuery: true,
     editorMode: 'code',

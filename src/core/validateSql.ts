@@ -36,6 +36,8 @@ export function querySqlProblems(m: MetricDef, at: string, sourceSound: boolean)
     [`${at}.source.sql.rawSql`, text(source?.sql?.rawSql)],
     [`${at}.freshness.sql`, freshness],
   ];
+  // Each text lexed once: its code without comments and literals (sqlText.ts).
+  const code = new Map(sql.map(([path, q]) => [path, q === undefined ? undefined : sqlCode(q)]));
   const problems: Problem[] = [];
   for (const [path, q] of sql) {
     const quoted = q === undefined ? [] : quotedVariables(q);
@@ -45,7 +47,7 @@ export function querySqlProblems(m: MetricDef, at: string, sourceSound: boolean)
         message: `write ${quoted.map((x) => x.slice(1, -1)).join(', ')} without quotes: Candor quotes every value itself (${quoted[0]} would become ''value'')`,
       });
     }
-    if (freshness !== undefined && q !== undefined && sqlCode(q).includes(';')) {
+    if (freshness !== undefined && code.get(path)?.includes(';')) {
       problems.push({
         path,
         message: "must be one statement without ';': with a freshness query, the alert rule reads it as a subquery",
@@ -53,15 +55,15 @@ export function querySqlProblems(m: MetricDef, at: string, sourceSound: boolean)
     }
   }
   if (freshness !== undefined) {
-    const macro = /\$__\w+/.exec(sqlCode(freshness))?.[0];
+    const macro = /\$__\w+/.exec(code.get(`${at}.freshness.sql`) ?? '')?.[0];
     if (macro) {
       problems.push({
         path: `${at}.freshness.sql`,
         message: `uses ${macro}: a freshness query reads the last load whatever the time range (the alert rule's range is not the dashboard's)`,
       });
     }
-    const rawSql = text(source?.sql?.rawSql);
-    const why = rawSql === undefined ? undefined : timeColumnProblem(sqlCode(rawSql));
+    const rawCode = code.get(`${at}.source.sql.rawSql`);
+    const why = rawCode === undefined ? undefined : timeColumnProblem(rawCode);
     if (why) {
       problems.push({ path: `${at}.source.sql.rawSql`, message: `with a freshness query, ${why}` });
     }

@@ -1,5 +1,6 @@
 import type { DataFrame } from '@grafana/data';
 
+import { freshnessRefId } from '../core/freshness';
 import type { Catalog } from '../core/types';
 import { CandorDatasource } from './datasource';
 import {
@@ -21,7 +22,7 @@ const promIds = catalog.metrics.filter((m) => 'prometheus' in m.source).map((m) 
 const sqlIds = catalog.metrics.filter((m) => 'sql' in m.source).map((m) => m.id);
 /** The refIds a refresh of these metrics sends: each metric's, then its freshness query's (core/freshness.ts). */
 const refIdsOf = (metrics: Catalog['metrics']) =>
-  metrics.flatMap((m) => [m.id, ...(m.freshness.sql ? [`${m.id}.freshness`] : [])]);
+  metrics.flatMap((m) => [m.id, ...(m.freshness.sql ? [freshnessRefId(m.id)] : [])]);
 
 /** A one-series frame per query, the latest sample at `at` with `value`. */
 const answerAll =

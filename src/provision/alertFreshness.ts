@@ -10,7 +10,8 @@
  * Grafana reads it, whatever the database session's zone. Both queries are single statements (validateSql.ts).
  */
 import { parseDuration } from '../core/duration';
-import { isPrometheus, type MetricDef } from '../core/types';
+import { freshnessQueryOf } from '../core/freshness';
+import { isSql, type MetricDef } from '../core/types';
 
 /** The load time in epoch seconds as one scalar subquery; NULL without a load. */
 export function loadEpochSql(freshnessSql: string): string {
@@ -22,12 +23,13 @@ export function loadEpochSql(freshnessSql: string): string {
 
 /** A's SQL: the metric's query cut at the load time when it has a freshness query, else as it is. */
 export function untilLoadSql(m: MetricDef): string | undefined {
-  if (isPrometheus(m.source) || m.freshness.sql === undefined) {
+  const load = freshnessQueryOf(m);
+  if (!load || !isSql(m.source)) {
     return undefined;
   }
   return (
     `SELECT * FROM (\n${m.source.sql.rawSql.trim()}\n) AS source\n` +
-    `WHERE EXTRACT(EPOCH FROM source."time") <= (${loadEpochSql(m.freshness.sql)})\nORDER BY source."time"`
+    `WHERE EXTRACT(EPOCH FROM source."time") <= (${loadEpochSql(load.sql)})\nORDER BY source."time"`
   );
 }
 
@@ -41,7 +43,7 @@ export function loadAgeSql(freshnessSql: string): string {
 
 /** What C adds: `|| $F > maxAge || $F < -maxAge` in seconds; nothing without a freshness query. */
 export function staleCondition(m: MetricDef): string {
-  if (isPrometheus(m.source) || m.freshness.sql === undefined) {
+  if (!freshnessQueryOf(m)) {
     return '';
   }
   const seconds = Math.round((parseDuration(m.freshness.maxAge) ?? 0) / 1000);

@@ -30,6 +30,7 @@ import {
   type GeneratedFile,
   type Site,
 } from './context';
+import { freshnessQueryOf } from '../core/freshness';
 import { loadAgeSql, staleCondition, untilLoadSql } from './alertFreshness';
 import { escapeDollars, escapeStrings } from './escape';
 import { toYaml } from './yaml';
@@ -130,11 +131,12 @@ function domainGuard(m: MetricDef): string {
 
 /** F (alertFreshness.ts): the age of the last load in seconds, for a SQL metric with a freshness query. */
 export function loadAgeQuery(m: MetricDef): Query | undefined {
-  if (isPrometheus(m.source) || m.freshness.sql === undefined) {
+  const load = freshnessQueryOf(m);
+  if (!load) {
     return undefined;
   }
-  const uid = m.source.sql.datasourceUid;
-  const rawSql = loadAgeSql(m.freshness.sql);
+  const uid = load.datasourceUid;
+  const rawSql = loadAgeSql(load.sql);
   const model = {
     refId: 'F',
     datasource: { type: POSTGRES_TYPE, uid },

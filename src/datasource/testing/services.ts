@@ -17,6 +17,7 @@ import path from 'path';
 import { of, throwError } from 'rxjs';
 
 import { fingerprint } from '../../core/fingerprint';
+import { FRESHNESS_SUFFIX } from '../../core/freshness';
 import { parseYaml } from '../../core/parse';
 import type { CandorOptions, CandorQuery } from '../types';
 
@@ -145,4 +146,4 @@ export function loadFrameJson(refId: string, at: number) {
 }
 
 /** Whether a refId is a metric's freshness query rather than the metric's own. */
-export const isFreshnessRef = (refId: string) => refId.endsWith('.freshness');
+export const isFreshnessRef = (refId: string) => refId.endsWith(FRESHNESS_SUFFIX);
