@@ -141,10 +141,16 @@ describe('toTime: a time cell in epoch milliseconds, a text without a zone read 
     ['2026-11-16 11:00:00', FIXED_NOW - HOUR],
     ['2026-11-16T11:00', FIXED_NOW - HOUR],
     ['2026-11-16 11:00:00.000', FIXED_NOW - HOUR],
+    ['2026-11-16 12:00:00+01', FIXED_NOW - HOUR],
+    ['2026-11-16T12:00:00+0100', FIXED_NOW - HOUR],
+    ['2026-11-16', FIXED_NOW - 12 * HOUR],
   ])('%j -> %d', (cell, ms) => {
     expect(toTime(cell)).toBe(ms);
   });
-  it.each([['yesterday'], [null], [{}]])('%j is unreadable (NaN)', (cell) => {
-    expect(toTime(cell)).toBeNaN();
-  });
+  it.each([['yesterday'], ['11/16/2026 11:00'], ['Mon, 16 Nov 2026 11:00:00'], [null], [{}]])(
+    '%j is unreadable (NaN)',
+    (cell) => {
+      expect(toTime(cell)).toBeNaN();
+    }
+  );
 });

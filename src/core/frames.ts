@@ -53,20 +53,34 @@ function column<T>(values: ArrayLike<unknown>, read: (v: unknown) => T): ArrayLi
   return values as ArrayLike<T>;
 }
 
-/** A date and time written without a zone: read as UTC, as Grafana reads a timestamp without time zone. */
-const ZONELESS = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/;
+/** An ISO 8601 date, or date and time (`T` or a space between), with an optional zone: `Z`, `+01`, `+01:00`, `+0100`. */
+const ISO_TIME = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(Z|[+-]\d{2}(?::?\d{2})?)?)?$/;
 
 /**
- * A time cell in epoch milliseconds (NaN when unreadable): a number as it is, a Date, or a text. A text without a
- * zone is UTC, never the reader's local time, so the CLI and every browser read one saved answer alike.
- *   "2026-11-16T11:30:00Z" and "2026-11-16 11:30:00" -> 1794828600000, wherever it is read
+ * A time cell in epoch milliseconds (NaN when unreadable): a number as it is, a Date, or an ISO 8601 text. A text
+ * without a zone is UTC, as Grafana reads a timestamp without time zone, never the reader's local time, so the CLI
+ * and every browser read one saved answer alike; any other text ("12/07/2026 06:00", read by Date.parse in the
+ * reader's zone) is unreadable.
+ *   "2026-11-16T11:30:00Z", "2026-11-16 11:30:00", "2026-11-16 12:30:00+01" -> 1794828600000, wherever it is read
  */
 export function toTime(v: unknown): number {
   if (typeof v === 'number') {
     return v;
   }
   if (typeof v === 'string') {
-    return Date.parse(ZONELESS.test(v) ? `${v.replace(' ', 'T')}Z` : v);
+    const m = ISO_TIME.exec(v);
+    if (!m) {
+      return NaN;
+    }
+    const zone =
+      m[3] === undefined
+        ? 'Z'
+        : m[3] === 'Z'
+          ? 'Z'
+          : m[3].length === 3
+            ? `${m[3]}:00`
+            : m[3].replace(/^([+-]\d{2}):?(\d{2})$/, '$1:$2');
+    return m[2] === undefined ? Date.parse(`${m[1]}T00:00:00Z`) : Date.parse(`${m[1]}T${m[2]}${zone}`);
   }
   return v instanceof Date ? v.getTime() : NaN;
 }

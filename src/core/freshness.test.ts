@@ -42,6 +42,16 @@ describe('the load time a freshness query gives', () => {
     ],
     ['a feed never loaded (null): no load', [loadFrame([FIXED_NOW - HOUR, null])], { loadedAt: null }],
     ['an ISO text', [loadFrame(['2026-11-16T11:00:00Z'])], { loadedAt: FIXED_NOW - HOUR }],
+    [
+      'two time columns (a join): every one counts, a null in the second is no load',
+      [{ fields: [...loadFrame([FIXED_NOW]).fields, ...loadFrame([null]).fields] }],
+      { loadedAt: null },
+    ],
+    [
+      "a text in the reader's locale is unreadable",
+      [loadFrame(['11/16/2026 11:00'])],
+      { problem: 'an unreadable time ("11/16/2026 11:00")' },
+    ],
     ['a text without a zone is UTC', [loadFrame(['2026-11-16 11:00:00'])], { loadedAt: FIXED_NOW - HOUR }],
     [
       'a null in one frame, a partial answer in another: incomplete, not merely unloaded',

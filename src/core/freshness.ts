@@ -61,16 +61,16 @@ export function loadTimeOfFrames(frames: FrameLike[]): { loadedAt: number | null
   let oldest: number | undefined;
   let unloaded = false;
   for (const frame of frames) {
-    const field = frame.fields.find((f) => f.name === 'time' && f.type === 'time');
-    if (!field) {
+    // Every `time` column counts (a join may return two): reading only the first could pick the fresh feed.
+    const fields = frame.fields.filter((f) => f.name === 'time' && f.type === 'time');
+    if (fields.length === 0) {
       if (frame.fields.every((f) => f.values.length === 0)) {
         continue;
       }
       const names = frame.fields.map((f) => `${f.name}:${f.type}`).join(', ');
       return { problem: `no timestamp column named time (fields: ${names || 'none'})` };
     }
-    for (let i = 0; i < field.values.length; i++) {
-      const v = field.values[i];
+    for (const v of fields.flatMap((f) => Array.from(f.values))) {
       if (v === null || v === undefined) {
         unloaded = true;
         continue;
